@@ -1,0 +1,82 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+use clausier::lang::Lang;
+use clausier::render::Format;
+use clausier::{BuildError, BuildOptions};
+
+/// Checks the corpus, then writes every document in every language as PDF
+/// and HTML, with `manifest.json`, into the output folder. The previous
+/// output is replaced only when everything succeeded.
+#[derive(Args)]
+pub struct BuildArgs {
+    /// The corpus folder, holding annexes/, contracts/ and locales/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The output folder [default: <root>/out].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Build only this document (repeatable), e.g. `dpa`.
+    #[arg(long = "doc", value_name = "ID")]
+    documents: Vec<String>,
+    /// Build only this language (repeatable).
+    #[arg(long = "lang", value_parser = ["fr", "en"])]
+    langs: Vec<String>,
+    /// Build only this format (repeatable).
+    #[arg(long = "format", value_enum)]
+    formats: Vec<Format>,
+    /// Also write the typst source and its JSON data beside each PDF, for
+    /// whoever edits the templates.
+    #[arg(long)]
+    keep_sources: bool,
+}
+
+pub fn run(args: BuildArgs) -> ExitCode {
+    let started = Instant::now();
+    let out = args.out.unwrap_or_else(|| args.root.join("out"));
+    let options = BuildOptions {
+        langs: args
+            .langs
+            .iter()
+            .filter_map(|code| Lang::from_code(code))
+            .collect(),
+        root: args.root,
+        out: out.clone(),
+        documents: args.documents,
+        formats: args.formats,
+        keep_sources: args.keep_sources,
+    };
+    match clausier::build(&options) {
+        Ok((manifest, warnings)) => {
+            if !warnings.is_empty() {
+                eprintln!("{warnings}");
+            }
+            for entry in &manifest.artifacts {
+                println!(
+                    "{:>9} bytes  {}",
+                    entry.bytes,
+                    out.join(&entry.path).display()
+                );
+            }
+            println!(
+                "built {} artifact(s) in {:.2} s; manifest: {}",
+                manifest.artifacts.len(),
+                started.elapsed().as_secs_f64(),
+                out.join(clausier::output::MANIFEST).display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            match error {
+                BuildError::Content(_) => {
+                    eprintln!("nothing was written: {} is unchanged", out.display());
+                    ExitCode::from(1)
+                }
+                BuildError::Usage(_) | BuildError::Io(_) => ExitCode::from(2),
+            }
+        }
+    }
+}

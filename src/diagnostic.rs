@@ -1,0 +1,212 @@
+//! Problems found in the corpus, located at a file, line and column and
+//! printed the way rustc prints them, with the source line and a hint.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors stop the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a source file: 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` in `text`, the content of `path`.
+    pub fn at_offset(path: &Path, text: &str, offset: usize) -> Location {
+        let offset = offset.min(text.len());
+        let before = &text[..text.floor_char_boundary(offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    }
+}
+
+/// One problem, with what the user should do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub location: Option<Location>,
+    pub message: String,
+    /// The offending source line, shown under the message.
+    pub source_line: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            location: None,
+            message: message.into(),
+            source_line: None,
+            help: None,
+        }
+    }
+
+    /// Places the problem at `location`, quoting its line from `text`.
+    pub fn at(mut self, location: Location, text: &str) -> Diagnostic {
+        self.source_line = text.lines().nth(location.line - 1).map(str::to_string);
+        self.location = Some(location);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if let Some(location) = &self.location {
+            write!(
+                f,
+                "{}:{}:{}: ",
+                location.path.display(),
+                location.line,
+                location.column
+            )?;
+        }
+        writeln!(f, "{severity}: {}", self.message)?;
+        if let (Some(location), Some(line)) = (&self.location, &self.source_line) {
+            let gutter = location.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{gutter} | {line}")?;
+            let indent: String = line
+                .chars()
+                .take(location.column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            writeln!(f, "{pad} | {indent}^")?;
+        }
+        if let Some(help) = &self.help {
+            writeln!(f, "  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one run, so that a user fixes them all at once.
+#[derive(Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The problems in file order, so that output is stable.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.0
+            .sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
+        self.0.dedup();
+        self.0
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            writeln!(f, "{diagnostic}")?;
+        }
+        let errors = self
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = self.0.len() - errors;
+        write!(f, "{errors} error(s), {warnings} warning(s)")
+    }
+}
+
+/// The message of a failed build: every diagnostic, then a summary line.
+#[derive(Debug)]
+pub struct Failed(pub Diagnostics);
+
+impl fmt::Display for Failed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for Failed {}
+
+/// The Levenshtein distance, to suggest "did you mean `…`?".
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The known name closest to `name`, if it is close enough to be a typo.
+pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_location_source_line_marker_and_help() {
+        let text = "a: 1\nname: Crsip\n";
+        let location = Location::at_offset(Path::new("annexes/x.yaml"), text, 11);
+        let diagnostic = Diagnostic::error("unknown sub-processor `Crsip`")
+            .at(location, text)
+            .with_help("did you mean `crisp`?");
+        assert_eq!(
+            diagnostic.to_string(),
+            "annexes/x.yaml:2:7: error: unknown sub-processor `Crsip`\n  |\n2 | name: Crsip\n  |       ^\n  = help: did you mean `crisp`?\n"
+        );
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(
+            did_you_mean("crsip", ["ovh", "crisp", "brevo"]),
+            Some("crisp")
+        );
+        assert_eq!(did_you_mean("zzzzzz", ["ovh", "crisp", "brevo"]), None);
+    }
+}

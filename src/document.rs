@@ -1,0 +1,203 @@
+//! Assembles one document in one language from its clauses, the facts and
+//! the labels: the `model` stage of the pipeline.
+
+use std::collections::BTreeMap;
+
+use crate::annexes::annex_section;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::lang::{Lang, Localized};
+use crate::load::{Corpus, DocumentSource, SourceFile};
+use crate::markdown;
+use crate::model::{CoverParty, Document, Notice, PageLabels};
+use crate::placeholders::Placeholders;
+
+/// Builds `source` in `lang`, reporting every unresolved placeholder.
+pub fn build(
+    corpus: &Corpus,
+    source: &DocumentSource,
+    lang: Lang,
+    diagnostics: &mut Diagnostics,
+) -> Document {
+    let labels = &corpus.labels;
+    let placeholders = Placeholders::new(lang, placeholder_values(corpus, source, lang));
+    let mut texts = Texts {
+        lang,
+        placeholders: &placeholders,
+        files: &corpus.yaml_files,
+        diagnostics,
+    };
+    let mut sections = match source.texts.get(&lang) {
+        Some(file) => markdown::clauses(file, &placeholders, texts.diagnostics),
+        None => Vec::new(),
+    };
+    for (index, &kind) in source.meta.annexes.iter().enumerate() {
+        sections.push(annex_section(kind, annex_letter(index), corpus, &mut texts));
+    }
+    for section in &mut sections {
+        section.finish();
+    }
+    let processor = &corpus.facts.parties.processor;
+    let label = |id: &str| labels.get(lang, id);
+    Document {
+        id: source.id.clone(),
+        lang,
+        title: source.meta.title.get(lang).to_string(),
+        subtitle: source
+            .meta
+            .subtitle
+            .as_ref()
+            .map(|s| s.get(lang).to_string()),
+        version: source.meta.version.clone(),
+        effective_date: source.meta.effective_date.to_string(),
+        effective_date_text: source.meta.effective_date.long(lang),
+        author: processor.legal_name.clone(),
+        keywords: source
+            .meta
+            .keywords
+            .get(lang)
+            .split(',')
+            .map(|k| k.trim().to_string())
+            .collect(),
+        language_notice: Notice {
+            binding: lang.is_binding(),
+            short: label(if lang.is_binding() {
+                "notice-binding-short"
+            } else {
+                "notice-translation-short"
+            }),
+            long: label(if lang.is_binding() {
+                "notice-binding-long"
+            } else {
+                "notice-translation-long"
+            }),
+        },
+        parties: vec![
+            CoverParty {
+                role: label("role-processor"),
+                lines: vec![
+                    processor.legal_name.clone(),
+                    processor.address.clone(),
+                    processor.registration.clone(),
+                ],
+            },
+            CoverParty {
+                role: label("role-controller"),
+                lines: vec![corpus.facts.parties.controller.name.get(lang).to_string()],
+            },
+        ],
+        sections,
+        labels: PageLabels {
+            contents: label("page-contents"),
+            version: label("page-version"),
+            effective_date: label("page-effective-date"),
+            page: label("page-page"),
+            language: label("page-language"),
+            between: label("page-between"),
+            other_language: label("page-other-language"),
+            download_pdf: label("page-download-pdf"),
+        },
+    }
+}
+
+/// Annexes are lettered A, B, C… in the order the document lists them.
+fn annex_letter(index: usize) -> char {
+    char::from(b'A' + u8::try_from(index % 26).unwrap_or_default())
+}
+
+/// Every placeholder clause text and YAML strings may use, in `lang`.
+fn placeholder_values(
+    corpus: &Corpus,
+    source: &DocumentSource,
+    lang: Lang,
+) -> BTreeMap<String, String> {
+    let facts = &corpus.facts;
+    let labels = &corpus.labels;
+    let processor = &facts.parties.processor;
+    let mut values = BTreeMap::new();
+    let mut set = |name: String, value: String| {
+        values.insert(name, value);
+    };
+    set("processor".into(), processor.short_name.clone());
+    set("processor.legal_name".into(), processor.legal_name.clone());
+    set("processor.address".into(), processor.address.clone());
+    set(
+        "processor.registration".into(),
+        processor.registration.clone(),
+    );
+    set("processor.dpo".into(), processor.dpo.name.clone());
+    set(
+        "processor.dpo.email".into(),
+        processor.dpo.email.clone().unwrap_or_default(),
+    );
+    set(
+        "controller".into(),
+        facts.parties.controller.name.get(lang).to_string(),
+    );
+    set(
+        "document.title".into(),
+        source.meta.title.get(lang).to_string(),
+    );
+    set("document.version".into(), source.meta.version.clone());
+    set(
+        "document.effective_date".into(),
+        source.meta.effective_date.long(lang),
+    );
+    for (name, quantity) in facts.commitments.entries() {
+        set(format!("commitment.{name}"), quantity.legal(lang, labels));
+    }
+    for (index, kind) in source.meta.annexes.iter().enumerate() {
+        let title = labels.get(lang, &format!("annex-{}", kind.name()));
+        let letter = annex_letter(index).to_string();
+        let heading = labels.get_with(
+            lang,
+            "annex-heading",
+            &[("letter", &letter), ("title", &title)],
+        );
+        set(format!("annex.{}", kind.name()), heading);
+        let number = labels.get_with(lang, "annex-number", &[("letter", &letter)]);
+        set(format!("annex.{}.number", kind.name()), number);
+    }
+    for subprocessor in &facts.subprocessors {
+        set(
+            format!("subprocessor.{}", subprocessor.id),
+            subprocessor.name.clone(),
+        );
+    }
+    values
+}
+
+/// Resolves YAML texts for one language, reporting placeholder errors at
+/// the line of the YAML file that holds them.
+pub struct Texts<'a> {
+    pub lang: Lang,
+    placeholders: &'a Placeholders,
+    files: &'a [SourceFile],
+    pub diagnostics: &'a mut Diagnostics,
+}
+
+impl Texts<'_> {
+    /// The text in this language with its placeholders replaced.
+    pub fn get(&mut self, text: &Localized) -> String {
+        let raw = text.get(self.lang);
+        match self.placeholders.resolve(raw) {
+            Ok(resolved) => resolved,
+            Err(errors) => {
+                for error in errors {
+                    let fragment = &raw[error.offset..];
+                    let fragment =
+                        &fragment[..fragment.find("}}").map_or(fragment.len(), |end| end + 2)];
+                    let mut diagnostic = Diagnostic::error(error.message).with_help(error.help);
+                    if let Some((file, offset)) = self
+                        .files
+                        .iter()
+                        .find_map(|file| Some((file, file.text.find(fragment)?)))
+                    {
+                        diagnostic = diagnostic.at(file.location(offset), &file.text);
+                    }
+                    self.diagnostics.push(diagnostic);
+                }
+                raw.to_string()
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+use serde::Deserialize;
+
+use crate::lang::Localized;
+
+/// `annexes/parties.yaml`: the parties to the documents (DPA annex A).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parties {
+    /// The company that publishes the documents and processes data on its
+    /// clients' behalf.
+    pub processor: Processor,
+    /// The client, who acts as controller.
+    pub controller: Controller,
+}
+
+/// The processor's identity as it appears in annex A and on cover pages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Processor {
+    /// Registered name, e.g. "LEARN & GO SAS".
+    pub legal_name: String,
+    /// The name the clauses use, e.g. "Learn&Go".
+    pub short_name: String,
+    /// Registered office, one line.
+    pub address: String,
+    /// Trade register entry, e.g. "RCS Rennes 824 814 982".
+    pub registration: String,
+    /// Who signs for the company.
+    pub representative: Person,
+    /// The data protection officer.
+    pub dpo: Person,
+}
+
+/// A named person acting for a party.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Form of address, e.g. "Madame" / "Ms".
+    pub civility: Localized,
+    /// First name and surname.
+    pub name: String,
+    /// Position, e.g. "Président" / "President".
+    #[serde(default)]
+    pub title: Option<Localized>,
+    /// Contact e-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// The controller, named generically because each client signs its own copy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    /// How the clauses name the controller, e.g. "le Client" / "the Client".
+    pub name: Localized,
+}

@@ -1,0 +1,85 @@
+//! Languages of the corpus and text that exists once per language.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A language clausier writes documents in. French is the binding language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French, the binding text.
+    Fr,
+    /// English, a translation.
+    En,
+}
+
+impl Lang {
+    /// Every language, binding language first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The BCP 47 code, as used in file names, URLs and `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Whether this language's text prevails over every translation.
+    pub fn is_binding(self) -> bool {
+        self == Lang::Fr
+    }
+
+    /// Parses a language code as given on the command line or in a path.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text a reader sees, written once per language: `{ fr: …, en: … }`.
+/// Every language must be present: a missing translation is refused where
+/// it occurs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<Lang, String>);
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let texts = BTreeMap::<Lang, String>::deserialize(deserializer)?;
+        let localized = Localized(texts);
+        let missing = localized.missing(&Lang::ALL);
+        if missing.is_empty() {
+            return Ok(localized);
+        }
+        let missing: Vec<&str> = missing.iter().map(|lang| lang.code()).collect();
+        Err(serde::de::Error::custom(format!(
+            "missing the `{}` text: write this text in every language, as `{{ fr: …, en: … }}`",
+            missing.join("`, `")
+        )))
+    }
+}
+
+impl Localized {
+    /// The text in `lang`, or an empty string when the translation is missing
+    /// (validation has already refused such a corpus before rendering).
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0.get(&lang).map(String::as_str).unwrap_or_default()
+    }
+
+    /// The languages this text lacks among `langs`.
+    pub fn missing(&self, langs: &[Lang]) -> Vec<Lang> {
+        langs
+            .iter()
+            .copied()
+            .filter(|lang| self.0.get(lang).is_none_or(|text| text.trim().is_empty()))
+            .collect()
+    }
+}

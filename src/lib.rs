@@ -1,0 +1,188 @@
+//! clausier compiles GDPR legal documents from one source of truth: YAML
+//! facts (`annexes/`), Markdown clauses (`contracts/`) and Fluent labels
+//! (`locales/`), into versioned bilingual PDF and HTML.
+//!
+//! The pipeline flows one way: [`load`] → [`validate`] → [`document`]
+//! (the [`model`]) → [`render`] → [`output`].
+
+pub mod annexes;
+pub mod date;
+pub mod diagnostic;
+pub mod document;
+pub mod facts;
+pub mod lang;
+pub mod load;
+pub mod locale;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod placeholders;
+pub mod quantity;
+pub mod render;
+pub mod validate;
+pub mod words;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use diagnostic::{Diagnostic, Diagnostics, Failed};
+use lang::Lang;
+use load::Corpus;
+use model::Document;
+use output::{Artifact, ArtifactMeta, Manifest};
+use render::{Format, Renderer, artifact_path};
+
+/// What to build, and where.
+pub struct BuildOptions {
+    /// The corpus folder, holding `annexes/`, `contracts/` and `locales/`.
+    pub root: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Document ids to build; empty for all.
+    pub documents: Vec<String>,
+    /// Languages to build; empty for all.
+    pub langs: Vec<Lang>,
+    /// Formats to build; empty for all.
+    pub formats: Vec<Format>,
+    /// Write the typst source and data beside each PDF.
+    pub keep_sources: bool,
+}
+
+/// Why a build failed: the corpus (exit 1) or the command and the file
+/// system (exit 2).
+#[derive(Debug)]
+pub enum BuildError {
+    Content(Failed),
+    Usage(String),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(failed) => write!(f, "{failed}"),
+            BuildError::Usage(message) => write!(f, "error: {message}"),
+            BuildError::Io(error) => write!(f, "error: cannot write the output: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Loads, validates and models every document in every language, or
+/// returns every problem found.
+pub fn check(root: &std::path::Path) -> Result<(Corpus, Vec<Document>, Diagnostics), Failed> {
+    let mut diagnostics = Diagnostics::default();
+    let Some(corpus) = load::load(root, &mut diagnostics) else {
+        return Err(Failed(diagnostics));
+    };
+    validate::validate(&corpus, &mut diagnostics);
+    let mut documents = Vec::new();
+    for source in &corpus.documents {
+        for lang in Lang::ALL {
+            documents.push(document::build(&corpus, source, lang, &mut diagnostics));
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(Failed(diagnostics));
+    }
+    Ok((corpus, documents, diagnostics))
+}
+
+/// Builds the selected documents and publishes them atomically.
+pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildError> {
+    let (corpus, documents, warnings) = check(&options.root).map_err(BuildError::Content)?;
+    let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    if let Some(unknown) = options
+        .documents
+        .iter()
+        .find(|id| !known.contains(&id.as_str()))
+    {
+        return Err(BuildError::Usage(format!(
+            "unknown document `{unknown}`: the documents are {}",
+            known.join(", ")
+        )));
+    }
+    let selected = |list: &[Lang], lang| list.is_empty() || list.contains(&lang);
+    let documents: Vec<&Document> = documents
+        .iter()
+        .filter(|d| options.documents.is_empty() || options.documents.contains(&d.id))
+        .filter(|d| selected(&options.langs, d.lang))
+        .collect();
+    let renderers: Vec<Box<dyn Renderer>> = vec![
+        Box::new(render::pdf::PdfRenderer),
+        Box::new(render::html::HtmlRenderer::new()),
+    ];
+    let jobs: Vec<(&Document, &dyn Renderer)> = documents
+        .iter()
+        .flat_map(|&d| renderers.iter().map(move |r| (d, r.as_ref())))
+        .filter(|(_, r)| options.formats.is_empty() || options.formats.contains(&r.format()))
+        .collect();
+    let artifacts = render_all(&jobs).map_err(BuildError::Content)?;
+    let partial =
+        !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
+    let manifest = output::publish(&options.out, &artifacts, options.keep_sources, partial)
+        .map_err(BuildError::Io)?;
+    Ok((manifest, warnings))
+}
+
+/// Renders every job, spread over the machine's cores (typst lays out one
+/// document on one core), keeping the artifacts in job order.
+fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Failed> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Artifact, Diagnostic>>>> =
+        Mutex::new((0..jobs.len()).map(|_| None).collect());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&(document, renderer)) = jobs.get(index) else {
+                        break;
+                    };
+                    let result = render_one(document, renderer);
+                    results
+                        .lock()
+                        .expect("no worker panics while holding the lock")[index] = Some(result);
+                }
+            });
+        }
+    });
+    let mut artifacts = Vec::new();
+    let mut diagnostics = Diagnostics::default();
+    for result in results
+        .into_inner()
+        .expect("workers are done")
+        .into_iter()
+        .flatten()
+    {
+        match result {
+            Ok(artifact) => artifacts.push(artifact),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(artifacts)
+    } else {
+        Err(Failed(diagnostics))
+    }
+}
+
+fn render_one(document: &Document, renderer: &dyn Renderer) -> Result<Artifact, Diagnostic> {
+    let rendered = renderer.render(document)?;
+    let format = renderer.format();
+    let meta = ArtifactMeta {
+        document: document.id.clone(),
+        lang: document.lang,
+        format,
+        title: document.title.clone(),
+        version: document.version.clone(),
+        effective_date: document.effective_date.clone(),
+        path: artifact_path(&document.id, document.lang, format),
+    };
+    Ok(Artifact::new(meta, rendered.bytes, rendered.sources))
+}

@@ -1,0 +1,287 @@
+//! Reads the corpus from disk: every file of `annexes/`, `contracts/` and
+//! `locales/`. This is the only module that touches the source folders.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::facts::{Commitments, Facts, Parties, Product, Security, Subprocessor};
+use crate::lang::{Lang, Localized};
+use crate::locale::Labels;
+
+/// A text file of the corpus, with its path relative to the corpus root.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The location of byte `offset` of this file.
+    pub fn location(&self, offset: usize) -> Location {
+        Location::at_offset(&self.path, &self.text, offset)
+    }
+}
+
+/// `contracts/<id>/document.yaml`: what a document is and which annexes
+/// follow its clauses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentMeta {
+    /// Title on the cover page, in the metadata and in the footer.
+    pub title: Localized,
+    /// Line under the title, e.g. what the document is attached to.
+    #[serde(default)]
+    pub subtitle: Option<Localized>,
+    /// Version, e.g. "1.0". Quote it in YAML so that it stays text.
+    pub version: String,
+    /// Date from which this version applies, `YYYY-MM-DD`.
+    pub effective_date: Date,
+    /// PDF keywords, comma-separated.
+    pub keywords: Localized,
+    /// The annexes generated from `annexes/`, in order; they are lettered
+    /// A, B, C… in that order.
+    #[serde(default)]
+    pub annexes: Vec<AnnexKind>,
+}
+
+/// An annex generated from the facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnexKind {
+    /// The parties (`parties.yaml`).
+    Parties,
+    /// The processing per product (`products.yaml`).
+    Processing,
+    /// The sub-processors (`subprocessors.yaml`).
+    Subprocessors,
+    /// The security measures (`security.yaml`).
+    Security,
+}
+
+impl AnnexKind {
+    /// The name placeholders use: `{{ annex.<name> }}`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnnexKind::Parties => "parties",
+            AnnexKind::Processing => "processing",
+            AnnexKind::Subprocessors => "subprocessors",
+            AnnexKind::Security => "security",
+        }
+    }
+}
+
+/// One document: its metadata and its clause text in each language.
+#[derive(Debug)]
+pub struct DocumentSource {
+    /// The folder name under `contracts/`, e.g. `dpa`.
+    pub id: String,
+    pub meta: DocumentMeta,
+    pub texts: BTreeMap<Lang, SourceFile>,
+}
+
+/// Everything clausier reads, parsed but not yet cross-checked.
+pub struct Corpus {
+    pub facts: Facts,
+    pub documents: Vec<DocumentSource>,
+    pub labels: Labels,
+    pub locale_files: BTreeMap<Lang, Vec<SourceFile>>,
+    /// Every YAML file read, to locate problems found in their texts.
+    pub yaml_files: Vec<SourceFile>,
+}
+
+/// Reads and parses the corpus under `root`, reporting every file that
+/// cannot be read or parsed.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Corpus> {
+    let reader = Reader {
+        root,
+        diagnostics,
+        yaml_files: Vec::new(),
+    };
+    reader.corpus()
+}
+
+struct Reader<'a> {
+    root: &'a Path,
+    diagnostics: &'a mut Diagnostics,
+    yaml_files: Vec<SourceFile>,
+}
+
+impl Reader<'_> {
+    fn corpus(mut self) -> Option<Corpus> {
+        let parties = self.yaml::<Parties>("annexes/parties.yaml");
+        let commitments = self.yaml::<Commitments>("annexes/commitments.yaml");
+        let products = self.yaml::<ProductsFile>("annexes/products.yaml");
+        let subprocessors = self.yaml::<SubprocessorsFile>("annexes/subprocessors.yaml");
+        let security = self.yaml::<Security>("annexes/security.yaml");
+        let documents = self.documents();
+        let locale_files = self.locales();
+        let labels = Labels::new(&locale_files, self.diagnostics);
+        Some(Corpus {
+            facts: Facts {
+                parties: parties?,
+                commitments: commitments?,
+                products: products?.products,
+                subprocessors: subprocessors?.subprocessors,
+                security: security?,
+            },
+            documents: documents?,
+            labels,
+            locale_files,
+            yaml_files: self.yaml_files,
+        })
+    }
+
+    /// Reads `relative` under the root, reporting a missing file.
+    fn read(&mut self, relative: impl AsRef<Path>) -> Option<SourceFile> {
+        let path = relative.as_ref().to_path_buf();
+        match fs::read_to_string(self.root.join(&path)) {
+            Ok(text) => Some(SourceFile { path, text }),
+            Err(error) => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("cannot read {}: {error}", path.display()))
+                        .with_help("run clausier from the corpus folder, or pass --root DIR"),
+                );
+                None
+            }
+        }
+    }
+
+    fn yaml<T: DeserializeOwned>(&mut self, relative: &str) -> Option<T> {
+        let file = self.read(relative)?;
+        let value = parse_yaml(&file, self.diagnostics);
+        self.yaml_files.push(file);
+        value
+    }
+
+    /// Every folder of `contracts/` is a document.
+    fn documents(&mut self) -> Option<Vec<DocumentSource>> {
+        let mut documents = Vec::new();
+        for id in self.subfolders("contracts")? {
+            let folder = Path::new("contracts").join(&id);
+            let Some(meta) =
+                self.yaml::<DocumentMeta>(&folder.join("document.yaml").to_string_lossy())
+            else {
+                continue;
+            };
+            let texts = Lang::ALL
+                .into_iter()
+                .filter_map(|lang| Some((lang, self.read(folder.join(format!("{lang}.md")))?)))
+                .collect();
+            documents.push(DocumentSource { id, meta, texts });
+        }
+        Some(documents)
+    }
+
+    /// `locales/<lang>/*.ftl`, in file-name order.
+    fn locales(&mut self) -> BTreeMap<Lang, Vec<SourceFile>> {
+        let mut locales = BTreeMap::new();
+        for lang in Lang::ALL {
+            let folder = Path::new("locales").join(lang.code());
+            let names = self.file_names(&folder, "ftl").unwrap_or_default();
+            let files = names
+                .iter()
+                .filter_map(|name| self.read(folder.join(name)))
+                .collect();
+            locales.insert(lang, files);
+        }
+        locales
+    }
+
+    fn subfolders(&mut self, relative: &str) -> Option<Vec<String>> {
+        self.entries(Path::new(relative), |path| path.is_dir())
+    }
+
+    fn file_names(&mut self, relative: &Path, extension: &str) -> Option<Vec<String>> {
+        self.entries(relative, |path| {
+            path.is_file() && path.extension().is_some_and(|ext| ext == extension)
+        })
+    }
+
+    /// The sorted names of the entries of a folder that `keep` accepts.
+    fn entries(&mut self, relative: &Path, keep: impl Fn(&Path) -> bool) -> Option<Vec<String>> {
+        let read = fs::read_dir(self.root.join(relative)).and_then(|entries| {
+            entries
+                .map(|entry| entry.map(|entry| entry.path()))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        match read {
+            Ok(paths) => {
+                let mut names: Vec<String> = paths
+                    .iter()
+                    .filter(|path| keep(path))
+                    .filter_map(|path| path.file_name()?.to_str().map(str::to_string))
+                    .collect();
+                names.sort();
+                Some(names)
+            }
+            Err(error) => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "cannot read folder {}: {error}",
+                        relative.display()
+                    ))
+                    .with_help("run clausier from the corpus folder, or pass --root DIR"),
+                );
+                None
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProductsFile {
+    /// The products whose processing annex B describes.
+    products: Vec<Product>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubprocessorsFile {
+    /// The sub-processors annex C lists.
+    subprocessors: Vec<Subprocessor>,
+}
+
+/// Parses a YAML file, reporting a syntax or schema error at its location.
+pub fn parse_yaml<T: DeserializeOwned>(
+    file: &SourceFile,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    match serde_saphyr::from_str::<T>(&file.text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let mut diagnostic = Diagnostic::error(yaml_message(&error));
+            if let Some(location) = error.location() {
+                let location = Location {
+                    path: file.path.clone(),
+                    line: location.line() as usize,
+                    column: location.column() as usize,
+                };
+                diagnostic = diagnostic.at(location, &file.text);
+            } else {
+                diagnostic.location = Some(file.location(0));
+            }
+            diagnostics.push(diagnostic.with_help(
+                "check the spelling and indentation against the other entries of this file",
+            ));
+            None
+        }
+    }
+}
+
+/// The error text without serde-saphyr's own snippet and position, which the
+/// diagnostic prints in the project's format.
+fn yaml_message(error: &serde_saphyr::Error) -> String {
+    let text = error.without_snippet().to_string();
+    let text = text.lines().next().unwrap_or_default();
+    match text.find(" at line ") {
+        Some(end) => text[..end].to_string(),
+        None => text.to_string(),
+    }
+}

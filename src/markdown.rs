@@ -1,0 +1,376 @@
+//! Clause text: Markdown with `# Title {#id}` clauses and `## Title {#id}`
+//! sub-clauses, turned into model sections. Raw HTML is kept as visible
+//! text, and placeholders are replaced inside text only, so that no fact can
+//! add Markdown or markup.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::SourceFile;
+use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
+use crate::placeholders::Placeholders;
+
+/// The clauses of `file`, numbered 1, 2… and 6.1, 6.2….
+pub fn clauses(
+    file: &SourceFile,
+    placeholders: &Placeholders,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Section> {
+    let mut converter = Converter {
+        file,
+        placeholders,
+        diagnostics,
+        clauses: Vec::new(),
+        stack: Vec::new(),
+    };
+    for (event, range) in merged_events(&file.text) {
+        converter.event(event, range);
+    }
+    let mut clauses = converter.clauses;
+    for (i, clause) in clauses.iter_mut().enumerate() {
+        clause.number = Some((i + 1).to_string());
+        for (j, sub) in clause.children.iter_mut().enumerate() {
+            sub.number = Some(format!("{}.{}", i + 1, j + 1));
+        }
+    }
+    clauses
+}
+
+/// The ids of the clauses and sub-clauses of a text, with their offsets, so
+/// that languages can be compared without converting.
+pub fn heading_ids(text: &str) -> Vec<(String, usize)> {
+    merged_events(text)
+        .into_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some((id.to_string(), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Parser events with adjacent text joined, so that a placeholder is never
+/// split across events.
+fn merged_events(text: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
+    let mut events: Vec<(Event, Range<usize>)> = Vec::new();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if let (Event::Text(next), Some((Event::Text(previous), previous_range))) =
+            (&event, events.last_mut())
+        {
+            *previous = CowStr::from(format!("{previous}{next}"));
+            previous_range.end = range.end;
+            continue;
+        }
+        events.push((event, range));
+    }
+    events
+}
+
+/// A container being filled while events stream in.
+enum Frame {
+    Heading {
+        level: HeadingLevel,
+        id: Option<String>,
+        start: usize,
+        inlines: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    Link {
+        url: String,
+        inlines: Vec<Inline>,
+    },
+    List {
+        style: ListStyle,
+        items: Vec<Vec<Block>>,
+    },
+    /// A list item: its blocks, and text not wrapped in a paragraph (tight lists).
+    Item {
+        blocks: Vec<Block>,
+        loose: Vec<Inline>,
+    },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Vec<Block>>>,
+        row: Vec<Vec<Block>>,
+    },
+    Cell(Vec<Inline>),
+    /// Containers whose content is kept but not their structure (block quotes).
+    Transparent,
+}
+
+struct Converter<'a> {
+    file: &'a SourceFile,
+    placeholders: &'a Placeholders,
+    diagnostics: &'a mut Diagnostics,
+    clauses: Vec<Section>,
+    stack: Vec<Frame>,
+}
+
+impl Converter<'_> {
+    fn event(&mut self, event: Event, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(end) => self.end(end),
+            Event::Text(text) | Event::Code(text) => {
+                let text = self.resolve(&text, range.start);
+                self.inline(Inline::text(text));
+            }
+            // Raw HTML is shown as the text the author typed, never executed.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let text = self.resolve(&html, range.start);
+                self.inline(Inline::text(text));
+            }
+            Event::SoftBreak => self.inline(Inline::text(" ")),
+            Event::HardBreak => self.inline(Inline::Break),
+            Event::Rule | Event::TaskListMarker(_) | Event::FootnoteReference(_) => {}
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.inline(Inline::text(text.to_string()))
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag, range: Range<usize>) {
+        let frame = match tag {
+            Tag::Heading { level, id, .. } => Frame::Heading {
+                level,
+                id: id.map(|id| id.to_string()),
+                start: range.start,
+                inlines: Vec::new(),
+            },
+            Tag::Paragraph => Frame::Paragraph(Vec::new()),
+            Tag::Strong => Frame::Strong(Vec::new()),
+            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+                Frame::Emphasis(Vec::new())
+            }
+            Tag::Link { dest_url, .. } => Frame::Link {
+                url: dest_url.to_string(),
+                inlines: Vec::new(),
+            },
+            Tag::List(start) => Frame::List {
+                style: if start.is_some() {
+                    ListStyle::Numbered
+                } else {
+                    ListStyle::Bullet
+                },
+                items: Vec::new(),
+            },
+            Tag::Item => Frame::Item {
+                blocks: Vec::new(),
+                loose: Vec::new(),
+            },
+            Tag::Table(_) => Frame::Table {
+                header: Vec::new(),
+                rows: Vec::new(),
+                row: Vec::new(),
+            },
+            Tag::TableCell => Frame::Cell(Vec::new()),
+            Tag::CodeBlock(_) | Tag::HtmlBlock => Frame::Paragraph(Vec::new()),
+            _ => Frame::Transparent,
+        };
+        if self.clauses.is_empty()
+            && !matches!(frame, Frame::Heading { .. })
+            && self.stack.is_empty()
+        {
+            self.error(
+                range.start,
+                "text before the first clause heading",
+                "start the file with a clause heading: `# Title {#id}`",
+            );
+        }
+        self.stack.push(frame);
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(Frame::Table { header, rows, row }) = self.stack.last_mut() {
+                    let cells = std::mem::take(row);
+                    if matches!(end, TagEnd::TableHead) {
+                        *header = cells.iter().map(|cell| plain_text(cell)).collect();
+                    } else {
+                        rows.push(cells);
+                    }
+                }
+                return;
+            }
+            TagEnd::TableCell => {
+                if let Some(Frame::Cell(inlines)) = self.stack.pop()
+                    && let Some(Frame::Table { row, .. }) = self.stack.last_mut()
+                {
+                    row.push(vec![Block::Paragraph { inlines }]);
+                }
+                return;
+            }
+            _ => {}
+        }
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        match frame {
+            Frame::Heading {
+                level,
+                id,
+                start,
+                inlines,
+            } => self.heading(level, id, start, inlines),
+            Frame::Paragraph(inlines) => self.block(Block::Paragraph { inlines }),
+            Frame::Strong(inlines) => self.inline(Inline::Strong { inlines }),
+            Frame::Emphasis(inlines) => self.inline(Inline::Emphasis { inlines }),
+            Frame::Link { url, inlines } => self.inline(Inline::Link { url, inlines }),
+            Frame::List { style, items } => self.block(Block::List { style, items }),
+            Frame::Item { mut blocks, loose } => {
+                if !loose.is_empty() {
+                    blocks.push(Block::Paragraph { inlines: loose });
+                }
+                if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
+                    items.push(blocks);
+                }
+            }
+            Frame::Table { header, rows, .. } => {
+                let caption = self
+                    .clauses
+                    .last()
+                    .map(|clause| clause.title.clone())
+                    .unwrap_or_default();
+                let widths = vec![1; header.len()];
+                self.block(Block::Table(Table {
+                    caption,
+                    header,
+                    rows,
+                    widths,
+                }));
+            }
+            Frame::Cell(_) | Frame::Transparent => {}
+        }
+    }
+
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<String>,
+        start: usize,
+        inlines: Vec<Inline>,
+    ) {
+        let title = plain_text(&[Block::Paragraph { inlines }]);
+        let Some(id) = id else {
+            self.error(
+                start,
+                "this heading has no id",
+                "give each clause a stable id shared by every language: `# Title {#my-id}`",
+            );
+            return;
+        };
+        let section = |kind| Section::new(id, None, title, kind);
+        match level {
+            HeadingLevel::H1 => self.clauses.push(section(SectionKind::Clause)),
+            HeadingLevel::H2 => match self.clauses.last_mut() {
+                Some(clause) => clause.children.push(section(SectionKind::Clause)),
+                None => self.error(
+                    start,
+                    "sub-clause before the first clause",
+                    "start with a clause: `# Title {#id}`",
+                ),
+            },
+            _ => self.error(
+                start,
+                "headings go two levels deep",
+                "use `#` for a clause and `##` for a sub-clause",
+            ),
+        }
+    }
+
+    fn inline(&mut self, inline: Inline) {
+        match self.stack.last_mut() {
+            Some(
+                Frame::Heading { inlines, .. }
+                | Frame::Paragraph(inlines)
+                | Frame::Strong(inlines)
+                | Frame::Emphasis(inlines)
+                | Frame::Link { inlines, .. }
+                | Frame::Cell(inlines)
+                | Frame::Item { loose: inlines, .. },
+            ) => inlines.push(inline),
+            _ => self.block(Block::Paragraph {
+                inlines: vec![inline],
+            }),
+        }
+    }
+
+    fn block(&mut self, block: Block) {
+        for frame in self.stack.iter_mut().rev() {
+            if let Frame::Item { blocks, loose } = frame {
+                if !loose.is_empty() {
+                    blocks.push(Block::Paragraph {
+                        inlines: std::mem::take(loose),
+                    });
+                }
+                blocks.push(block);
+                return;
+            }
+        }
+        let Some(clause) = self.clauses.last_mut() else {
+            return;
+        };
+        match clause.children.last_mut() {
+            Some(sub) => sub.blocks.push(block),
+            None => clause.blocks.push(block),
+        }
+    }
+
+    fn resolve(&mut self, text: &str, offset: usize) -> String {
+        match self.placeholders.resolve(text) {
+            Ok(text) => text,
+            Err(errors) => {
+                // Markdown escapes can shift the event's text against the
+                // source, so find the same `{{` by its rank instead.
+                for error in errors {
+                    let rank = text[..error.offset].matches("{{").count();
+                    let at = self.file.text[offset..]
+                        .match_indices("{{")
+                        .nth(rank)
+                        .map_or(offset, |(i, _)| offset + i);
+                    self.diagnostics.push(
+                        Diagnostic::error(error.message)
+                            .at(self.file.location(at), &self.file.text)
+                            .with_help(error.help),
+                    );
+                }
+                text.to_string()
+            }
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: &str, help: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(message)
+                .at(self.file.location(offset), &self.file.text)
+                .with_help(help),
+        );
+    }
+}
+
+/// The text of blocks without formatting, for headings and table headers.
+pub fn plain_text(blocks: &[Block]) -> String {
+    fn inlines(out: &mut String, items: &[Inline]) {
+        for inline in items {
+            match inline {
+                Inline::Text { text } => out.push_str(text),
+                Inline::Strong { inlines: inner }
+                | Inline::Emphasis { inlines: inner }
+                | Inline::Link { inlines: inner, .. } => inlines(out, inner),
+                Inline::Break => out.push(' '),
+            }
+        }
+    }
+    let mut out = String::new();
+    for block in blocks {
+        if let Block::Paragraph { inlines: items } | Block::Label { inlines: items } = block {
+            inlines(&mut out, items);
+        }
+    }
+    out.trim().to_string()
+}

@@ -1,0 +1,200 @@
+//! Typed documents, resolved for one language: what both renderers draw.
+//! Every string here is final text, never markup: renderers escape it.
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// One document in one language, ready to render.
+#[derive(Debug, Serialize)]
+pub struct Document {
+    /// Document id, e.g. `dpa`.
+    pub id: String,
+    pub lang: Lang,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub version: String,
+    /// ISO date, `YYYY-MM-DD`.
+    pub effective_date: String,
+    /// The same date as a reader of this language writes it.
+    pub effective_date_text: String,
+    pub author: String,
+    pub keywords: Vec<String>,
+    /// Which version prevails: "binding version" or "translation".
+    pub language_notice: Notice,
+    /// The parties named on the cover.
+    pub parties: Vec<CoverParty>,
+    /// Clauses, then annexes.
+    pub sections: Vec<Section>,
+    /// Interface labels (table of contents, page, version…).
+    pub labels: PageLabels,
+}
+
+/// The binding-language notice, short for footers and long for first pages.
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    pub binding: bool,
+    pub short: String,
+    pub long: String,
+}
+
+/// A party as the cover page presents it.
+#[derive(Debug, Serialize)]
+pub struct CoverParty {
+    /// Its role, e.g. "Sous-traitant".
+    pub role: String,
+    /// Its name and identifying lines.
+    pub lines: Vec<String>,
+}
+
+/// Words the page layout needs, resolved from the locale.
+#[derive(Debug, Serialize)]
+pub struct PageLabels {
+    pub contents: String,
+    pub version: String,
+    pub effective_date: String,
+    pub page: String,
+    pub language: String,
+    pub between: String,
+    pub other_language: String,
+    pub download_pdf: String,
+}
+
+/// A clause, sub-clause, annex or annex part.
+#[derive(Debug, Serialize)]
+pub struct Section {
+    /// Anchor, stable across languages and versions.
+    pub id: String,
+    /// "4", "6.1", "Annexe B" (clauses and annexes); none for annex parts
+    /// whose title carries its own lettering.
+    pub number: Option<String>,
+    pub title: String,
+    /// Number and title as readers see them; set by [`Section::finish`].
+    pub heading: String,
+    pub kind: SectionKind,
+    pub blocks: Vec<Block>,
+    pub children: Vec<Section>,
+}
+
+/// What a section is, which decides page breaks and heading style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Clause,
+    Annex,
+    Part,
+}
+
+impl SectionKind {
+    /// The name used in JSON data and as an HTML class.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Clause => "clause",
+            SectionKind::Annex => "annex",
+            SectionKind::Part => "part",
+        }
+    }
+}
+
+/// A block of body content.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        inlines: Vec<Inline>,
+    },
+    List {
+        style: ListStyle,
+        items: Vec<Vec<Block>>,
+    },
+    Table(Table),
+    /// A short heading inside a table cell or annex, e.g. a kind of user.
+    Label {
+        inlines: Vec<Inline>,
+    },
+}
+
+/// How list items are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListStyle {
+    Bullet,
+    /// 1. 2. 3.
+    Numbered,
+    /// a. b. c.
+    Lettered,
+}
+
+/// A table with a caption and a header row that repeats across pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Vec<Block>>>,
+    /// Relative column widths.
+    pub widths: Vec<u32>,
+}
+
+/// Inline text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Strong { inlines: Vec<Inline> },
+    Emphasis { inlines: Vec<Inline> },
+    Link { url: String, inlines: Vec<Inline> },
+    Break,
+}
+
+impl Inline {
+    pub fn text(text: impl Into<String>) -> Inline {
+        Inline::Text { text: text.into() }
+    }
+}
+
+impl Block {
+    /// A paragraph of plain text.
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            inlines: vec![Inline::text(text)],
+        }
+    }
+
+    /// A list of plain-text items.
+    pub fn list(style: ListStyle, items: impl IntoIterator<Item = String>) -> Block {
+        Block::List {
+            style,
+            items: items
+                .into_iter()
+                .map(|item| vec![Block::paragraph(item)])
+                .collect(),
+        }
+    }
+}
+
+impl Section {
+    pub fn new(id: String, number: Option<String>, title: String, kind: SectionKind) -> Section {
+        Section {
+            id,
+            number,
+            title,
+            heading: String::new(),
+            kind,
+            blocks: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Sets the heading of this section and its children once numbers are
+    /// final.
+    pub fn finish(&mut self) {
+        self.heading = match &self.number {
+            Some(number) if self.kind == SectionKind::Annex => format!("{number} – {}", self.title),
+            Some(number) => format!("{number}. {}", self.title),
+            None => self.title.clone(),
+        };
+        for child in &mut self.children {
+            child.finish();
+        }
+    }
+}

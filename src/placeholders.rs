@@ -1,0 +1,167 @@
+//! `{{ name }}` placeholders in clause text and YAML strings, replaced by
+//! facts resolved for one language. A placeholder that names nothing is an
+//! error, never an empty string.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::did_you_mean;
+use crate::lang::Lang;
+
+/// The value of every placeholder in one language.
+pub struct Placeholders {
+    lang: Lang,
+    values: BTreeMap<String, String>,
+}
+
+/// A placeholder that could not be replaced, at a byte offset of the text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PlaceholderError {
+    pub offset: usize,
+    pub message: String,
+    pub help: String,
+}
+
+impl Placeholders {
+    pub fn new(lang: Lang, values: BTreeMap<String, String>) -> Placeholders {
+        Placeholders { lang, values }
+    }
+
+    /// `text` with every placeholder replaced, or every placeholder that
+    /// could not be.
+    pub fn resolve(&self, text: &str) -> Result<String, Vec<PlaceholderError>> {
+        let mut out = String::with_capacity(text.len());
+        let mut errors = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("{{") {
+            out.push_str(&rest[..start]);
+            let offset = text.len() - rest.len() + start;
+            let after = &rest[start + 2..];
+            let Some(end) = after.find("}}") else {
+                errors.push(PlaceholderError {
+                    offset,
+                    message: "unclosed placeholder: `{{` without `}}`".to_string(),
+                    help: "write a placeholder as `{{ name }}`".to_string(),
+                });
+                rest = "";
+                break;
+            };
+            let name = after[..end].trim();
+            match self.values.get(name) {
+                Some(value) => self.append(&mut out, value),
+                None => errors.push(self.unknown(name, offset)),
+            }
+            rest = &after[end + 2..];
+        }
+        out.push_str(rest);
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Appends a value, eliding French "de" before "un"/"une": "d'un (1) audit".
+    fn append(&self, out: &mut String, value: &str) {
+        let elides =
+            self.lang == Lang::Fr && (value.starts_with("un ") || value.starts_with("une "));
+        if elides {
+            for de in ["de ", "De "] {
+                let word_start = out.len() >= de.len()
+                    && (out.len() == de.len() || out[..out.len() - de.len()].ends_with(' '));
+                if out.ends_with(de) && word_start {
+                    out.truncate(out.len() - 2);
+                    out.push('\'');
+                    break;
+                }
+            }
+        }
+        out.push_str(value);
+    }
+
+    fn unknown(&self, name: &str, offset: usize) -> PlaceholderError {
+        let suggestion = did_you_mean(name, self.values.keys().map(String::as_str));
+        let help = match suggestion {
+            Some(known) => format!("did you mean `{{{{ {known} }}}}`?"),
+            None => {
+                let prefix = name.split('.').next().unwrap_or_default();
+                let siblings: Vec<&str> = self
+                    .values
+                    .keys()
+                    .filter(|key| key.split('.').next() == Some(prefix))
+                    .map(String::as_str)
+                    .collect();
+                if siblings.is_empty() {
+                    let groups: std::collections::BTreeSet<&str> = self
+                        .values
+                        .keys()
+                        .filter_map(|key| key.split('.').next())
+                        .collect();
+                    format!(
+                        "placeholders start with one of: {}",
+                        groups.into_iter().collect::<Vec<_>>().join(", ")
+                    )
+                } else {
+                    format!("known placeholders here: {}", siblings.join(", "))
+                }
+            }
+        };
+        PlaceholderError {
+            offset,
+            message: format!("unknown placeholder `{{{{ {name} }}}}`"),
+            help,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(lang: Lang) -> Placeholders {
+        let values = [
+            ("processor", "Learn&Go"),
+            ("commitment.audit_limit", "un (1) audit par an"),
+            ("commitment.objection_period", "sept (7) jours ouvrés"),
+        ];
+        Placeholders::new(
+            lang,
+            values.map(|(k, v)| (k.to_string(), v.to_string())).into(),
+        )
+    }
+
+    #[test]
+    fn replaces_placeholders_with_their_values() {
+        let text = "{{ processor }} dispose de {{commitment.objection_period}}.";
+        assert_eq!(
+            placeholders(Lang::Fr).resolve(text).unwrap(),
+            "Learn&Go dispose de sept (7) jours ouvrés."
+        );
+    }
+
+    #[test]
+    fn elides_french_de_before_un() {
+        let text = "dans la limite de {{ commitment.audit_limit }}";
+        assert_eq!(
+            placeholders(Lang::Fr).resolve(text).unwrap(),
+            "dans la limite d'un (1) audit par an"
+        );
+        assert_eq!(
+            placeholders(Lang::Fr)
+                .resolve("la mode {{ commitment.audit_limit }}")
+                .unwrap(),
+            "la mode un (1) audit par an"
+        );
+    }
+
+    #[test]
+    fn reports_unknown_and_unclosed_placeholders_with_their_offset() {
+        let errors = placeholders(Lang::Fr)
+            .resolve("a {{ procesor }} b {{ x")
+            .unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].offset, 2);
+        assert_eq!(errors[0].help, "did you mean `{{ processor }}`?");
+        assert_eq!(errors[1].offset, 19);
+        assert!(errors[1].message.contains("unclosed"));
+    }
+}

@@ -1,0 +1,161 @@
+//! Figures a document commits to, such as "7 working days" or "48 hours",
+//! written once in YAML and rendered in every language from that one value.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::lang::Lang;
+use crate::locale::Labels;
+use crate::words::{Gender, number_in_words};
+
+/// What a quantity counts. Each unit has a Fluent message `unit-…` that
+/// chooses singular or plural and declares the French gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Hours,
+    Days,
+    WorkingDays,
+    Weeks,
+    Months,
+    Years,
+    AuditsPerYear,
+}
+
+/// The spellings accepted in YAML, singular and plural.
+const UNIT_NAMES: [(Unit, &str, &str); 7] = [
+    (Unit::Hours, "hour", "hours"),
+    (Unit::Days, "day", "days"),
+    (Unit::WorkingDays, "working day", "working days"),
+    (Unit::Weeks, "week", "weeks"),
+    (Unit::Months, "month", "months"),
+    (Unit::Years, "year", "years"),
+    (Unit::AuditsPerYear, "audit per year", "audits per year"),
+];
+
+impl Unit {
+    /// The Fluent message that names this unit.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Unit::Hours => "unit-hours",
+            Unit::Days => "unit-days",
+            Unit::WorkingDays => "unit-working-days",
+            Unit::Weeks => "unit-weeks",
+            Unit::Months => "unit-months",
+            Unit::Years => "unit-years",
+            Unit::AuditsPerYear => "unit-audits-per-year",
+        }
+    }
+}
+
+/// A whole number of a unit, written `7 working days` in YAML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    pub value: u32,
+    pub unit: Unit,
+}
+
+impl Quantity {
+    /// Parses `<number> <unit>`, e.g. `48 hours` or `1 audit per year`.
+    pub fn parse(text: &str) -> Result<Quantity, String> {
+        let text = text.trim();
+        let (number, unit) = text.split_once(' ').unwrap_or((text, ""));
+        let value: u32 = number.parse().map_err(|_| {
+            format!("`{text}` does not start with a whole number: write e.g. `7 working days`")
+        })?;
+        let unit = unit.trim();
+        let unit = UNIT_NAMES
+            .iter()
+            .find(|(_, one, many)| unit == *one || unit == *many)
+            .map(|(unit, ..)| *unit)
+            .ok_or_else(|| {
+                let known: Vec<&str> = UNIT_NAMES.iter().map(|(_, _, many)| *many).collect();
+                format!("unknown unit `{unit}`: use one of {}", known.join(", "))
+            })?;
+        Ok(Quantity { value, unit })
+    }
+
+    /// The contract style: number in words, then digits, then unit:
+    /// "sept (7) jours ouvrés", "forty-eight (48) hours".
+    pub fn legal(self, lang: Lang, labels: &Labels) -> String {
+        let gender = match labels.attribute(lang, self.unit.message_id(), "gender") {
+            Some(gender) if gender == "feminine" => Gender::Feminine,
+            _ => Gender::Masculine,
+        };
+        format!(
+            "{} ({}) {}",
+            number_in_words(self.value, lang, gender),
+            self.value,
+            self.unit_name(lang, labels)
+        )
+    }
+
+    /// The short style for tables: "7 jours", "6 months".
+    pub fn short(self, lang: Lang, labels: &Labels) -> String {
+        format!("{} {}", self.value, self.unit_name(lang, labels))
+    }
+
+    fn unit_name(self, lang: Lang, labels: &Labels) -> String {
+        labels.count(lang, self.unit.message_id(), self.value)
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (_, one, many) = UNIT_NAMES
+            .iter()
+            .find(|(unit, ..)| *unit == self.unit)
+            .unwrap();
+        let name = if self.value == 1 { one } else { many };
+        write!(f, "{} {name}", self.value)
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Quantity::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_singular_and_plural_units() {
+        assert_eq!(
+            Quantity::parse("7 working days").unwrap(),
+            Quantity {
+                value: 7,
+                unit: Unit::WorkingDays
+            }
+        );
+        assert_eq!(
+            Quantity::parse("1 audit per year").unwrap().unit,
+            Unit::AuditsPerYear
+        );
+        assert_eq!(Quantity::parse("48 hours").unwrap().to_string(), "48 hours");
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_quantity() {
+        assert!(
+            Quantity::parse("seven days")
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert!(
+            Quantity::parse("7 fortnights")
+                .unwrap_err()
+                .contains("unknown unit")
+        );
+        assert!(Quantity::parse("-1 days").is_err());
+    }
+}

@@ -1,0 +1,255 @@
+//! Standalone HTML pages: the page skeleton is a tera template (autoescaped),
+//! the body is written here from the model with every string escaped.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
+use crate::model::{Block, Document, Inline, ListStyle, Section, Table};
+use crate::render::{Format, Rendered, Renderer, artifact_path};
+
+const TEMPLATE: &str = include_str!("../../templates/document.html");
+const STYLESHEET: &str = include_str!("../../templates/document.css");
+
+pub struct HtmlRenderer {
+    tera: Tera,
+}
+
+impl HtmlRenderer {
+    pub fn new() -> HtmlRenderer {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_template("document.html", TEMPLATE)
+            .expect("the built-in HTML template is valid");
+        HtmlRenderer { tera }
+    }
+}
+
+impl Default for HtmlRenderer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A link to the same document in another language.
+#[derive(Serialize)]
+struct Alternate {
+    lang: &'static str,
+    href: String,
+    label: String,
+}
+
+/// A table of contents entry.
+#[derive(Serialize)]
+struct TocEntry {
+    id: String,
+    heading: String,
+    children: Vec<TocEntry>,
+}
+
+impl Renderer for HtmlRenderer {
+    fn format(&self) -> Format {
+        Format::Html
+    }
+
+    fn render(&self, document: &Document) -> Result<Rendered, Diagnostic> {
+        let here = artifact_path(&document.id, document.lang, Format::Html);
+        let relative = |lang: Lang, format: Format| {
+            let target = artifact_path(&document.id, lang, format);
+            if lang == document.lang {
+                file_name(&target)
+            } else {
+                format!("../{target}")
+            }
+        };
+        let alternates: Vec<Alternate> = Lang::ALL
+            .into_iter()
+            .filter(|&lang| lang != document.lang)
+            .map(|lang| Alternate {
+                lang: lang.code(),
+                href: relative(lang, Format::Html),
+                label: document.labels.other_language.clone(),
+            })
+            .collect();
+        let toc: Vec<TocEntry> = document
+            .sections
+            .iter()
+            .map(|section| TocEntry {
+                id: section.id.clone(),
+                heading: section.heading.clone(),
+                children: section
+                    .children
+                    .iter()
+                    .map(|child| TocEntry {
+                        id: child.id.clone(),
+                        heading: child.heading.clone(),
+                        children: Vec::new(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut body = String::new();
+        for section in &document.sections {
+            write_section(&mut body, section, 2);
+        }
+        let mut context = Context::new();
+        context.insert("doc", document);
+        context.insert("self_href", &file_name(&here));
+        context.insert("pdf_href", &relative(document.lang, Format::Pdf));
+        context.insert("alternates", &alternates);
+        context.insert("toc", &toc);
+        context.insert("body", &body);
+        context.insert("stylesheet", STYLESHEET);
+        let html = self
+            .tera
+            .render("document.html", &context)
+            .map_err(|error| {
+                Diagnostic::error(format!("HTML template failed for {here}: {error:?}"))
+            })?;
+        Ok(Rendered {
+            bytes: html.into_bytes(),
+            sources: Vec::new(),
+        })
+    }
+}
+
+fn file_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_string()
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn write_section(out: &mut String, section: &Section, level: usize) {
+    let id = escape(&section.id);
+    let level = level.min(6);
+    let _ = write!(
+        out,
+        "<section id=\"{id}\" class=\"{kind}\">\n<h{level}><a class=\"anchor\" href=\"#{id}\">{heading}</a></h{level}>\n",
+        kind = section.kind.name(),
+        heading = escape(&section.heading),
+    );
+    write_blocks(out, &section.blocks);
+    for child in &section.children {
+        write_section(out, child, level + 1);
+    }
+    out.push_str("</section>\n");
+}
+
+fn write_blocks(out: &mut String, blocks: &[Block]) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { inlines } => {
+                out.push_str("<p>");
+                write_inlines(out, inlines);
+                out.push_str("</p>\n");
+            }
+            Block::Label { inlines } => {
+                out.push_str("<p class=\"label\"><strong>");
+                write_inlines(out, inlines);
+                out.push_str("</strong></p>\n");
+            }
+            Block::List { style, items } => {
+                let open = match style {
+                    ListStyle::Bullet => "<ul>",
+                    ListStyle::Numbered => "<ol>",
+                    ListStyle::Lettered => "<ol type=\"a\">",
+                };
+                let close = if *style == ListStyle::Bullet {
+                    "</ul>\n"
+                } else {
+                    "</ol>\n"
+                };
+                out.push_str(open);
+                out.push('\n');
+                for item in items {
+                    out.push_str("<li>");
+                    write_compact(out, item);
+                    out.push_str("</li>\n");
+                }
+                out.push_str(close);
+            }
+            Block::Table(table) => write_table(out, table),
+        }
+    }
+}
+
+/// A list item or table cell: a lone paragraph is written without `<p>`.
+fn write_compact(out: &mut String, blocks: &[Block]) {
+    match blocks {
+        [Block::Paragraph { inlines }] => write_inlines(out, inlines),
+        _ => write_blocks(out, blocks),
+    }
+}
+
+fn write_table(out: &mut String, table: &Table) {
+    let _ = writeln!(
+        out,
+        "<div class=\"table\"><table>\n<caption>{}</caption>",
+        escape(&table.caption)
+    );
+    out.push_str("<thead><tr>");
+    for cell in &table.header {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(cell));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for cell in row {
+            out.push_str("<td>");
+            write_compact(out, cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+}
+
+fn write_inlines(out: &mut String, inlines: &[Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => out.push_str(&escape(text)),
+            Inline::Strong { inlines } => {
+                out.push_str("<strong>");
+                write_inlines(out, inlines);
+                out.push_str("</strong>");
+            }
+            Inline::Emphasis { inlines } => {
+                out.push_str("<em>");
+                write_inlines(out, inlines);
+                out.push_str("</em>");
+            }
+            Inline::Link { url, inlines } if is_safe_url(url) => {
+                let _ = write!(out, "<a href=\"{}\">", escape(url));
+                write_inlines(out, inlines);
+                out.push_str("</a>");
+            }
+            Inline::Link { inlines, .. } => write_inlines(out, inlines),
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+}
+
+/// Links may point to web pages, e-mail addresses and anchors only: never
+/// to `javascript:` or `data:` URLs.
+pub fn is_safe_url(url: &str) -> bool {
+    ["https://", "http://", "mailto:", "#"]
+        .iter()
+        .any(|scheme| url.starts_with(scheme))
+}

@@ -1,0 +1,79 @@
+//! A4 PDFs laid out by typst, used as a library. The template is fixed;
+//! the document arrives as JSON data, so no text can change the layout or
+//! run code.
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::render::world::{DocumentWorld, TEMPLATE};
+use crate::render::{Format, Rendered, Renderer};
+
+/// The standards every PDF conforms to: archival (PDF/A-2a, which requires
+/// tagged structure) and accessible (PDF/UA-1).
+const STANDARDS: [PdfStandard; 2] = [PdfStandard::A_2a, PdfStandard::Ua_1];
+
+#[derive(Default)]
+pub struct PdfRenderer;
+
+impl Renderer for PdfRenderer {
+    fn format(&self) -> Format {
+        Format::Pdf
+    }
+
+    fn render(&self, document: &Document) -> Result<Rendered, Diagnostic> {
+        let name = format!("{} ({})", document.id, document.lang);
+        let data = serde_json::to_vec_pretty(document).expect("documents serialize to JSON");
+        let date = Date::parse(&document.effective_date).map_err(Diagnostic::error)?;
+        let world = DocumentWorld::new(data.clone(), date);
+        let warned = typst::compile::<PagedDocument>(&world);
+        let paged = warned
+            .output
+            .map_err(|errors| typst_failure(&name, &errors))?;
+        let datetime = Datetime::from_ymd(date.year, date.month, date.day).expect("valid date");
+        let options = PdfOptions {
+            ident: Smart::Custom(format!(
+                "clausier/{}/{}/{}",
+                document.id, document.lang, document.version
+            )),
+            creator: Smart::Custom(Some("clausier".to_string())),
+            timestamp: Some(Timestamp::new_utc(datetime)),
+            standards: PdfStandards::new(&STANDARDS).expect("PDF/A-2a and PDF/UA-1 are compatible"),
+            ..PdfOptions::default()
+        };
+        let bytes =
+            typst_pdf::pdf(&paged, &options).map_err(|errors| typst_failure(&name, &errors))?;
+        let stem = &document.id;
+        Ok(Rendered {
+            bytes,
+            sources: vec![
+                (format!("{stem}.typ"), TEMPLATE.as_bytes().to_vec()),
+                (format!("{stem}.data.json"), data),
+            ],
+        })
+    }
+}
+
+fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Diagnostic {
+    let messages: Vec<String> = errors
+        .iter()
+        .map(|error| {
+            let hints: String = error
+                .hints
+                .iter()
+                .map(|hint| format!(" (hint: {})", hint.v))
+                .collect();
+            format!("{}{hints}", error.message)
+        })
+        .collect();
+    Diagnostic::error(format!(
+        "the PDF of {name} could not be laid out: {}",
+        messages.join("; ")
+    ))
+    .with_help(
+        "this is a bug in clausier's template: please report it with the input that caused it",
+    )
+}

@@ -1,0 +1,381 @@
+//! Cross-checks a parsed corpus: references between files, identifiers,
+//! values with a checkable form, and text present in one language but not
+//! in another. Every problem is collected; none stops the others.
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::facts::{AccessChannel, BackupFrequency, Operation};
+use crate::lang::Lang;
+use crate::load::{AnnexKind, Corpus, SourceFile};
+use crate::locale;
+use crate::markdown;
+use crate::quantity::Unit;
+
+pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
+    let mut check = Checker {
+        corpus,
+        diagnostics,
+    };
+    check.identifiers();
+    check.references();
+    check.subprocessor_values();
+    check.clause_languages();
+    check.messages();
+}
+
+/// A language, its clause text and the ids of its headings with offsets.
+type LanguageHeadings<'a> = (Lang, &'a SourceFile, Vec<(String, usize)>);
+
+struct Checker<'a> {
+    corpus: &'a Corpus,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Checker<'_> {
+    /// Reports `message` at the first occurrence of `needle` in `path`.
+    fn report(&mut self, path: &str, needle: &str, message: String, help: String) {
+        let mut diagnostic = Diagnostic::error(message).with_help(help);
+        if let Some(file) = self
+            .corpus
+            .yaml_files
+            .iter()
+            .find(|f| f.path.to_string_lossy() == path)
+        {
+            let offset = file.text.find(needle).unwrap_or(0);
+            diagnostic = diagnostic.at(file.location(offset), &file.text);
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn identifiers(&mut self) {
+        let facts = &self.corpus.facts;
+        let products: Vec<&str> = facts.products.iter().map(|p| p.id.as_str()).collect();
+        let subprocessors: Vec<&str> = facts.subprocessors.iter().map(|s| s.id.as_str()).collect();
+        for (path, ids) in [
+            ("annexes/products.yaml", products),
+            ("annexes/subprocessors.yaml", subprocessors),
+        ] {
+            let mut seen = BTreeSet::new();
+            for id in ids {
+                if !seen.insert(id) {
+                    let needle = format!("id: {id}");
+                    let file_text = self
+                        .corpus
+                        .yaml_files
+                        .iter()
+                        .find(|f| f.path.to_string_lossy() == path);
+                    let second = file_text
+                        .and_then(|f| f.text.match_indices(&needle).nth(1).map(|(i, _)| (f, i)));
+                    let mut diagnostic = Diagnostic::error(format!("duplicate id `{id}`"))
+                        .with_help("ids identify an entry everywhere: give each entry its own");
+                    if let Some((file, offset)) = second {
+                        diagnostic = diagnostic.at(file.location(offset), &file.text);
+                    }
+                    self.diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+
+    fn references(&mut self) {
+        let facts = &self.corpus.facts;
+        let known: Vec<&str> = facts.subprocessors.iter().map(|s| s.id.as_str()).collect();
+        let mut dangling = Vec::new();
+        for product in &facts.products {
+            for id in &product.subprocessors {
+                if !known.contains(&id.as_str()) {
+                    dangling.push((
+                        "annexes/products.yaml",
+                        id.clone(),
+                        format!(
+                            "product `{}` names unknown sub-processor `{id}`",
+                            product.id
+                        ),
+                    ));
+                }
+            }
+        }
+        for topic in &facts.security.applications {
+            if let Some(host) = &topic.host
+                && !known.contains(&host.as_str())
+            {
+                dangling.push((
+                    "annexes/security.yaml",
+                    host.clone(),
+                    format!("security topic `{}` names unknown host `{host}`", topic.id),
+                ));
+            }
+        }
+        for (path, id, message) in dangling {
+            let help = match did_you_mean(&id, known.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!(
+                    "sub-processors are defined in annexes/subprocessors.yaml: {}",
+                    known.join(", ")
+                ),
+            };
+            self.report(path, &id, message, help);
+        }
+    }
+
+    fn subprocessor_values(&mut self) {
+        let path = "annexes/subprocessors.yaml";
+        for subprocessor in &self.corpus.facts.subprocessors {
+            if !is_valid_siret(&subprocessor.siret) {
+                self.report(
+                    path,
+                    &subprocessor.siret,
+                    format!("`{}` is not a valid SIRET", subprocessor.siret),
+                    "a SIRET has 14 digits and passes the Luhn check: copy it from the company register".into(),
+                );
+            }
+            if subprocessor.transfer.outside_eu && subprocessor.transfer.mechanism.is_none() {
+                self.report(
+                    path,
+                    &format!("id: {}", subprocessor.id),
+                    format!("sub-processor `{}` transfers data outside the EU without a mechanism", subprocessor.id),
+                    "add `mechanism:` under `transfer:`, e.g. the standard contractual clauses (GDPR art. 46)".into(),
+                );
+            }
+        }
+    }
+
+    /// Every document has the same clauses, in the same order, in every language.
+    fn clause_languages(&mut self) {
+        for document in &self.corpus.documents {
+            let ids: Vec<LanguageHeadings> = document
+                .texts
+                .iter()
+                .map(|(&lang, file)| (lang, file, markdown::heading_ids(&file.text)))
+                .collect();
+            let Some((binding_lang, _, binding_ids)) = ids.first() else {
+                continue;
+            };
+            for (lang, file, lang_ids) in &ids[1..] {
+                let names: Vec<&str> = lang_ids.iter().map(|(id, _)| id.as_str()).collect();
+                let binding_names: Vec<&str> =
+                    binding_ids.iter().map(|(id, _)| id.as_str()).collect();
+                for (id, offset) in lang_ids {
+                    if !binding_names.contains(&id.as_str()) {
+                        self.diagnostics.push(
+                            Diagnostic::error(format!(
+                                "clause `{id}` has no `{binding_lang}` text"
+                            ))
+                            .at(file.location(*offset), &file.text)
+                            .with_help(format!(
+                                "add it to contracts/{}/{binding_lang}.md, or fix the id",
+                                document.id
+                            )),
+                        );
+                    }
+                }
+                let binding_file = &document.texts[binding_lang];
+                for (id, offset) in binding_ids.iter() {
+                    if !names.contains(&id.as_str()) {
+                        self.diagnostics.push(
+                            Diagnostic::error(format!("clause `{id}` has no `{lang}` text"))
+                                .at(binding_file.location(*offset), &binding_file.text)
+                                .with_help(format!(
+                                    "translate it in contracts/{}/{lang}.md with the same id",
+                                    document.id
+                                )),
+                        );
+                    }
+                }
+                let common_binding: Vec<&str> = binding_names
+                    .iter()
+                    .copied()
+                    .filter(|id| names.contains(id))
+                    .collect();
+                let common: Vec<&str> = names
+                    .iter()
+                    .copied()
+                    .filter(|id| binding_names.contains(id))
+                    .collect();
+                if common != common_binding {
+                    self.diagnostics.push(
+                        Diagnostic::error(format!("the clauses of `{lang}` are not in the order of `{binding_lang}`"))
+                            .at(file.location(0), &file.text)
+                            .with_help("clause numbers must match across languages: order the clauses as in the binding text"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every message the documents use exists in every language, and every
+    /// message of one language exists in the others.
+    fn messages(&mut self) {
+        let labels = &self.corpus.labels;
+        let files = &self.corpus.locale_files;
+        let mut defined: Vec<(Lang, &SourceFile, String)> = Vec::new();
+        for (&lang, sources) in files {
+            for file in sources {
+                for id in locale::message_ids(&file.text) {
+                    defined.push((lang, file, id));
+                }
+            }
+        }
+        for (lang, file, id) in &defined {
+            for other in Lang::ALL.into_iter().filter(|other| other != lang) {
+                if !labels.has(other, id) {
+                    self.diagnostics.push(
+                        Diagnostic::error(format!("message `{id}` has no `{other}` translation"))
+                            .at(
+                                file.location(locale::message_offset(&file.text, id)),
+                                &file.text,
+                            )
+                            .with_help(format!("add `{id} = …` to a file of locales/{other}/")),
+                    );
+                }
+            }
+        }
+        for id in used_messages(self.corpus) {
+            for lang in Lang::ALL {
+                if !labels.has(lang, &id) {
+                    self.diagnostics.push(
+                        Diagnostic::error(format!(
+                            "message `{id}` is missing from locales/{lang}/"
+                        ))
+                        .with_help(format!("add `{id} = …` to a file of locales/{lang}/")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every Fluent message clausier asks for.
+pub fn used_messages(corpus: &Corpus) -> Vec<String> {
+    let mut ids: Vec<String> = FIXED_MESSAGES.iter().map(|id| id.to_string()).collect();
+    let kinds = corpus
+        .documents
+        .iter()
+        .flat_map(|d| d.meta.annexes.iter().copied());
+    ids.extend(kinds.map(|kind: AnnexKind| format!("annex-{}", kind.name())));
+    let units = [
+        Unit::Hours,
+        Unit::Days,
+        Unit::WorkingDays,
+        Unit::Weeks,
+        Unit::Months,
+        Unit::Years,
+        Unit::AuditsPerYear,
+    ];
+    ids.extend(units.map(|unit| unit.message_id().to_string()));
+    ids.extend([AccessChannel::Gar, AccessChannel::OutsideGar].map(|c| c.message_id().to_string()));
+    let operations = [
+        Operation::Collection,
+        Operation::Recording,
+        Operation::Storage,
+        Operation::Consultation,
+        Operation::Alteration,
+        Operation::Erasure,
+    ];
+    ids.extend(operations.map(|op| op.message_id().to_string()));
+    ids.extend(
+        [
+            BackupFrequency::Daily,
+            BackupFrequency::Weekly,
+            BackupFrequency::Monthly,
+        ]
+        .map(|f| f.message_id().to_string()),
+    );
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+const FIXED_MESSAGES: &[&str] = &[
+    "annex-heading",
+    "annex-number",
+    "backup-retention",
+    "notice-binding-long",
+    "notice-binding-short",
+    "notice-translation-long",
+    "notice-translation-short",
+    "page-between",
+    "page-contents",
+    "page-download-pdf",
+    "page-effective-date",
+    "page-language",
+    "page-other-language",
+    "page-page",
+    "page-version",
+    "party-dpo",
+    "party-represented-by",
+    "processing-caption",
+    "processing-data",
+    "processing-data-subjects",
+    "processing-description",
+    "processing-item",
+    "processing-legal-basis",
+    "processing-operations",
+    "processing-product",
+    "processing-purposes",
+    "processing-purposes-intro",
+    "processing-recipients",
+    "processing-retention",
+    "processing-rights",
+    "processing-subprocessors",
+    "processing-user",
+    "processing-user-channel",
+    "role-controller",
+    "role-controllers",
+    "role-processor",
+    "security-applications",
+    "security-general",
+    "security-log-retention",
+    "subprocessor-caption",
+    "subprocessor-channels-only",
+    "subprocessor-column-activity",
+    "subprocessor-column-address",
+    "subprocessor-column-contract",
+    "subprocessor-column-name",
+    "subprocessor-column-siret",
+    "subprocessor-column-transfer",
+    "subprocessor-formerly",
+    "subprocessor-head-office",
+    "subprocessor-location",
+    "subprocessor-transfer-no",
+    "subprocessor-transfer-yes",
+    "subprocessor-transfer-yes-unspecified",
+];
+
+/// A SIRET is 14 digits whose Luhn checksum is valid.
+pub fn is_valid_siret(siret: &str) -> bool {
+    if siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = siret
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let digit = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let doubled = digit * 2;
+                if doubled > 9 { doubled - 9 } else { doubled }
+            } else {
+                digit
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_siret_length_digits_and_luhn() {
+        for valid in ["42476141900045", "83308580600028", "49801929800112"] {
+            assert!(is_valid_siret(valid), "{valid}");
+        }
+        for invalid in ["42476141900046", "4247614190004", "4247614190004A", ""] {
+            assert!(!is_valid_siret(invalid), "{invalid}");
+        }
+    }
+}
