@@ -34,7 +34,7 @@ impl Artifact {
                 Format::Pdf => "application/pdf".to_string(),
                 Format::Html => "text/html; charset=utf-8".to_string(),
             },
-            sha256: hex(&Sha256::digest(&bytes)),
+            sha256: sha256_hex(&bytes),
             bytes: bytes.len() as u64,
         };
         Artifact {
@@ -180,6 +180,10 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// The lower-case hex SHA-256 of `bytes`, as the manifest records it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

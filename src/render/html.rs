@@ -212,9 +212,16 @@ fn write_table(out: &mut String, table: &Table) {
     for row in &table.rows {
         out.push_str("<tr>");
         for cell in row {
-            out.push_str("<td>");
-            write_compact(out, cell);
-            out.push_str("</td>");
+            // A cell holding only a label names its row, as in annex B.
+            if let [Block::Label { inlines }] = cell.as_slice() {
+                out.push_str("<th scope=\"row\">");
+                write_inlines(out, inlines);
+                out.push_str("</th>");
+            } else {
+                out.push_str("<td>");
+                write_compact(out, cell);
+                out.push_str("</td>");
+            }
         }
         out.push_str("</tr>\n");
     }

@@ -1,0 +1,273 @@
+//! `clausier build` on the shipped corpus: manifest, HTML snapshots, PDF
+//! text, determinism, atomic output and the command line.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use clausier::lang::Lang;
+use clausier::output::{MANIFEST, Manifest, sha256_hex};
+use common::*;
+
+fn manifest(out: &Path) -> Manifest {
+    serde_json::from_slice(&fs::read(out.join(MANIFEST)).unwrap()).unwrap()
+}
+
+#[test]
+fn manifest_lists_every_artifact_with_its_size_and_hash() {
+    let out = shipped_out();
+    let manifest = manifest(out);
+    let paths: Vec<&str> = manifest.artifacts.iter().map(|a| a.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["en/dpa.html", "en/dpa.pdf", "fr/dpa.html", "fr/dpa.pdf"]
+    );
+    for artifact in &manifest.artifacts {
+        let bytes = fs::read(out.join(&artifact.path)).unwrap();
+        assert_eq!(artifact.document, "dpa");
+        assert_eq!(artifact.version, "1.0");
+        assert_eq!(artifact.effective_date, "2026-09-01");
+        assert_eq!(artifact.bytes, bytes.len() as u64, "{}", artifact.path);
+        assert_eq!(artifact.sha256, sha256_hex(&bytes), "{}", artifact.path);
+        assert!(artifact.path.starts_with(artifact.lang.code()));
+        assert!(artifact.path.ends_with(artifact.format.extension()));
+    }
+    let titles: BTreeMap<Lang, &str> = manifest
+        .artifacts
+        .iter()
+        .map(|a| (a.lang, a.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles[&Lang::Fr],
+        "Accord sur le traitement des données personnelles"
+    );
+    assert_eq!(titles[&Lang::En], "Data Processing Agreement");
+}
+
+#[test]
+fn html_pages_match_their_snapshots() {
+    let out = shipped_out();
+    insta::assert_snapshot!(
+        "dpa-fr.html",
+        fs::read_to_string(out.join("fr/dpa.html")).unwrap()
+    );
+    insta::assert_snapshot!(
+        "dpa-en.html",
+        fs::read_to_string(out.join("en/dpa.html")).unwrap()
+    );
+}
+
+#[test]
+fn html_pages_link_to_each_other_and_to_their_pdf() {
+    let out = shipped_out();
+    let fr = fs::read_to_string(out.join("fr/dpa.html")).unwrap();
+    let en = fs::read_to_string(out.join("en/dpa.html")).unwrap();
+    assert!(fr.contains("<html lang=\"fr\">"));
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(
+        fr.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"..&#x2F;en&#x2F;dpa.html\">")
+    );
+    assert!(
+        en.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"..&#x2F;fr&#x2F;dpa.html\">")
+    );
+    assert!(fr.contains("<a href=\"dpa.pdf\" type=\"application/pdf\">"));
+    assert!(fr.contains("<h2><a class=\"anchor\" href=\"#sub-processors\">8. Recours à des sous-traitants ultérieurs</a></h2>"));
+    assert!(fr.contains("<caption>Sous-traitants ultérieurs de Learn&amp;Go</caption>"));
+    assert!(fr.contains("@media print"));
+    assert!(en.contains("The French version is the only binding text"));
+}
+
+/// The commitments, written once in annexes/commitments.yaml.
+const COMMITMENTS: [(&str, &str); 8] = [
+    ("sept (7) jours ouvrés", "seven (7) working days"),
+    ("quarante-huit (48) heures", "forty-eight (48) hours"),
+    ("soixante-douze (72) heures", "seventy-two (72) hours"),
+    ("quinze (15) jours ouvrés", "fifteen (15) working days"),
+    ("d'un (1) audit par an", "one (1) audit per year"),
+    ("vingt-quatre (24) heures", "twenty-four (24) hours"),
+    ("six (6) mois", "six (6) months"),
+    ("deux (2) ans", "two (2) years"),
+];
+
+#[test]
+fn pdf_text_has_every_heading_subprocessor_commitment_and_notice() {
+    let out = shipped_out();
+    let (_, documents, _) = clausier::check(&shipped_root()).unwrap();
+    for document in &documents {
+        let pages = pdf_pages(&out.join(format!("{}/dpa.pdf", document.lang)));
+        let text = letters(&pages.concat());
+        let mut headings = Vec::new();
+        for section in &document.sections {
+            headings.push(section.heading.clone());
+            headings.extend(section.children.iter().map(|c| c.heading.clone()));
+        }
+        assert!(headings.len() > 25, "{headings:?}");
+        for heading in &headings {
+            // Twice: in the table of contents and in the body.
+            assert!(
+                text.matches(&letters(heading)).count() >= 2,
+                "{}: heading {heading:?}",
+                document.lang
+            );
+        }
+        for siret in ["42476141900045", "83308580600028", "49801929800112"] {
+            assert!(text.contains(siret), "{}: SIRET {siret}", document.lang);
+        }
+        for (fr, en) in COMMITMENTS {
+            let phrase = if document.lang == Lang::Fr { fr } else { en };
+            assert!(
+                text.contains(&letters(phrase)),
+                "{}: commitment {phrase:?}",
+                document.lang
+            );
+        }
+        let notice = match document.lang {
+            Lang::Fr => "Version française faisant foi",
+            Lang::En => "Translation – the French version prevails",
+        };
+        assert!(pages.len() >= 10, "{} pages", pages.len());
+        for (number, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains(notice),
+                "{}: page {} lacks {notice:?}",
+                document.lang,
+                number + 1
+            );
+            assert!(
+                page.contains(&format!("{} / {}", number + 1, pages.len())),
+                "page {}",
+                number + 1
+            );
+        }
+        if document.lang == Lang::En {
+            assert!(
+                pages[0].contains("The French version is the only"),
+                "first page explains the translation"
+            );
+        }
+    }
+}
+
+#[test]
+fn pdfs_carry_metadata_and_claim_pdf_a_and_ua() {
+    let pdf = fs::read(shipped_out().join("en/dpa.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    for needle in [
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>A</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "Data Processing Agreement",
+        "LEARN &amp; GO SAS",
+        "GDPR, Article 28",
+        "<dc:language><rdf:Bag><rdf:li>en",
+    ] {
+        assert!(text.contains(needle), "XMP metadata lacks {needle}");
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = scratch("determinism");
+    let first = build(&shipped_root(), &dir.join("first"));
+    let second = build(&shipped_root(), &dir.join("second"));
+    assert_eq!(first.artifacts, second.artifacts);
+    for name in [
+        "manifest.json",
+        "fr/dpa.pdf",
+        "en/dpa.pdf",
+        "fr/dpa.html",
+        "en/dpa.html",
+    ] {
+        let a = fs::read(dir.join("first").join(name)).unwrap();
+        let b = fs::read(dir.join("second").join(name)).unwrap();
+        assert!(a == b, "{name} differs between two builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let dir = scratch("atomic");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    build(&dir, &out);
+    let before: Vec<(String, Vec<u8>)> = ["manifest.json", "fr/dpa.pdf", "en/dpa.html"]
+        .iter()
+        .map(|name| (name.to_string(), fs::read(out.join(name)).unwrap()))
+        .collect();
+    edit(
+        &dir.join("contracts/dpa/fr.md"),
+        "{{ commitment.audit_notice }}",
+        "{{ commitment.audit_notise }}",
+    );
+    let status = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["build", "--root"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    let stderr = String::from_utf8(status.stderr).unwrap();
+    assert!(stderr.contains("contracts/dpa/fr.md:"), "{stderr}");
+    assert!(
+        stderr.contains("error: unknown placeholder `{{ commitment.audit_notise }}`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: did you mean `{{ commitment.audit_notice }}`?"),
+        "{stderr}"
+    );
+    for (name, bytes) in before {
+        assert!(
+            fs::read(out.join(&name)).unwrap() == bytes,
+            "{name} changed after a failed build"
+        );
+    }
+    assert!(!dir.join(".out.staging").exists());
+}
+
+#[test]
+fn command_line_builds_a_selection_and_keeps_sources() {
+    let dir = scratch("cli");
+    copy_corpus(&dir);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .args(args)
+            .arg("--root")
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["build", "--lang", "en", "--format", "pdf", "--keep-sources"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let out = dir.join("out");
+    assert!(out.join("en/dpa.pdf").is_file());
+    assert!(!out.join("fr/dpa.pdf").exists());
+    let data = fs::read_to_string(out.join("en/dpa.data.json")).unwrap();
+    assert!(data.contains("\"title\": \"Data Processing Agreement\""));
+    assert!(
+        fs::read_to_string(out.join("en/dpa.typ"))
+            .unwrap()
+            .contains("json(sys.inputs.at(\"data\"")
+    );
+    // A later selective build keeps what the first one wrote.
+    let output = run(&["build", "--lang", "fr", "--format", "html"]);
+    assert!(output.status.success());
+    let paths: Vec<String> = manifest(&out)
+        .artifacts
+        .into_iter()
+        .map(|a| a.path)
+        .collect();
+    assert_eq!(paths, ["en/dpa.pdf", "fr/dpa.html"]);
+    let unknown = run(&["build", "--doc", "nda"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .contains("unknown document `nda`: the documents are dpa")
+    );
+}

@@ -1,0 +1,128 @@
+//! Helpers shared by the integration tests: building a corpus into a fresh
+//! folder under cargo's test scratch space, and reading outputs as text.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use clausier::BuildOptions;
+use clausier::output::Manifest;
+
+/// The corpus shipped in this repository.
+pub fn shipped_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty folder named after the test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("clausier-tests")
+        .join(name);
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Builds every artifact of the corpus at `root` into `out`.
+pub fn build(root: &Path, out: &Path) -> Manifest {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        out: out.to_path_buf(),
+        documents: Vec::new(),
+        langs: Vec::new(),
+        formats: Vec::new(),
+        keep_sources: false,
+    };
+    match clausier::build(&options) {
+        Ok((manifest, _)) => manifest,
+        Err(error) => panic!("build failed:\n{error}"),
+    }
+}
+
+/// The shipped corpus, built once per test binary.
+pub fn shipped_out() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = scratch(&format!("shipped-{}", std::process::id())).join("out");
+        build(&shipped_root(), &out);
+        out
+    })
+}
+
+/// Copies the corpus folders of the shipped corpus into `to`.
+pub fn copy_corpus(to: &Path) {
+    for folder in ["annexes", "contracts", "locales"] {
+        copy_tree(&shipped_root().join(folder), &to.join(folder));
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Replaces `from` by `to` in a corpus file, failing if `from` is absent.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The text of each page of a PDF.
+pub fn pdf_pages(path: &Path) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(&fs::read(path).unwrap()).unwrap()
+}
+
+/// The text of a whole PDF.
+pub fn pdf_text(path: &Path) -> String {
+    pdf_pages(path).concat()
+}
+
+/// The visible text of an HTML page: tags removed, entities decoded.
+pub fn html_text(path: &Path) -> String {
+    let html = fs::read_to_string(path).unwrap();
+    let body = &html[html.find("<body>").unwrap()..];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+/// Lower-case letters and digits only: compares texts whatever their line
+/// breaks, hyphenation, spacing and punctuation.
+pub fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
