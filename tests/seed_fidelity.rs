@@ -141,7 +141,7 @@ fn expected_units() -> Vec<String> {
         }
         // Annex B and C rows: cells, their HTML paragraphs and list items.
         for cell in line.split('\t') {
-            for fragment in cell.split(|c| c == '<' || c == '>').step_by(2) {
+            for fragment in cell.split(['<', '>']).step_by(2) {
                 let mut fragment = format!(" {fragment}");
                 for marker in [
                     " - ", " 1. ", " 2. ", " 3. ", " a. ", " b. ", " c. ", " d. ",
