@@ -57,6 +57,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
     /// Places the problem at `location`, quoting its line from `text`.
     pub fn at(mut self, location: Location, text: &str) -> Diagnostic {
         self.source_line = text.lines().nth(location.line - 1).map(str::to_string);

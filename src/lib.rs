@@ -92,7 +92,7 @@ pub fn check(root: &std::path::Path) -> Result<(Corpus, Vec<Document>, Diagnosti
 
 /// Builds the selected documents and publishes them atomically.
 pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildError> {
-    let (corpus, documents, warnings) = check(&options.root).map_err(BuildError::Content)?;
+    let (corpus, documents, mut warnings) = check(&options.root).map_err(BuildError::Content)?;
     let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     if let Some(unknown) = options
         .documents
@@ -120,6 +120,11 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
         .filter(|(_, r)| options.formats.is_empty() || options.formats.contains(&r.format()))
         .collect();
     let artifacts = render_all(&jobs).map_err(BuildError::Content)?;
+    for artifact in &artifacts {
+        for warning in &artifact.warnings {
+            warnings.push(warning.clone());
+        }
+    }
     let partial =
         !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
     let manifest = output::publish(&options.out, &artifacts, options.keep_sources, partial)
@@ -184,5 +189,5 @@ fn render_one(document: &Document, renderer: &dyn Renderer) -> Result<Artifact, 
         effective_date: document.effective_date.clone(),
         path: artifact_path(&document.id, document.lang, format),
     };
-    Ok(Artifact::new(meta, rendered.bytes, rendered.sources))
+    Ok(Artifact::new(meta, rendered))
 }

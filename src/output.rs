@@ -15,13 +15,20 @@ use crate::render::Format;
 /// A rendered file and what the manifest says of it.
 pub struct Artifact {
     pub entry: ManifestEntry,
+    /// Problems the renderer reported without failing.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
     pub bytes: Vec<u8>,
     /// Intermediate sources written beside it with `--keep-sources`.
     pub sources: Vec<(String, Vec<u8>)>,
 }
 
 impl Artifact {
-    pub fn new(meta: ArtifactMeta, bytes: Vec<u8>, sources: Vec<(String, Vec<u8>)>) -> Artifact {
+    pub fn new(meta: ArtifactMeta, rendered: crate::render::Rendered) -> Artifact {
+        let crate::render::Rendered {
+            bytes,
+            sources,
+            warnings,
+        } = rendered;
         let entry = ManifestEntry {
             document: meta.document,
             lang: meta.lang,
@@ -39,6 +46,7 @@ impl Artifact {
         };
         Artifact {
             entry,
+            warnings,
             bytes,
             sources,
         }

@@ -112,6 +112,7 @@ impl Renderer for HtmlRenderer {
         Ok(Rendered {
             bytes: html.into_bytes(),
             sources: Vec::new(),
+            warnings: Vec::new(),
         })
     }
 }

@@ -54,6 +54,8 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// File name (placed beside the artifact) and content.
     pub sources: Vec<(String, Vec<u8>)>,
+    /// Problems that did not stop rendering.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Renders documents into one format. Implementations are built once per

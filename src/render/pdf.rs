@@ -33,6 +33,11 @@ impl Renderer for PdfRenderer {
         let paged = warned
             .output
             .map_err(|errors| typst_failure(&name, &errors))?;
+        let warnings = warned
+            .warnings
+            .iter()
+            .map(|warning| Diagnostic::warning(format!("the PDF of {name}: {}", warning.message)))
+            .collect();
         let datetime = Datetime::from_ymd(date.year, date.month, date.day).expect("valid date");
         let options = PdfOptions {
             ident: Smart::Custom(format!(
@@ -53,6 +58,7 @@ impl Renderer for PdfRenderer {
                 (format!("{stem}.typ"), TEMPLATE.as_bytes().to_vec()),
                 (format!("{stem}.data.json"), data),
             ],
+            warnings,
         })
     }
 }
