@@ -63,6 +63,7 @@ fn main() {
         langs: Vec::new(),
         formats: Vec::new(),
         keep_sources: false,
+        deny_warnings: false,
     };
     measure("full build (all artifacts)", 10, || {
         clausier::build(&options).unwrap();

@@ -94,7 +94,7 @@ impl Annexes<'_> {
             processor_blocks.push(Block::Paragraph {
                 inlines: vec![Inline::Link {
                     url: format!("mailto:{email}"),
-                    inlines: vec![Inline::text(email)],
+                    inlines: vec![Inline::text(email.as_str())],
                 }],
             });
         }
@@ -180,7 +180,7 @@ impl Annexes<'_> {
         let used: Vec<String> = product
             .subprocessors
             .iter()
-            .filter_map(|id| self.corpus.facts.subprocessor(id))
+            .filter_map(|id| self.corpus.facts.subprocessor(&id.value))
             .map(|s| self.subprocessor_name(s))
             .collect();
         if !used.is_empty() {
@@ -289,7 +289,7 @@ impl Annexes<'_> {
                         },
                         Block::paragraph(&s.legal_name),
                     ],
-                    vec![Block::paragraph(&s.siret)],
+                    vec![Block::paragraph(s.siret.as_str())],
                     vec![Block::paragraph(activity)],
                     vec![
                         Block::paragraph(&s.address),
@@ -351,11 +351,8 @@ impl Annexes<'_> {
                 .iter()
                 .map(|p| Block::paragraph(texts.get(p)))
                 .collect();
-            if let Some(host) = topic
-                .host
-                .as_deref()
-                .and_then(|id| self.corpus.facts.subprocessor(id))
-            {
+            let host = topic.host.as_ref();
+            if let Some(host) = host.and_then(|id| self.corpus.facts.subprocessor(&id.value)) {
                 blocks.push(self.host_card(host, texts));
             }
             if !topic.backups.is_empty() {
@@ -412,8 +409,8 @@ impl Annexes<'_> {
         if let Some(website) = &host.website {
             lines.push(Inline::Break);
             lines.push(Inline::Link {
-                url: website.clone(),
-                inlines: vec![Inline::text(website)],
+                url: website.to_string(),
+                inlines: vec![Inline::text(website.as_str())],
             });
         }
         Block::Paragraph { inlines: lines }

@@ -47,7 +47,7 @@ const EN_MONTHS: [&str; 12] = [
 impl Date {
     /// Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30).
     pub fn parse(text: &str) -> Result<Date, String> {
-        let invalid = || format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01");
+        let invalid = || format!("`{text}` is not a date\nwrite it as YYYY-MM-DD, e.g. 2026-09-01");
         let mut parts = text.split('-');
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -62,7 +62,9 @@ impl Date {
         };
         let date = Date { year, month, day };
         if !(1..=12).contains(&month) || day == 0 || day > date.days_in_month() {
-            return Err(format!("`{text}` is not a day of the calendar"));
+            return Err(format!(
+                "`{text}` is not a day of the calendar\ncheck the day and the month: YYYY-MM-DD"
+            ));
         }
         Ok(date)
     }

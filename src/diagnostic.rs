@@ -4,15 +4,18 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 /// How serious a problem is: errors stop the build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
 /// A place in a source file: 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {
     pub path: PathBuf,
     pub line: usize,
@@ -36,7 +39,7 @@ impl Location {
 }
 
 /// One problem, with what the user should do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub location: Option<Location>,
@@ -125,30 +128,42 @@ impl Diagnostics {
         self.0.iter().any(|d| d.severity == Severity::Error)
     }
 
+    pub fn has_warnings(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Warning)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// The problems in file order, so that output is stable.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.0
-            .sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
-        self.0.dedup();
-        self.0
+    /// The problems in file order, each once, so that output is stable.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut sorted: Vec<&Diagnostic> = self.0.iter().collect();
+        sorted.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
+        sorted.dedup();
+        sorted
+    }
+
+    /// One JSON object per line and per problem, for CI annotations.
+    pub fn to_json_lines(&self) -> String {
+        self.sorted()
+            .iter()
+            .map(|d| serde_json::to_string(d).expect("diagnostics serialize") + "\n")
+            .collect()
     }
 }
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for diagnostic in &self.0 {
+        let sorted = self.sorted();
+        for diagnostic in &sorted {
             writeln!(f, "{diagnostic}")?;
         }
-        let errors = self
-            .0
+        let errors = sorted
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let warnings = self.0.len() - errors;
+        let warnings = sorted.len() - errors;
         write!(f, "{errors} error(s), {warnings} warning(s)")
     }
 }

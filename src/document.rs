@@ -127,7 +127,12 @@ fn placeholder_values(
     set("processor.dpo".into(), processor.dpo.name.clone());
     set(
         "processor.dpo.email".into(),
-        processor.dpo.email.clone().unwrap_or_default(),
+        processor
+            .dpo
+            .email
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
     );
     set(
         "controller".into(),

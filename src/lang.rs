@@ -61,7 +61,7 @@ impl<'de> Deserialize<'de> for Localized {
         }
         let missing: Vec<&str> = missing.iter().map(|lang| lang.code()).collect();
         Err(serde::de::Error::custom(format!(
-            "missing the `{}` text: write this text in every language, as `{{ fr: …, en: … }}`",
+            "missing the `{}` text\nwrite this text in every language, as `{{ fr: …, en: … }}`",
             missing.join("`, `")
         )))
     }

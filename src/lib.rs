@@ -20,6 +20,7 @@ pub mod placeholders;
 pub mod quantity;
 pub mod render;
 pub mod validate;
+pub mod values;
 pub mod words;
 
 use std::path::PathBuf;
@@ -47,6 +48,8 @@ pub struct BuildOptions {
     pub formats: Vec<Format>,
     /// Write the typst source and data beside each PDF.
     pub keep_sources: bool,
+    /// Fail, writing nothing, when there is any warning.
+    pub deny_warnings: bool,
 }
 
 /// Why a build failed: the corpus (exit 1) or the command and the file
@@ -92,6 +95,12 @@ pub fn check(root: &std::path::Path) -> Result<(Corpus, Vec<Document>, Diagnosti
 
 /// Builds the selected documents and publishes them atomically.
 pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildError> {
+    if !options.root.is_dir() {
+        return Err(BuildError::Usage(format!(
+            "{} is not a folder: pass the corpus folder with --root",
+            options.root.display()
+        )));
+    }
     let (corpus, documents, mut warnings) = check(&options.root).map_err(BuildError::Content)?;
     let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     if let Some(unknown) = options
@@ -124,6 +133,9 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
         for warning in &artifact.warnings {
             warnings.push(warning.clone());
         }
+    }
+    if options.deny_warnings && warnings.has_warnings() {
+        return Err(BuildError::Content(Failed(warnings)));
     }
     let partial =
         !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());

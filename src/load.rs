@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::facts::{Commitments, Facts, Parties, Product, Security, Subprocessor};
 use crate::lang::{Lang, Localized};
 use crate::locale::Labels;
@@ -162,20 +162,24 @@ impl Reader<'_> {
     /// Every folder of `contracts/` is a document.
     fn documents(&mut self) -> Option<Vec<DocumentSource>> {
         let mut documents = Vec::new();
+        let mut complete = true;
         for id in self.subfolders("contracts")? {
             let folder = Path::new("contracts").join(&id);
-            let Some(meta) =
-                self.yaml::<DocumentMeta>(&folder.join("document.yaml").to_string_lossy())
-            else {
-                continue;
-            };
-            let texts = Lang::ALL
+            let meta = self.yaml::<DocumentMeta>(&folder.join("document.yaml").to_string_lossy());
+            let texts: BTreeMap<Lang, SourceFile> = Lang::ALL
                 .into_iter()
                 .filter_map(|lang| Some((lang, self.read(folder.join(format!("{lang}.md")))?)))
                 .collect();
-            documents.push(DocumentSource { id, meta, texts });
+            match meta {
+                Some(meta) if texts.len() == Lang::ALL.len() => {
+                    documents.push(DocumentSource { id, meta, texts })
+                }
+                _ => complete = false,
+            }
         }
-        Some(documents)
+        // A document that cannot be read would make later checks report
+        // consequences (unused labels, missing clauses) rather than causes.
+        complete.then_some(documents)
     }
 
     /// `locales/<lang>/*.ftl`, in file-name order.
@@ -256,32 +260,97 @@ pub fn parse_yaml<T: DeserializeOwned>(
     match serde_saphyr::from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(error) => {
-            let mut diagnostic = Diagnostic::error(yaml_message(&error));
-            if let Some(location) = error.location() {
-                let location = Location {
-                    path: file.path.clone(),
-                    line: location.line() as usize,
-                    column: location.column() as usize,
-                };
-                diagnostic = diagnostic.at(location, &file.text);
-            } else {
-                diagnostic.location = Some(file.location(0));
+            let (message, help) = explain_yaml_error(&error);
+            let mut diagnostic = Diagnostic::error(message).with_help(help);
+            match error.location() {
+                Some(location) => {
+                    let location = Location {
+                        path: file.path.clone(),
+                        line: location.line() as usize,
+                        column: location.column() as usize,
+                    };
+                    diagnostic = diagnostic.at(location, &file.text);
+                }
+                None => diagnostic.location = Some(file.location(0)),
             }
-            diagnostics.push(diagnostic.with_help(
-                "check the spelling and indentation against the other entries of this file",
-            ));
+            diagnostics.push(diagnostic);
             None
         }
     }
 }
 
-/// The error text without serde-saphyr's own snippet and position, which the
-/// diagnostic prints in the project's format.
-fn yaml_message(error: &serde_saphyr::Error) -> String {
+/// Value errors raised while reading (dates, quantities, SIRET…) are
+/// written "message\nhint"; the parser shows that newline escaped.
+const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
+
+/// The message and hint of a YAML error, in the project's words rather than
+/// the parser's.
+fn explain_yaml_error(error: &serde_saphyr::Error) -> (String, String) {
     let text = error.without_snippet().to_string();
-    let text = text.lines().next().unwrap_or_default();
-    match text.find(" at line ") {
-        Some(end) => text[..end].to_string(),
-        None => text.to_string(),
+    let text = match text.find(" at line ") {
+        Some(end) => &text[..end],
+        None => text.as_str(),
+    };
+    if let Some((message, hint)) = HINT_SEPARATORS
+        .iter()
+        .find_map(|separator| text.split_once(separator))
+    {
+        return (message.to_string(), hint.trim().to_string());
     }
+    let quoted = |text: &str| {
+        text.split('`')
+            .nth(1)
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let expected = |text: &str| -> Vec<String> {
+        text.split_once("expected one of ")
+            .map(|(_, list)| {
+                list.split(", ")
+                    .map(|item| item.trim_matches('`').to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let suggestion =
+        |name: &str, known: &[String]| match did_you_mean(name, known.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("expected one of: {}", known.join(", ")),
+        };
+    if text.starts_with("unknown field") {
+        let field = quoted(text);
+        return (
+            format!("unknown field `{field}`"),
+            suggestion(&field, &expected(text)),
+        );
+    }
+    if text.starts_with("unknown variant") {
+        let value = quoted(text);
+        return (
+            format!("unknown value `{value}`"),
+            suggestion(&value, &expected(text)),
+        );
+    }
+    if let Some(key) = text.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or_default();
+        return (
+            format!("duplicate key `{key}`"),
+            "a key may appear once in a mapping: remove or rename one".into(),
+        );
+    }
+    if text.starts_with("missing field") {
+        let field = quoted(text);
+        return (
+            format!("missing field `{field}`"),
+            format!("add `{field}: …` to this entry"),
+        );
+    }
+    if text.starts_with("invalid boolean") {
+        return (
+            "expected `true` or `false`".into(),
+            "write `true` or `false`, without quotes".into(),
+        );
+    }
+    let help = "a bracket, brace or quote may be left open, or the indentation may be off, here or on a line above";
+    (text.to_string(), help.to_string())
 }

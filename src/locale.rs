@@ -1,6 +1,6 @@
 //! Labels, headings and notices from the Fluent files in `locales/<lang>/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -12,6 +12,8 @@ use crate::load::SourceFile;
 /// The Fluent messages of every language.
 pub struct Labels {
     bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
+    /// Languages whose files have syntax errors, already reported.
+    broken: BTreeSet<Lang>,
 }
 
 impl Labels {
@@ -19,6 +21,7 @@ impl Labels {
     /// syntax errors and duplicate message ids at their location.
     pub fn new(files: &BTreeMap<Lang, Vec<SourceFile>>, diagnostics: &mut Diagnostics) -> Labels {
         let mut bundles = BTreeMap::new();
+        let mut broken = BTreeSet::new();
         for (&lang, sources) in files {
             let langid = lang
                 .code()
@@ -30,6 +33,7 @@ impl Labels {
                 let resource = match FluentResource::try_new(source.text.clone()) {
                     Ok(resource) => resource,
                     Err((resource, errors)) => {
+                        broken.insert(lang);
                         for error in errors {
                             diagnostics.push(
                                 Diagnostic::error(format!("Fluent syntax error: {}", error.kind))
@@ -55,7 +59,7 @@ impl Labels {
             }
             bundles.insert(lang, bundle);
         }
-        Labels { bundles }
+        Labels { bundles, broken }
     }
 
     /// The message `id` in `lang`. A missing message is a corpus error that
@@ -88,6 +92,12 @@ impl Labels {
     /// The attribute `attribute` of message `id`, such as a French gender.
     pub fn attribute(&self, lang: Lang, id: &str, attribute: &str) -> Option<String> {
         self.format(lang, id, Some(attribute), None)
+    }
+
+    /// Whether a file of `lang` has a syntax error, so that its messages
+    /// cannot be counted on.
+    pub fn is_broken(&self, lang: Lang) -> bool {
+        self.broken.contains(&lang)
     }
 
     /// Whether `id` is defined in `lang`.

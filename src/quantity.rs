@@ -61,7 +61,7 @@ impl Quantity {
         let text = text.trim();
         let (number, unit) = text.split_once(' ').unwrap_or((text, ""));
         let value: u32 = number.parse().map_err(|_| {
-            format!("`{text}` does not start with a whole number: write e.g. `7 working days`")
+            format!("`{text}` does not start with a whole number\nwrite a number and a unit, e.g. `7 working days`")
         })?;
         let unit = unit.trim();
         let unit = UNIT_NAMES
@@ -70,7 +70,7 @@ impl Quantity {
             .map(|(unit, ..)| *unit)
             .ok_or_else(|| {
                 let known: Vec<&str> = UNIT_NAMES.iter().map(|(_, _, many)| *many).collect();
-                format!("unknown unit `{unit}`: use one of {}", known.join(", "))
+                format!("unknown unit `{unit}`\nuse one of: {}", known.join(", "))
             })?;
         Ok(Quantity { value, unit })
     }

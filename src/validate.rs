@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::facts::{AccessChannel, BackupFrequency, Operation};
 use crate::lang::Lang;
 use crate::load::{AnnexKind, Corpus, SourceFile};
@@ -78,58 +78,80 @@ impl Checker<'_> {
         }
     }
 
+    /// Reports `message` at a position serde-saphyr recorded in `path`.
+    fn report_at(
+        &mut self,
+        path: &str,
+        location: &serde_saphyr::Location,
+        message: String,
+        help: String,
+    ) {
+        let mut diagnostic = Diagnostic::error(message).with_help(help);
+        if let Some(file) = self.yaml_file(path) {
+            let location = Location {
+                path: file.path.clone(),
+                line: location.line() as usize,
+                column: location.column() as usize,
+            };
+            diagnostic = diagnostic.at(location, &file.text);
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn yaml_file(&self, path: &str) -> Option<&SourceFile> {
+        self.corpus
+            .yaml_files
+            .iter()
+            .find(|f| f.path.to_string_lossy() == path)
+    }
+
+    /// Products and security topics name sub-processors that exist.
     fn references(&mut self) {
         let facts = &self.corpus.facts;
-        let known: Vec<&str> = facts.subprocessors.iter().map(|s| s.id.as_str()).collect();
-        let mut dangling = Vec::new();
-        for product in &facts.products {
-            for id in &product.subprocessors {
-                if !known.contains(&id.as_str()) {
-                    dangling.push((
-                        "annexes/products.yaml",
-                        id.clone(),
-                        format!(
-                            "product `{}` names unknown sub-processor `{id}`",
-                            product.id
-                        ),
-                    ));
-                }
-            }
-        }
-        for topic in &facts.security.applications {
-            if let Some(host) = &topic.host
-                && !known.contains(&host.as_str())
-            {
-                dangling.push((
-                    "annexes/security.yaml",
-                    host.clone(),
-                    format!("security topic `{}` names unknown host `{host}`", topic.id),
-                ));
-            }
-        }
+        let mut known: Vec<&str> = facts.subprocessors.iter().map(|s| s.id.as_str()).collect();
+        known.dedup();
+        let product_refs = facts.products.iter().flat_map(|product| {
+            product.subprocessors.iter().map(move |id| {
+                (
+                    "annexes/products.yaml",
+                    id,
+                    format!(
+                        "product `{}` names unknown sub-processor `{}`",
+                        product.id, id.value
+                    ),
+                )
+            })
+        });
+        let host_refs = facts.security.applications.iter().filter_map(|topic| {
+            let host = topic.host.as_ref()?;
+            Some((
+                "annexes/security.yaml",
+                host,
+                format!(
+                    "security topic `{}` names unknown host `{}`",
+                    topic.id, host.value
+                ),
+            ))
+        });
+        let dangling: Vec<_> = product_refs
+            .chain(host_refs)
+            .filter(|(_, id, _)| !known.contains(&id.value.as_str()))
+            .collect();
         for (path, id, message) in dangling {
-            let help = match did_you_mean(&id, known.iter().copied()) {
+            let help = match did_you_mean(&id.value, known.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!(
                     "sub-processors are defined in annexes/subprocessors.yaml: {}",
                     known.join(", ")
                 ),
             };
-            self.report(path, &id, message, help);
+            self.report_at(path, &id.referenced, message, help);
         }
     }
 
     fn subprocessor_values(&mut self) {
         let path = "annexes/subprocessors.yaml";
         for subprocessor in &self.corpus.facts.subprocessors {
-            if !is_valid_siret(&subprocessor.siret) {
-                self.report(
-                    path,
-                    &subprocessor.siret,
-                    format!("`{}` is not a valid SIRET", subprocessor.siret),
-                    "a SIRET has 14 digits and passes the Luhn check: copy it from the company register".into(),
-                );
-            }
             if subprocessor.transfer.outside_eu && subprocessor.transfer.mechanism.is_none() {
                 self.report(
                     path,
@@ -149,6 +171,20 @@ impl Checker<'_> {
                 .iter()
                 .map(|(&lang, file)| (lang, file, markdown::heading_ids(&file.text)))
                 .collect();
+            let mut duplicates = false;
+            for (_, file, headings) in &ids {
+                let mut seen = BTreeSet::new();
+                for (id, offset) in headings {
+                    if !seen.insert(id) {
+                        duplicates = true;
+                        self.diagnostics.push(
+                            Diagnostic::error(format!("duplicate clause id `{id}`"))
+                                .at(file.location(*offset), &file.text)
+                                .with_help("ids identify a clause across languages and versions: give each heading its own"),
+                        );
+                    }
+                }
+            }
             let Some((binding_lang, _, binding_ids)) = ids.first() else {
                 continue;
             };
@@ -193,7 +229,8 @@ impl Checker<'_> {
                     .copied()
                     .filter(|id| binding_names.contains(id))
                     .collect();
-                if common != common_binding {
+                // Duplicates make the order meaningless: they are fixed first.
+                if common != common_binding && !duplicates {
                     self.diagnostics.push(
                         Diagnostic::error(format!("the clauses of `{lang}` are not in the order of `{binding_lang}`"))
                             .at(file.location(0), &file.text)
@@ -218,7 +255,10 @@ impl Checker<'_> {
             }
         }
         for (lang, file, id) in &defined {
-            for other in Lang::ALL.into_iter().filter(|other| other != lang) {
+            let others = Lang::ALL
+                .into_iter()
+                .filter(|other| other != lang && !labels.is_broken(*other));
+            for other in others {
                 if !labels.has(other, id) {
                     self.diagnostics.push(
                         Diagnostic::error(format!("message `{id}` has no `{other}` translation"))
@@ -231,9 +271,31 @@ impl Checker<'_> {
                 }
             }
         }
-        for id in used_messages(self.corpus) {
-            for lang in Lang::ALL {
-                if !labels.has(lang, &id) {
+        let used = used_messages(self.corpus);
+        for (lang, file, id) in &defined {
+            if !used.contains(id) {
+                self.diagnostics.push(
+                    Diagnostic::warning(format!("message `{id}` is never used"))
+                        .at(
+                            file.location(locale::message_offset(&file.text, id)),
+                            &file.text,
+                        )
+                        .with_help(format!(
+                            "remove it from locales/{lang}/, or check the spelling of its id"
+                        )),
+                );
+            }
+        }
+        // A message defined in one language only was reported above.
+        let undefined = used
+            .iter()
+            .filter(|id| !defined.iter().any(|(_, _, known)| known == *id));
+        for id in undefined {
+            for lang in Lang::ALL
+                .into_iter()
+                .filter(|lang| !labels.is_broken(*lang))
+            {
+                if !labels.has(lang, id) {
                     self.diagnostics.push(
                         Diagnostic::error(format!(
                             "message `{id}` is missing from locales/{lang}/"
@@ -342,40 +404,3 @@ const FIXED_MESSAGES: &[&str] = &[
     "subprocessor-transfer-yes",
     "subprocessor-transfer-yes-unspecified",
 ];
-
-/// A SIRET is 14 digits whose Luhn checksum is valid.
-pub fn is_valid_siret(siret: &str) -> bool {
-    if siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let sum: u32 = siret
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let digit = u32::from(b - b'0');
-            if i % 2 == 1 {
-                let doubled = digit * 2;
-                if doubled > 9 { doubled - 9 } else { doubled }
-            } else {
-                digit
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn checks_siret_length_digits_and_luhn() {
-        for valid in ["42476141900045", "83308580600028", "49801929800112"] {
-            assert!(is_valid_siret(valid), "{valid}");
-        }
-        for invalid in ["42476141900046", "4247614190004", "4247614190004A", ""] {
-            assert!(!is_valid_siret(invalid), "{invalid}");
-        }
-    }
-}

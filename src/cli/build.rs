@@ -8,8 +8,12 @@ use clausier::render::Format;
 use clausier::{BuildError, BuildOptions};
 
 /// Checks the corpus, then writes every document in every language as PDF
-/// and HTML, with `manifest.json`, into the output folder. The previous
-/// output is replaced only when everything succeeded.
+/// and HTML, with `manifest.json`, into the output folder.
+///
+/// Everything is written to a staging folder beside the output and swapped
+/// into place only when everything succeeded: a failed build leaves the
+/// previous output as it was. Exit status: 0 on success, 1 when the corpus
+/// has errors, 2 on a usage or file-system error.
 #[derive(Args)]
 pub struct BuildArgs {
     /// The corpus folder, holding annexes/, contracts/ and locales/.
@@ -31,6 +35,9 @@ pub struct BuildArgs {
     /// whoever edits the templates.
     #[arg(long)]
     keep_sources: bool,
+    /// Fail, writing nothing, when there is any warning.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
@@ -47,6 +54,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
         documents: args.documents,
         formats: args.formats,
         keep_sources: args.keep_sources,
+        deny_warnings: args.deny_warnings,
     };
     match clausier::build(&options) {
         Ok((manifest, warnings)) => {

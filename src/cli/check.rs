@@ -1,27 +1,67 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
+use clausier::diagnostic::Diagnostics;
 
-/// Checks the corpus without writing anything: every problem is printed as
-/// `path:line:col: error: message` with the source line and a hint, then a
-/// summary line.
+/// Checks the corpus without writing anything.
+///
+/// Every problem is printed as `path:line:col: error|warning: message`,
+/// followed by the offending source line with a marker and a `help:` hint,
+/// then a summary line. Exit status: 0 when clean (warnings allowed), 1 on
+/// errors (and on warnings with --deny-warnings), 2 on a usage or I/O error.
 #[derive(Args)]
 pub struct CheckArgs {
     /// The corpus folder, holding annexes/, contracts/ and locales/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
+    /// How to print problems: `human`, or `json` (one object per line and
+    /// per problem, for CI annotations).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Fail on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
-    match clausier::check(&args.root) {
+    if !args.root.is_dir() {
+        eprintln!(
+            "error: {} is not a folder: pass the corpus folder with --root",
+            args.root.display()
+        );
+        return ExitCode::from(2);
+    }
+    let (diagnostics, failed) = match clausier::check(&args.root) {
         Ok((_, _, diagnostics)) => {
-            println!("{diagnostics}");
-            ExitCode::SUCCESS
+            let failed = args.deny_warnings && diagnostics.has_warnings();
+            (diagnostics, failed)
         }
-        Err(failed) => {
-            eprintln!("{failed}");
-            ExitCode::from(1)
-        }
+        Err(failed) => (failed.0, true),
+    };
+    print(&diagnostics, args.format, failed);
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints problems on stderr when the run fails, on stdout otherwise.
+pub fn print(diagnostics: &Diagnostics, format: OutputFormat, failed: bool) {
+    let text = match format {
+        OutputFormat::Human => format!("{diagnostics}\n"),
+        OutputFormat::Json => diagnostics.to_json_lines(),
+    };
+    if failed {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
     }
 }

@@ -1,6 +1,7 @@
 use serde::Deserialize;
 
 use crate::lang::Localized;
+use crate::values::Email;
 
 /// `annexes/parties.yaml`: the parties to the documents (DPA annex A).
 #[derive(Debug, Deserialize)]
@@ -44,7 +45,7 @@ pub struct Person {
     pub title: Option<Localized>,
     /// Contact e-mail address.
     #[serde(default)]
-    pub email: Option<String>,
+    pub email: Option<Email>,
 }
 
 /// The controller, named generically because each client signs its own copy.

@@ -1,4 +1,5 @@
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use crate::lang::Localized;
 
@@ -25,7 +26,7 @@ pub struct Product {
     /// Who receives the data.
     pub recipients: Localized,
     /// Ids of the sub-processors (see `subprocessors.yaml`) this product uses.
-    pub subprocessors: Vec<String>,
+    pub subprocessors: Vec<Spanned<String>>,
     /// Who handles data subjects' requests.
     pub rights_handling: Localized,
 }

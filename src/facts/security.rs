@@ -1,4 +1,5 @@
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use crate::lang::Localized;
 use crate::quantity::Quantity;
@@ -43,7 +44,7 @@ pub struct SecurityTopic {
     pub paragraphs: Vec<Localized>,
     /// The sub-processor hosting the data, whose company details are shown.
     #[serde(default)]
-    pub host: Option<String>,
+    pub host: Option<Spanned<String>>,
     /// Backup retention, one row per backup frequency.
     #[serde(default)]
     pub backups: Vec<Backup>,

@@ -2,6 +2,7 @@ use serde::Deserialize;
 
 use crate::facts::AccessChannel;
 use crate::lang::Localized;
+use crate::values::{Siret, WebUrl};
 
 /// A sub-processor (DPA annex C), defined once and referred to by its id.
 #[derive(Debug, Deserialize)]
@@ -17,7 +18,7 @@ pub struct Subprocessor {
     /// Registered company name, e.g. "OVH SAS".
     pub legal_name: String,
     /// French establishment number: 14 digits.
-    pub siret: String,
+    pub siret: Siret,
     /// What it does for the processor, e.g. "Hébergement" / "Hosting".
     pub activity: Localized,
     /// The access channels whose data it processes; omitted for all.
@@ -33,7 +34,7 @@ pub struct Subprocessor {
     pub processing_location: Localized,
     /// Public website.
     #[serde(default)]
-    pub website: Option<String>,
+    pub website: Option<WebUrl>,
     /// Company register details shown where annex D presents the host.
     #[serde(default)]
     pub registry: Vec<Localized>,

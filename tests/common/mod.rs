@@ -35,6 +35,7 @@ pub fn build(root: &Path, out: &Path) -> Manifest {
         langs: Vec::new(),
         formats: Vec::new(),
         keep_sources: false,
+        deny_warnings: false,
     };
     match clausier::build(&options) {
         Ok((manifest, _)) => manifest,

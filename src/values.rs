@@ -1,0 +1,167 @@
+//! Values with a checkable form, refused where they are written: a SIRET,
+//! an e-mail address, a web address.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Declares a string newtype that is validated when read from YAML.
+macro_rules! checked_string {
+    ($(#[$doc:meta])* $name:ident, $check:path) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(text: &str) -> Result<$name, String> {
+                $check(text).map(|()| $name(text.to_string()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+checked_string!(
+    /// A French establishment number: 14 digits passing the Luhn check.
+    Siret,
+    check_siret
+);
+checked_string!(
+    /// An e-mail address.
+    Email,
+    check_email
+);
+checked_string!(
+    /// An `https://` or `http://` address.
+    WebUrl,
+    check_url
+);
+
+fn check_siret(text: &str) -> Result<(), String> {
+    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "`{text}` is not a SIRET\nwrite its 14 digits without spaces, in quotes"
+        ));
+    }
+    let sum: u32 = text
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let digit = u32::from(b - b'0');
+            match i % 2 {
+                0 => digit,
+                _ if digit * 2 > 9 => digit * 2 - 9,
+                _ => digit * 2,
+            }
+        })
+        .sum();
+    if sum.is_multiple_of(10) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{text}` is not a valid SIRET: its check digit is wrong\ncopy it again from the company register (annuaire-entreprises.data.gouv.fr)"
+        ))
+    }
+}
+
+fn check_email(text: &str) -> Result<(), String> {
+    let valid = text.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !text.contains(char::is_whitespace)
+            && !domain.contains('@')
+    });
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{text}` is not an e-mail address\nwrite it in full, e.g. dpo@example.com"
+        ))
+    }
+}
+
+fn check_url(text: &str) -> Result<(), String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(rest)
+            if rest
+                .split('/')
+                .next()
+                .is_some_and(|host| host.contains('.'))
+                && !text.contains(char::is_whitespace) =>
+        {
+            Ok(())
+        }
+        _ => Err(format!(
+            "`{text}` is not a web address\nwrite it in full, with https://, e.g. https://www.example.com/"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_siret_length_digits_and_luhn() {
+        for valid in ["42476141900045", "83308580600028", "49801929800112"] {
+            assert!(Siret::parse(valid).is_ok(), "{valid}");
+        }
+        assert!(
+            Siret::parse("42476141900046")
+                .unwrap_err()
+                .contains("check digit")
+        );
+        for invalid in ["4247614190004", "4247614190004A", "424 761 419 00045", ""] {
+            assert!(
+                Siret::parse(invalid).unwrap_err().contains("14 digits"),
+                "{invalid}"
+            );
+        }
+    }
+
+    #[test]
+    fn checks_email_addresses_and_urls() {
+        assert!(Email::parse("legal@learn-and-go.com").is_ok());
+        for invalid in [
+            "legal-at-learn-and-go.com",
+            "@x.com",
+            "a@b",
+            "a b@c.com",
+            "a@.com",
+        ] {
+            assert!(Email::parse(invalid).is_err(), "{invalid}");
+        }
+        assert!(WebUrl::parse("https://www.ovh.com/fr/").is_ok());
+        for invalid in [
+            "www.ovh.com",
+            "javascript:alert(1)",
+            "https://",
+            "https://localhost x",
+        ] {
+            assert!(WebUrl::parse(invalid).is_err(), "{invalid}");
+        }
+    }
+}

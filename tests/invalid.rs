@@ -1,0 +1,82 @@
+//! Every kind of mistake a user can make gets a located, actionable error.
+//! Each case in `tests/fixtures/invalid/` edits the shipped corpus; its
+//! snapshot (in `tests/fixtures/invalid/snapshots/`) is exactly what
+//! `clausier check` prints, with its exit status.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::*;
+use serde::Deserialize;
+
+/// One invalid input: edits applied to a copy of the shipped corpus.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    /// Extra arguments for `clausier check`.
+    #[serde(default)]
+    args: Vec<String>,
+    edits: Vec<Edit>,
+}
+
+/// Replaces the first occurrence of `find` in `file` by `replace`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    file: String,
+    find: String,
+    replace: String,
+}
+
+#[test]
+fn every_invalid_input_gets_its_exact_located_message() {
+    let folder = shipped_root().join("tests/fixtures/invalid");
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".yaml").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 20, "only {} invalid cases", names.len());
+    for name in names {
+        let case: Case = serde_saphyr::from_str(
+            &fs::read_to_string(folder.join(format!("{name}.yaml"))).unwrap(),
+        )
+        .unwrap();
+        let dir = scratch(&format!("invalid-{name}"));
+        copy_corpus(&dir);
+        for edit in &case.edits {
+            edit_file(&dir.join(&edit.file), &edit.find, &edit.replace, &name);
+        }
+        let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .arg("check")
+            .args(&case.args)
+            .arg("--root")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let shown = format!(
+            "exit status: {}\n--- stdout\n{}--- stderr\n{}",
+            output.status.code().unwrap(),
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap()
+        );
+        insta::with_settings!({ snapshot_path => "fixtures/invalid/snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(name.as_str(), shown);
+        });
+    }
+}
+
+fn edit_file(path: &std::path::Path, find: &str, replace: &str, case: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains(find),
+        "case {case}: {} does not contain {find:?}",
+        path.display()
+    );
+    fs::write(path, text.replacen(find, replace, 1)).unwrap();
+}
