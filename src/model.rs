@@ -1,12 +1,12 @@
 //! Typed documents, resolved for one language: what both renderers draw.
 //! Every string here is final text, never markup: renderers escape it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
 /// One document in one language, ready to render.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Document {
     /// Document id, e.g. `dpa`.
     pub id: String,
@@ -31,7 +31,7 @@ pub struct Document {
 }
 
 /// The binding-language notice, short for footers and long for first pages.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Notice {
     pub binding: bool,
     pub short: String,
@@ -39,7 +39,7 @@ pub struct Notice {
 }
 
 /// A party as the cover page presents it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct CoverParty {
     /// Its role, e.g. "Sous-traitant".
     pub role: String,
@@ -48,7 +48,7 @@ pub struct CoverParty {
 }
 
 /// Words the page layout needs, resolved from the locale.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct PageLabels {
     pub contents: String,
     pub version: String,
@@ -61,7 +61,7 @@ pub struct PageLabels {
 }
 
 /// A clause, sub-clause, annex or annex part.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Section {
     /// Anchor, stable across languages and versions.
     pub id: String,
@@ -77,7 +77,7 @@ pub struct Section {
 }
 
 /// What a section is, which decides page breaks and heading style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     Clause,
@@ -97,7 +97,7 @@ impl SectionKind {
 }
 
 /// A block of body content.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -115,7 +115,7 @@ pub enum Block {
 }
 
 /// How list items are marked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ListStyle {
     Bullet,
@@ -126,7 +126,7 @@ pub enum ListStyle {
 }
 
 /// A table with a caption and a header row that repeats across pages.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Table {
     pub caption: String,
     pub header: Vec<String>,
@@ -136,7 +136,7 @@ pub struct Table {
 }
 
 /// Inline text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
     Text { text: String },

@@ -11,6 +11,7 @@ use crate::load::{AnnexKind, Corpus, SourceFile};
 use crate::locale;
 use crate::markdown;
 use crate::quantity::Unit;
+use crate::render::can_print;
 
 pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     let mut check = Checker {
@@ -22,6 +23,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     check.subprocessor_values();
     check.clause_languages();
     check.messages();
+    check.printable();
 }
 
 /// A language, its clause text and the ids of its headings with offsets.
@@ -303,6 +305,44 @@ impl Checker<'_> {
                         .with_help(format!("add `{id} = …` to a file of locales/{lang}/")),
                     );
                 }
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Every character a reader may see can be printed by the PDF fonts.
+    /// Comment lines of YAML and Fluent files are skipped: nobody sees them.
+    fn printable(&mut self) {
+        let corpus = self.corpus;
+        let markdown = corpus.documents.iter().flat_map(|d| d.texts.values());
+        let commented = corpus
+            .yaml_files
+            .iter()
+            .chain(corpus.locale_files.values().flatten());
+        let files = commented
+            .map(|f| (f, true))
+            .chain(markdown.map(|f| (f, false)));
+        for (file, skip_comments) in files {
+            let mut reported = BTreeSet::new();
+            let mut offset = 0;
+            for line in file.text.split_inclusive('\n') {
+                let comment = skip_comments && line.trim_start().starts_with('#');
+                for (index, c) in line.char_indices() {
+                    if !comment && !reported.contains(&c) && !can_print(c) {
+                        reported.insert(c);
+                        self.diagnostics.push(
+                            Diagnostic::error(format!(
+                                "the PDF fonts cannot print `{}` (U+{:04X})",
+                                c.escape_debug(),
+                                u32::from(c)
+                            ))
+                            .at(file.location(offset + index), &file.text)
+                            .with_help("replace it with a character the fonts have (Latin, Greek, Cyrillic, common symbols), or remove it"),
+                        );
+                    }
+                }
+                offset += line.len();
             }
         }
     }

@@ -4,6 +4,8 @@ pub mod html;
 pub mod pdf;
 mod world;
 
+pub use world::can_print;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};

@@ -37,6 +37,16 @@ pub static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
     }
 });
 
+/// Whether the embedded fonts can print `c`. PDF/A refuses text that no
+/// font can show, so `check` reports such characters where they are typed.
+pub fn can_print(c: char) -> bool {
+    let book = ENGINE.fonts.book();
+    c.is_whitespace()
+        || (0..)
+            .map_while(|index| book.info(index))
+            .any(|info| info.coverage.contains(u32::from(c)))
+}
+
 fn file_id(path: &str) -> FileId {
     let path = VirtualPath::new(path).expect("built-in paths are valid");
     RootedPath::new(VirtualRoot::Project, path).intern()
