@@ -256,6 +256,14 @@ impl Converter<'_> {
         inlines: Vec<Inline>,
     ) {
         let title = plain_text(&[Block::Paragraph { inlines }]);
+        if title.is_empty() {
+            self.error(
+                start,
+                "this heading has no title",
+                "write the clause title after the `#`: `# Title {#id}`",
+            );
+            return;
+        }
         let Some(id) = id else {
             self.error(
                 start,
