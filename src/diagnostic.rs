@@ -46,6 +46,8 @@ pub struct Diagnostic {
     pub message: String,
     /// The offending source line, shown under the message.
     pub source_line: Option<String>,
+    /// What the user should know, e.g. what changed.
+    pub note: Option<String>,
     pub help: Option<String>,
 }
 
@@ -56,6 +58,7 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             source_line: None,
+            note: None,
             help: None,
         }
     }
@@ -71,6 +74,11 @@ impl Diagnostic {
     pub fn at(mut self, location: Location, text: &str) -> Diagnostic {
         self.source_line = text.lines().nth(location.line - 1).map(str::to_string);
         self.location = Some(location);
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.note = Some(note.into());
         self
     }
 
@@ -107,6 +115,9 @@ impl fmt::Display for Diagnostic {
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             writeln!(f, "{pad} | {indent}^")?;
+        }
+        if let Some(note) = &self.note {
+            writeln!(f, "  = note: {note}")?;
         }
         if let Some(help) = &self.help {
             writeln!(f, "  = help: {help}")?;

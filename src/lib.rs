@@ -19,6 +19,7 @@ pub mod output;
 pub mod placeholders;
 pub mod quantity;
 pub mod render;
+pub mod translations;
 pub mod validate;
 pub mod values;
 pub mod words;

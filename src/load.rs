@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::facts::{Commitments, Facts, Parties, Product, Security, Subprocessor};
 use crate::lang::{Lang, Localized};
 use crate::locale::Labels;
+use crate::translations::{self, TranslationLock};
 
 /// A text file of the corpus, with its path relative to the corpus root.
 #[derive(Debug, Clone)]
@@ -83,6 +84,8 @@ pub struct DocumentSource {
     pub id: String,
     pub meta: DocumentMeta,
     pub texts: BTreeMap<Lang, SourceFile>,
+    /// The French text each translated clause was last reviewed against.
+    pub reviews: TranslationLock,
 }
 
 /// Everything clausier reads, parsed but not yet cross-checked.
@@ -170,9 +173,22 @@ impl Reader<'_> {
                 .into_iter()
                 .filter_map(|lang| Some((lang, self.read(folder.join(format!("{lang}.md")))?)))
                 .collect();
-            match meta {
-                Some(meta) if texts.len() == Lang::ALL.len() => {
-                    documents.push(DocumentSource { id, meta, texts })
+            let lock_path = translations::lock_path(&id);
+            let lock_file = self
+                .root
+                .join(&lock_path)
+                .is_file()
+                .then(|| self.read(&lock_path))
+                .flatten();
+            let reviews = translations::read_lock(lock_file.as_ref(), self.diagnostics);
+            match (meta, reviews) {
+                (Some(meta), Some(reviews)) if texts.len() == Lang::ALL.len() => {
+                    documents.push(DocumentSource {
+                        id,
+                        meta,
+                        texts,
+                        reviews,
+                    })
                 }
                 _ => complete = false,
             }

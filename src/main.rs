@@ -21,6 +21,7 @@ struct Cli {
 enum Command {
     Build(cli::build::BuildArgs),
     Check(cli::check::CheckArgs),
+    Translations(cli::translations::TranslationsArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,5 +29,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cli::build::run(args),
         Command::Check(args) => cli::check::run(args),
+        Command::Translations(args) => cli::translations::run(args),
     }
 }

@@ -24,6 +24,9 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     check.clause_languages();
     check.messages();
     check.printable();
+    for document in &corpus.documents {
+        crate::translations::check(document, diagnostics);
+    }
 }
 
 /// A language, its clause text and the ids of its headings with offsets.
