@@ -149,7 +149,7 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
 /// document on one core), keeping the artifacts in job order.
 fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Failed> {
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Artifact, Diagnostic>>>> =
+    let results: Mutex<Vec<Option<Result<Artifact, Box<Diagnostic>>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -180,7 +180,7 @@ fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Fail
     {
         match result {
             Ok(artifact) => artifacts.push(artifact),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => diagnostics.push(*diagnostic),
         }
     }
     if diagnostics.is_empty() {
@@ -190,7 +190,7 @@ fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Fail
     }
 }
 
-fn render_one(document: &Document, renderer: &dyn Renderer) -> Result<Artifact, Diagnostic> {
+fn render_one(document: &Document, renderer: &dyn Renderer) -> Result<Artifact, Box<Diagnostic>> {
     let rendered = renderer.render(document)?;
     let format = renderer.format();
     let meta = ArtifactMeta {

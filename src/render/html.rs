@@ -55,7 +55,7 @@ impl Renderer for HtmlRenderer {
         Format::Html
     }
 
-    fn render(&self, document: &Document) -> Result<Rendered, Diagnostic> {
+    fn render(&self, document: &Document) -> Result<Rendered, Box<Diagnostic>> {
         let here = artifact_path(&document.id, document.lang, Format::Html);
         let relative = |lang: Lang, format: Format| {
             let target = artifact_path(&document.id, lang, format);
@@ -107,7 +107,9 @@ impl Renderer for HtmlRenderer {
             .tera
             .render("document.html", &context)
             .map_err(|error| {
-                Diagnostic::error(format!("HTML template failed for {here}: {error:?}"))
+                Box::new(Diagnostic::error(format!(
+                    "HTML template failed for {here}: {error:?}"
+                )))
             })?;
         Ok(Rendered {
             bytes: html.into_bytes(),

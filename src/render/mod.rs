@@ -65,7 +65,7 @@ pub struct Rendered {
 /// templates) happens once.
 pub trait Renderer: Sync {
     fn format(&self) -> Format;
-    fn render(&self, document: &Document) -> Result<Rendered, Diagnostic>;
+    fn render(&self, document: &Document) -> Result<Rendered, Box<Diagnostic>>;
 }
 
 /// Where an artifact lives under the output folder: `<lang>/<document>.<ext>`.

@@ -24,10 +24,11 @@ impl Renderer for PdfRenderer {
         Format::Pdf
     }
 
-    fn render(&self, document: &Document) -> Result<Rendered, Diagnostic> {
+    fn render(&self, document: &Document) -> Result<Rendered, Box<Diagnostic>> {
         let name = format!("{} ({})", document.id, document.lang);
         let data = serde_json::to_vec_pretty(document).expect("documents serialize to JSON");
-        let date = Date::parse(&document.effective_date).map_err(Diagnostic::error)?;
+        let date = Date::parse(&document.effective_date)
+            .map_err(|error| Box::new(Diagnostic::error(error)))?;
         let world = DocumentWorld::new(data.clone(), date);
         let warned = typst::compile::<PagedDocument>(&world);
         let paged = warned
@@ -63,7 +64,7 @@ impl Renderer for PdfRenderer {
     }
 }
 
-fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Diagnostic {
+fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Box<Diagnostic> {
     let messages: Vec<String> = errors
         .iter()
         .map(|error| {
@@ -75,11 +76,13 @@ fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Diagno
             format!("{}{hints}", error.message)
         })
         .collect();
-    Diagnostic::error(format!(
-        "the PDF of {name} could not be laid out: {}",
-        messages.join("; ")
-    ))
-    .with_help(
-        "this is a bug in clausier's template: please report it with the input that caused it",
+    Box::new(
+        Diagnostic::error(format!(
+            "the PDF of {name} could not be laid out: {}",
+            messages.join("; ")
+        ))
+        .with_help(
+            "this is a bug in clausier's template: please report it with the input that caused it",
+        ),
     )
 }
