@@ -25,7 +25,6 @@ pub mod values;
 pub mod words;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use diagnostic::{Diagnostic, Diagnostics, Failed};
@@ -145,40 +144,41 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
     Ok((manifest, warnings))
 }
 
+/// What rendering one job gave.
+type Outcome = Result<Artifact, Box<Diagnostic>>;
+
 /// Renders every job, spread over the machine's cores (typst lays out one
 /// document on one core), keeping the artifacts in job order.
 fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Failed> {
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Artifact, Box<Diagnostic>>>>> =
-        Mutex::new((0..jobs.len()).map(|_| None).collect());
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(document, renderer)) = jobs.get(index) else {
-                        break;
-                    };
-                    let result = render_one(document, renderer);
-                    results
-                        .lock()
-                        .expect("no worker panics while holding the lock")[index] = Some(result);
-                }
-            });
-        }
+    let mut outcomes: Vec<(usize, Outcome)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&(document, renderer)) = jobs.get(index) else {
+                            break done;
+                        };
+                        done.push((index, render_one(document, renderer)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().expect("a renderer panicked"))
+            .collect()
     });
+    outcomes.sort_by_key(|(index, _)| *index);
     let mut artifacts = Vec::new();
     let mut diagnostics = Diagnostics::default();
-    for result in results
-        .into_inner()
-        .expect("workers are done")
-        .into_iter()
-        .flatten()
-    {
-        match result {
+    for (_, outcome) in outcomes {
+        match outcome {
             Ok(artifact) => artifacts.push(artifact),
             Err(diagnostic) => diagnostics.push(*diagnostic),
         }
@@ -190,7 +190,7 @@ fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Fail
     }
 }
 
-fn render_one(document: &Document, renderer: &dyn Renderer) -> Result<Artifact, Box<Diagnostic>> {
+fn render_one(document: &Document, renderer: &dyn Renderer) -> Outcome {
     let rendered = renderer.render(document)?;
     let format = renderer.format();
     let meta = ArtifactMeta {
