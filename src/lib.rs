@@ -6,6 +6,7 @@
 //! (the [`model`]) → [`render`] → [`output`].
 
 pub mod annexes;
+pub mod checklist;
 pub mod date;
 pub mod diagnostic;
 pub mod document;

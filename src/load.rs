@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use serde_saphyr::Spanned;
 
+use crate::checklist::Checklist;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::facts::{Commitments, Facts, Parties, Product, Security, Subprocessor};
@@ -49,6 +51,14 @@ pub struct DocumentMeta {
     /// A, B, C… in that order.
     #[serde(default)]
     pub annexes: Vec<AnnexKind>,
+    /// The checklist of legal requirements this document must meet: the
+    /// name of a file of `checklists/`, without `.yaml`.
+    #[serde(default)]
+    pub checklist: Option<Spanned<String>>,
+    /// Which requirements of the checklist each clause (by id) or annex
+    /// (`annex-<name>`) covers.
+    #[serde(default)]
+    pub coverage: BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 /// An annex generated from the facts.
@@ -86,6 +96,10 @@ pub struct DocumentSource {
     pub texts: BTreeMap<Lang, SourceFile>,
     /// The French text each translated clause was last reviewed against.
     pub reviews: TranslationLock,
+    /// The checklist named by `checklist:`, if any.
+    pub checklist: Option<Checklist>,
+    /// `document.yaml`, to locate problems found in it.
+    pub meta_file: SourceFile,
 }
 
 /// Everything clausier reads, parsed but not yet cross-checked.
@@ -168,7 +182,14 @@ impl Reader<'_> {
         let mut complete = true;
         for id in self.subfolders("contracts")? {
             let folder = Path::new("contracts").join(&id);
-            let meta = self.yaml::<DocumentMeta>(&folder.join("document.yaml").to_string_lossy());
+            let meta_path = folder.join("document.yaml");
+            let meta_file = self.read(&meta_path);
+            let meta: Option<DocumentMeta> = meta_file
+                .as_ref()
+                .and_then(|file| parse_yaml(file, self.diagnostics));
+            let checklist = meta
+                .as_ref()
+                .map(|meta| self.checklist(meta, meta_file.as_ref()));
             let texts: BTreeMap<Lang, SourceFile> = Lang::ALL
                 .into_iter()
                 .filter_map(|lang| Some((lang, self.read(folder.join(format!("{lang}.md")))?)))
@@ -181,13 +202,20 @@ impl Reader<'_> {
                 .then(|| self.read(&lock_path))
                 .flatten();
             let reviews = translations::read_lock(lock_file.as_ref(), self.diagnostics);
-            match (meta, reviews) {
-                (Some(meta), Some(reviews)) if texts.len() == Lang::ALL.len() => {
+            if let Some(file) = &meta_file {
+                self.yaml_files.push(file.clone());
+            }
+            match (meta, reviews, meta_file, checklist) {
+                (Some(meta), Some(reviews), Some(meta_file), Some(Ok(checklist)))
+                    if texts.len() == Lang::ALL.len() =>
+                {
                     documents.push(DocumentSource {
                         id,
                         meta,
                         texts,
                         reviews,
+                        checklist,
+                        meta_file,
                     })
                 }
                 _ => complete = false,
@@ -196,6 +224,38 @@ impl Reader<'_> {
         // A document that cannot be read would make later checks report
         // consequences (unused labels, missing clauses) rather than causes.
         complete.then_some(documents)
+    }
+
+    /// The checklist a document names, reported at its name when missing.
+    fn checklist(
+        &mut self,
+        meta: &DocumentMeta,
+        meta_file: Option<&SourceFile>,
+    ) -> Result<Option<Checklist>, ()> {
+        let Some(name) = &meta.checklist else {
+            return Ok(None);
+        };
+        let path = Path::new("checklists").join(format!("{}.yaml", name.value));
+        if !self.root.join(&path).is_file() {
+            let mut diagnostic = Diagnostic::error(format!("no checklist `{}`", name.value))
+                .with_help(format!(
+                    "checklists live in checklists/<name>.yaml; {} does not exist",
+                    path.display()
+                ));
+            if let Some(file) = meta_file {
+                let location = Location {
+                    path: file.path.clone(),
+                    line: name.referenced.line() as usize,
+                    column: name.referenced.column() as usize,
+                };
+                diagnostic = diagnostic.at(location, &file.text);
+            }
+            self.diagnostics.push(diagnostic);
+            return Err(());
+        }
+        let file = self.read(&path).ok_or(())?;
+        let checklist = parse_yaml(&file, self.diagnostics).ok_or(())?;
+        Ok(Some(checklist))
     }
 
     /// `locales/<lang>/*.ftl`, in file-name order.

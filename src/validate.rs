@@ -26,6 +26,9 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     check.printable();
     for document in &corpus.documents {
         crate::translations::check(document, diagnostics);
+        if let Some(checklist) = &document.checklist {
+            crate::checklist::check(document, checklist, &document.meta_file, diagnostics);
+        }
     }
 }
 

@@ -55,7 +55,7 @@ pub fn shipped_out() -> &'static Path {
 
 /// Copies the corpus folders of the shipped corpus into `to`.
 pub fn copy_corpus(to: &Path) {
-    for folder in ["annexes", "contracts", "locales"] {
+    for folder in ["annexes", "checklists", "contracts", "locales"] {
         copy_tree(&shipped_root().join(folder), &to.join(folder));
     }
 }
