@@ -20,6 +20,7 @@ pub mod output;
 pub mod placeholders;
 pub mod quantity;
 pub mod render;
+pub mod terminology;
 pub mod translations;
 pub mod validate;
 pub mod values;
@@ -84,9 +85,21 @@ pub fn check(root: &std::path::Path) -> Result<(Corpus, Vec<Document>, Diagnosti
     validate::validate(&corpus, &mut diagnostics);
     let mut documents = Vec::new();
     for source in &corpus.documents {
-        for lang in Lang::ALL {
-            documents.push(document::build(&corpus, source, lang, &mut diagnostics));
+        let built: Vec<Document> = Lang::ALL
+            .into_iter()
+            .map(|lang| document::build(&corpus, source, lang, &mut diagnostics))
+            .collect();
+        // Terminology is compared clause by clause: only once the clauses
+        // themselves are sound, or it would report their consequences.
+        if !diagnostics.has_errors() {
+            terminology::check(
+                source,
+                &built.iter().collect::<Vec<_>>(),
+                &corpus.terms,
+                &mut diagnostics,
+            );
         }
+        documents.extend(built);
     }
     if diagnostics.has_errors() {
         return Err(Failed(diagnostics));

@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::facts::{Commitments, Facts, Parties, Product, Security, Subprocessor};
 use crate::lang::{Lang, Localized};
 use crate::locale::Labels;
+use crate::terminology::{Term, parse_termbase};
 use crate::translations::{self, TranslationLock};
 
 /// A text file of the corpus, with its path relative to the corpus root.
@@ -110,6 +111,8 @@ pub struct Corpus {
     pub locale_files: BTreeMap<Lang, Vec<SourceFile>>,
     /// Every YAML file read, to locate problems found in their texts.
     pub yaml_files: Vec<SourceFile>,
+    /// The official terms each translation must use (`locales/termbase.csv`).
+    pub terms: Vec<Term>,
 }
 
 /// Reads and parses the corpus under `root`, reporting every file that
@@ -139,6 +142,9 @@ impl Reader<'_> {
         let documents = self.documents();
         let locale_files = self.locales();
         let labels = Labels::new(&locale_files, self.diagnostics);
+        let terms = self
+            .read("locales/termbase.csv")
+            .map(|file| parse_termbase(&file.text));
         Some(Corpus {
             facts: Facts {
                 parties: parties?,
@@ -151,6 +157,7 @@ impl Reader<'_> {
             labels,
             locale_files,
             yaml_files: self.yaml_files,
+            terms: terms?,
         })
     }
 

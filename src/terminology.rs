@@ -1,0 +1,300 @@
+//! Terminology lint: where a French clause uses a term of the termbase
+//! (`locales/termbase.csv`, the official GDPR terms), its translation must
+//! use the termbase's term, e.g. "sub-processor" and not "subcontractor".
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
+use crate::load::{DocumentSource, SourceFile};
+use crate::markdown::heading_ids;
+use crate::model::{Block, Document, Inline, Section};
+
+/// One line of the termbase: a French term, its English term and where the
+/// GDPR defines or uses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub fr: String,
+    pub en: String,
+    pub article: String,
+}
+
+/// Parses `fr,en,gdpr_article,note` lines (quotes as in RFC 4180), skipping
+/// the header.
+pub fn parse_termbase(text: &str) -> Vec<Term> {
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let fields = csv_fields(line);
+            let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
+            Term {
+                fr: field(0),
+                en: field(1),
+                article: field(2),
+            }
+        })
+        .filter(|term| !term.fr.is_empty() && !term.en.is_empty())
+        .collect()
+}
+
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(String::new()),
+            _ => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
+/// Warns about each clause whose translation does not use the termbase's
+/// term for a term its French text uses.
+pub fn check(
+    source: &DocumentSource,
+    documents: &[&Document],
+    terms: &[Term],
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(french) = documents.iter().find(|d| d.lang == Lang::Fr) else {
+        return;
+    };
+    let french_texts = section_texts(&french.sections);
+    // Longest first, so that "sous-traitant ultérieur" is matched, and
+    // masked, before "sous-traitant".
+    let mut terms: Vec<&Term> = terms.iter().collect();
+    terms.sort_by_key(|term| std::cmp::Reverse(term.fr.chars().count()));
+    for translation in documents.iter().filter(|d| !d.lang.is_binding()) {
+        let Some(file) = source.texts.get(&translation.lang) else {
+            continue;
+        };
+        let headings: BTreeMap<String, usize> = heading_ids(&file.text).into_iter().collect();
+        let translated = section_texts(&translation.sections);
+        for (id, offset) in &headings {
+            let (Some(fr), Some(en)) = (french_texts.get(id), translated.get(id)) else {
+                continue;
+            };
+            let mut fr = normalize(fr);
+            let en = normalize(en);
+            for term in &terms {
+                if !mask_french_term(&mut fr, &term.fr) || uses_english_term(&en, &term.en) {
+                    continue;
+                }
+                diagnostics.push(missing_term(file, *offset, id, term, translation.lang));
+            }
+        }
+    }
+}
+
+fn missing_term(file: &SourceFile, offset: usize, id: &str, term: &Term, lang: Lang) -> Diagnostic {
+    let article = if term.article.is_empty() {
+        String::new()
+    } else {
+        format!(" (GDPR art. {})", term.article)
+    };
+    Diagnostic::warning(format!(
+        "clause `{id}`: the French says « {} », but the {lang} text never says \"{}\"",
+        term.fr, term.en
+    ))
+    .at(file.location(offset), &file.text)
+    .with_help(format!(
+        "use the termbase's term \"{}\"{article} (locales/termbase.csv)",
+        term.en
+    ))
+}
+
+/// The text of each section (heading and own blocks, not sub-sections), by id.
+fn section_texts(sections: &[Section]) -> BTreeMap<String, String> {
+    let mut texts = BTreeMap::new();
+    for section in sections {
+        let mut text = section.title.clone();
+        for block in &section.blocks {
+            block_text(block, &mut text);
+        }
+        texts.insert(section.id.clone(), text);
+        texts.extend(section_texts(&section.children));
+    }
+    texts
+}
+
+fn block_text(block: &Block, out: &mut String) {
+    match block {
+        Block::Paragraph { inlines } | Block::Label { inlines } => inline_text(inlines, out),
+        Block::List { items, .. } => items
+            .iter()
+            .flatten()
+            .for_each(|block| block_text(block, out)),
+        Block::Table(table) => {
+            out.push_str(&table.caption);
+            table
+                .rows
+                .iter()
+                .flatten()
+                .flatten()
+                .for_each(|block| block_text(block, out));
+        }
+    }
+}
+
+fn inline_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => {
+                out.push(' ');
+                out.push_str(text);
+            }
+            Inline::Strong { inlines }
+            | Inline::Emphasis { inlines }
+            | Inline::Link { inlines, .. } => inline_text(inlines, out),
+            Inline::Break => out.push(' '),
+        }
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.to_lowercase().replace('’', "'")
+}
+
+/// Words that stay as they are in a French plural.
+const FUNCTION_WORDS: [&str; 9] = ["de", "du", "des", "à", "la", "le", "les", "et", "aux"];
+
+/// The term and its plural forms: "personne concernée", "personnes concernées".
+fn french_forms(term: &str) -> Vec<String> {
+    let term = normalize(term);
+    let plural_word = |word: &str| {
+        if FUNCTION_WORDS.contains(&word) || word.ends_with(['s', 'x', 'z']) || word.ends_with('\'')
+        {
+            word.to_string()
+        } else {
+            format!("{word}s")
+        }
+    };
+    let words: Vec<&str> = term.split(' ').collect();
+    let all_plural: Vec<String> = words.iter().map(|w| plural_word(w)).collect();
+    let first_plural: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i == 0 {
+                plural_word(w)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    let mut forms = vec![term.clone(), all_plural.join(" "), first_plural.join(" ")];
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    forms.dedup();
+    forms
+}
+
+/// Whether `c` joins letters into one word ("sous-traitant", "d'impact").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// Finds `form` in `text` as whole words, from `from`.
+fn find_words(text: &str, form: &str, from: usize) -> Option<usize> {
+    let mut start = from;
+    while let Some(found) = text[start..].find(form) {
+        let at = start + found;
+        let end = at + form.len();
+        let before = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+        if before && after {
+            return Some(at);
+        }
+        start = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Whether the French text uses the term; its occurrences are blanked so
+/// that shorter terms inside it are not counted again.
+fn mask_french_term(text: &mut String, term: &str) -> bool {
+    let mut found = false;
+    for form in french_forms(term) {
+        while let Some(at) = find_words(text, &form, 0) {
+            text.replace_range(at..at + form.len(), &" ".repeat(form.len()));
+            found = true;
+        }
+    }
+    found
+}
+
+/// Whether the English text uses the term, in the singular or the plural.
+fn uses_english_term(text: &str, term: &str) -> bool {
+    let term = normalize(term);
+    let singular = term.strip_suffix('s').unwrap_or(&term).to_string();
+    [
+        term.clone(),
+        format!("{term}s"),
+        format!("{term}es"),
+        singular,
+    ]
+    .iter()
+    .any(|form| find_words(text, form, 0).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_quoted_csv_fields() {
+        let terms = parse_termbase(
+            "fr,en,gdpr_article,note\nsous-traitant ultérieur,sub-processor,28(2) 28(4),\"a \"\"quoted\"\", note\"\n",
+        );
+        assert_eq!(
+            terms,
+            [Term {
+                fr: "sous-traitant ultérieur".into(),
+                en: "sub-processor".into(),
+                article: "28(2) 28(4)".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn matches_whole_french_words_and_plurals_and_masks_them() {
+        let mut text =
+            normalize("Les sous-traitants ultérieurs et les pays tiers, les Personnes concernées");
+        assert!(mask_french_term(&mut text, "sous-traitant ultérieur"));
+        assert!(
+            !mask_french_term(&mut text, "sous-traitant"),
+            "masked by the longer term"
+        );
+        assert!(mask_french_term(&mut text, "pays tiers"));
+        assert!(
+            !mask_french_term(&mut text, "tiers"),
+            "masked by « pays tiers »"
+        );
+        assert!(mask_french_term(&mut text, "personne concernée"));
+        assert!(!mask_french_term(&mut normalize("les entiers"), "tiers"));
+    }
+
+    #[test]
+    fn accepts_english_singular_and_plural_but_not_parts_of_words() {
+        assert!(uses_english_term(
+            "the sub-processors listed",
+            "sub-processor"
+        ));
+        assert!(uses_english_term(
+            "a documented instruction",
+            "documented instructions"
+        ));
+        assert!(!uses_english_term("the sub-processor", "processor"));
+        assert!(!uses_english_term("the subcontractor", "sub-processor"));
+    }
+}
