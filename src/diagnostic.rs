@@ -38,6 +38,12 @@ impl Location {
     }
 }
 
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
 /// One problem, with what the user should do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -95,13 +101,7 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         if let Some(location) = &self.location {
-            write!(
-                f,
-                "{}:{}:{}: ",
-                location.path.display(),
-                location.line,
-                location.column
-            )?;
+            write!(f, "{location}: ")?;
         }
         writeln!(f, "{severity}: {}", self.message)?;
         if let (Some(location), Some(line)) = (&self.location, &self.source_line) {
@@ -145,6 +145,17 @@ impl Diagnostics {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Gives a location to each problem that has none, where `locate`
+    /// finds one from its message (returning the location and the file's
+    /// text).
+    pub fn locate_unplaced<'a>(&mut self, locate: impl Fn(&str) -> Option<(Location, &'a str)>) {
+        for diagnostic in self.0.iter_mut().filter(|d| d.location.is_none()) {
+            if let Some((location, text)) = locate(&diagnostic.message) {
+                *diagnostic = diagnostic.clone().at(location, text);
+            }
+        }
     }
 
     /// The problems in file order, each once, so that output is stable.

@@ -115,6 +115,7 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
             options.root.display()
         )));
     }
+    output::recover(&options.out).map_err(BuildError::Io)?;
     let (corpus, documents, mut warnings) = check(&options.root).map_err(BuildError::Content)?;
     let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     if let Some(unknown) = options
@@ -142,7 +143,10 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
         .flat_map(|&d| renderers.iter().map(move |r| (d, r.as_ref())))
         .filter(|(_, r)| options.formats.is_empty() || options.formats.contains(&r.format()))
         .collect();
-    let artifacts = render_all(&jobs).map_err(BuildError::Content)?;
+    let artifacts = render_all(&jobs).map_err(|mut failed| {
+        locate_render_errors(&corpus, &mut failed.0);
+        BuildError::Content(failed)
+    })?;
     for artifact in &artifacts {
         for warning in &artifact.warnings {
             warnings.push(warning.clone());
@@ -156,6 +160,39 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
     let manifest = output::publish(&options.out, &artifacts, options.keep_sources, partial)
         .map_err(BuildError::Io)?;
     Ok((manifest, warnings))
+}
+
+/// Places render errors at the source text that caused them: typst quotes
+/// the offending text (`"…"`), which is looked up in the corpus files.
+fn locate_render_errors(corpus: &Corpus, diagnostics: &mut Diagnostics) {
+    let markdown = corpus.documents.iter().flat_map(|d| d.texts.values());
+    let sources: Vec<&load::SourceFile> = corpus
+        .yaml_files
+        .iter()
+        .chain(markdown)
+        .chain(corpus.locale_files.values().flatten())
+        .collect();
+    diagnostics.locate_unplaced(|message| {
+        let (file, offset) = find_quoted_text(message, &sources)?;
+        Some((file.location(offset), file.text.as_str()))
+    });
+}
+
+/// The first text quoted as `"…"` in `message` that a source contains, with
+/// the file and offset where it is.
+fn find_quoted_text<'a>(
+    message: &str,
+    sources: &[&'a load::SourceFile],
+) -> Option<(&'a load::SourceFile, usize)> {
+    let quoted = message
+        .split("`\"")
+        .skip(1)
+        .filter_map(|rest| rest.split("\"`").next());
+    quoted.filter(|text| !text.is_empty()).find_map(|text| {
+        sources
+            .iter()
+            .find_map(|file| Some((*file, file.text.find(text)?)))
+    })
 }
 
 /// What rendering one job gave.
@@ -217,4 +254,24 @@ fn render_one(document: &Document, renderer: &dyn Renderer) -> Outcome {
         path: artifact_path(&document.id, document.lang, format),
     };
     Ok(Artifact::new(meta, rendered))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typst_errors_are_located_at_the_text_they_quote() {
+        let yaml = load::SourceFile {
+            path: "annexes/parties.yaml".into(),
+            text: "a: 1\nname: Marie 漢\n".into(),
+        };
+        let message = "the PDF of dpa (fr) could not be laid out: error: the text `\"漢\"` could not be displayed";
+        let (file, offset) = find_quoted_text(message, &[&yaml]).unwrap();
+        assert_eq!(
+            file.location(offset).to_string(),
+            "annexes/parties.yaml:2:13"
+        );
+        assert!(find_quoted_text("heading title is empty", &[&yaml]).is_none());
+    }
 }

@@ -106,9 +106,7 @@ pub fn publish(
     keep: bool,
 ) -> io::Result<Manifest> {
     let staging = sibling(out, "staging")?;
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
+    recover(out)?;
     fs::create_dir_all(&staging)?;
     let mut entries: Vec<ManifestEntry> = Vec::new();
     if keep && out.join(MANIFEST).is_file() {
@@ -144,6 +142,20 @@ pub fn publish(
     fs::write(staging.join(MANIFEST), json)?;
     swap_into_place(&staging, out)?;
     Ok(manifest)
+}
+
+/// Puts back the previous output if a build was interrupted between the two
+/// renames that swap it with the new one, and drops a stale staging folder.
+pub fn recover(out: &Path) -> io::Result<()> {
+    let previous = sibling(out, "previous")?;
+    if !out.exists() && previous.exists() {
+        fs::rename(&previous, out)?;
+    }
+    let staging = sibling(out, "staging")?;
+    if staging.exists() {
+        fs::remove_dir_all(staging)?;
+    }
+    Ok(())
 }
 
 /// `.<name>.<suffix>` beside `out`, on the same file system so that

@@ -271,3 +271,49 @@ fn command_line_builds_a_selection_and_keeps_sources() {
             .contains("unknown document `nda`: the documents are dpa")
     );
 }
+
+#[test]
+fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
+    let dir = scratch("interrupted");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    build(&dir, &out);
+    // As if killed between moving out/ aside and moving the new one in.
+    fs::rename(&out, dir.join(".out.previous")).unwrap();
+    fs::create_dir_all(dir.join(".out.staging/fr")).unwrap();
+    fs::write(dir.join(".out.staging/fr/dpa.pdf"), b"half-written").unwrap();
+    edit(
+        &dir.join("contracts/dpa/fr.md"),
+        "{{ commitment.audit_notice }}",
+        "{{ nothing }}",
+    );
+    assert_eq!(
+        Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .args(["build", "--root"])
+            .arg(&dir)
+            .status()
+            .unwrap()
+            .code(),
+        Some(1)
+    );
+    // Even a failed build puts the previous output back.
+    assert!(
+        fs::read(out.join("fr/dpa.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    assert!(!dir.join(".out.previous").exists() && !dir.join(".out.staging").exists());
+    edit(
+        &dir.join("contracts/dpa/fr.md"),
+        "{{ nothing }}",
+        "{{ commitment.audit_notice }}",
+    );
+    let manifest = build(&dir, &out);
+    assert_eq!(manifest.artifacts.len(), 4);
+    assert!(!dir.join(".out.previous").exists() && !dir.join(".out.staging").exists());
+    assert!(
+        fs::read(out.join("fr/dpa.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+}

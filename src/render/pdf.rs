@@ -82,7 +82,7 @@ fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Box<Di
             messages.join("; ")
         ))
         .with_help(
-            "this is a bug in clausier's template: please report it with the input that caused it",
+            "change the text it names; if the problem remains, report it with that text: clausier's template may have a bug",
         ),
     )
 }
