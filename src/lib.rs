@@ -33,8 +33,8 @@ use diagnostic::{Diagnostic, Diagnostics, Failed};
 use lang::Lang;
 use load::Corpus;
 use model::Document;
-use output::{Artifact, ArtifactMeta, Manifest};
-use render::{Format, Renderer, artifact_path};
+use output::{Artifact, Manifest};
+use render::{Format, Renderer};
 
 /// What to build, and where.
 pub struct BuildOptions {
@@ -243,17 +243,7 @@ fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Fail
 
 fn render_one(document: &Document, renderer: &dyn Renderer) -> Outcome {
     let rendered = renderer.render(document)?;
-    let format = renderer.format();
-    let meta = ArtifactMeta {
-        document: document.id.clone(),
-        lang: document.lang,
-        format,
-        title: document.title.clone(),
-        version: document.version.clone(),
-        effective_date: document.effective_date.clone(),
-        path: artifact_path(&document.id, document.lang, format),
-    };
-    Ok(Artifact::new(meta, rendered))
+    Ok(Artifact::new(document, renderer.format(), rendered))
 }
 
 #[cfg(test)]

@@ -9,35 +9,38 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
-use crate::render::Format;
+use crate::model::Document;
+use crate::render::{Format, Rendered, artifact_path};
 
 /// A rendered file and what the manifest says of it.
 pub struct Artifact {
     pub entry: ManifestEntry,
     /// Problems the renderer reported without failing.
-    pub warnings: Vec<crate::diagnostic::Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
     pub bytes: Vec<u8>,
     /// Intermediate sources written beside it with `--keep-sources`.
     pub sources: Vec<(String, Vec<u8>)>,
 }
 
 impl Artifact {
-    pub fn new(meta: ArtifactMeta, rendered: crate::render::Rendered) -> Artifact {
-        let crate::render::Rendered {
+    /// The artifact of `document` in `format`, described for the manifest.
+    pub fn new(document: &Document, format: Format, rendered: Rendered) -> Artifact {
+        let Rendered {
             bytes,
             sources,
             warnings,
         } = rendered;
         let entry = ManifestEntry {
-            document: meta.document,
-            lang: meta.lang,
-            format: meta.format,
-            title: meta.title,
-            version: meta.version,
-            effective_date: meta.effective_date,
-            path: meta.path,
-            media_type: match meta.format {
+            document: document.id.clone(),
+            lang: document.lang,
+            format,
+            title: document.title.clone(),
+            version: document.version.clone(),
+            effective_date: document.effective_date.clone(),
+            path: artifact_path(&document.id, document.lang, format),
+            media_type: match format {
                 Format::Pdf => "application/pdf".to_string(),
                 Format::Html => "text/html; charset=utf-8".to_string(),
             },
@@ -51,17 +54,6 @@ impl Artifact {
             sources,
         }
     }
-}
-
-/// What identifies an artifact before its bytes exist.
-pub struct ArtifactMeta {
-    pub document: String,
-    pub lang: Lang,
-    pub format: Format,
-    pub title: String,
-    pub version: String,
-    pub effective_date: String,
-    pub path: String,
 }
 
 /// `out/manifest.json`: every published artifact. CI and the website

@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::lang::Lang;
 use crate::locale::Labels;
 use crate::words::{Gender, number_in_words};
@@ -111,18 +109,7 @@ impl fmt::Display for Quantity {
     }
 }
 
-impl Serialize for Quantity {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Quantity {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Quantity::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
+crate::serde_as_text!(Quantity);
 
 #[cfg(test)]
 mod tests {
