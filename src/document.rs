@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::annexes::annex_section;
+use crate::cookie_policy;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::{Lang, Localized};
 use crate::load::{Corpus, DocumentSource, SourceFile};
@@ -19,7 +20,27 @@ pub fn build(
     diagnostics: &mut Diagnostics,
 ) -> Document {
     let labels = &corpus.labels;
-    let placeholders = Placeholders::new(lang, placeholder_values(corpus, source, lang));
+    let mut values = placeholder_values(corpus, source, lang);
+    let facts = &corpus.facts;
+    if let Some(cookies) = &facts.cookies {
+        values.extend(cookie_policy::placeholder_values(cookies, labels, lang));
+    }
+    // Generated tables resolve their own YAML texts, before the clauses.
+    let bare = Placeholders::new(lang, values.clone());
+    let mut blocks = BTreeMap::new();
+    if let Some(cookies) = &facts.cookies {
+        let mut texts = Texts {
+            lang,
+            placeholders: &bare,
+            files: &corpus.yaml_files,
+            diagnostics,
+        };
+        blocks.insert(
+            "table.cookies".to_string(),
+            cookie_policy::tables(facts, cookies, labels, &mut texts),
+        );
+    }
+    let placeholders = Placeholders::new(lang, values).with_blocks(blocks);
     let mut texts = Texts {
         lang,
         placeholders: &placeholders,
@@ -71,20 +92,24 @@ pub fn build(
                 "notice-translation-long"
             }),
         },
-        parties: vec![
-            CoverParty {
-                role: label("role-processor"),
-                lines: vec![
-                    processor.legal_name.clone(),
-                    processor.address.clone(),
-                    processor.registration.clone(),
-                ],
-            },
-            CoverParty {
-                role: label("role-controller"),
-                lines: vec![corpus.facts.parties.controller.name.get(lang).to_string()],
-            },
-        ],
+        parties: if source.meta.contract {
+            vec![
+                CoverParty {
+                    role: label("role-processor"),
+                    lines: vec![
+                        processor.legal_name.clone(),
+                        processor.address.clone(),
+                        processor.registration.clone(),
+                    ],
+                },
+                CoverParty {
+                    role: label("role-controller"),
+                    lines: vec![corpus.facts.parties.controller.name.get(lang).to_string()],
+                },
+            ]
+        } else {
+            Vec::new()
+        },
         sections,
         labels: PageLabels {
             contents: label("page-contents"),

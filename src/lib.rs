@@ -7,6 +7,7 @@
 
 pub mod annexes;
 pub mod checklist;
+pub mod cookie_policy;
 pub mod date;
 pub mod diagnostic;
 pub mod document;

@@ -12,7 +12,9 @@ use serde_saphyr::Spanned;
 use crate::checklist::Checklist;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::facts::{Commitments, Facts, Parties, Product, Security, Subprocessor};
+use crate::facts::{
+    Commitments, CookieFacts, Facts, Parties, Product, Security, Subprocessor, ThirdParty,
+};
 use crate::lang::{Lang, Localized};
 use crate::locale::Labels;
 use crate::terminology::{Term, parse_termbase};
@@ -48,6 +50,10 @@ pub struct DocumentMeta {
     pub effective_date: Date,
     /// PDF keywords, comma-separated.
     pub keywords: Localized,
+    /// Whether the document is a contract between the parties, whose cover
+    /// names them; policies are the publisher's alone.
+    #[serde(default)]
+    pub contract: bool,
     /// The annexes generated from `annexes/`, in order; they are lettered
     /// A, B, C… in that order.
     #[serde(default)]
@@ -139,6 +145,8 @@ impl Reader<'_> {
         let products = self.yaml::<ProductsFile>("annexes/products.yaml");
         let subprocessors = self.yaml::<SubprocessorsFile>("annexes/subprocessors.yaml");
         let security = self.yaml::<Security>("annexes/security.yaml");
+        let cookies = self.optional_yaml::<CookieFacts>("annexes/cookies.yaml");
+        let third_parties = self.optional_yaml::<ThirdPartiesFile>("annexes/third-parties.yaml");
         let documents = self.documents();
         let locale_files = self.locales();
         let labels = Labels::new(&locale_files, self.diagnostics);
@@ -152,6 +160,10 @@ impl Reader<'_> {
                 products: products?.products,
                 subprocessors: subprocessors?.subprocessors,
                 security: security?,
+                cookies: cookies?,
+                third_parties: third_parties?
+                    .map(|file| file.third_parties)
+                    .unwrap_or_default(),
             },
             documents: documents?,
             labels,
@@ -173,6 +185,15 @@ impl Reader<'_> {
                 );
                 None
             }
+        }
+    }
+
+    /// A YAML file a corpus may go without: `Some(None)` when absent.
+    fn optional_yaml<T: DeserializeOwned>(&mut self, relative: &str) -> Option<Option<T>> {
+        if self.root.join(relative).is_file() {
+            self.yaml(relative).map(Some)
+        } else {
+            Some(None)
         }
     }
 
@@ -326,6 +347,13 @@ impl Reader<'_> {
 struct ProductsFile {
     /// The products whose processing annex B describes.
     products: Vec<Product>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThirdPartiesFile {
+    /// Recipients and cookie providers that are not sub-processors.
+    third_parties: Vec<ThirdParty>,
 }
 
 #[derive(Deserialize)]

@@ -77,6 +77,8 @@ enum Frame {
         inlines: Vec<Inline>,
     },
     Paragraph(Vec<Inline>),
+    /// A paragraph that held only a block placeholder: its generated blocks.
+    Generated(Vec<Block>),
     Strong(Vec<Inline>),
     Emphasis(Vec<Inline>),
     Link {
@@ -116,6 +118,14 @@ impl Converter<'_> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(end) => self.end(end),
             Event::Text(text) | Event::Code(text) => {
+                if let Some(blocks) = self.placeholders.blocks(&text)
+                    && let Some(Frame::Paragraph(inlines)) = self.stack.last()
+                    && inlines.is_empty()
+                {
+                    *self.stack.last_mut().expect("a paragraph is open") =
+                        Frame::Generated(blocks.to_vec());
+                    return;
+                }
                 let text = self.resolve(&text, range.start);
                 self.inline(Inline::text(text));
             }
@@ -218,6 +228,7 @@ impl Converter<'_> {
                 inlines,
             } => self.heading(level, id, start, inlines),
             Frame::Paragraph(inlines) => self.block(Block::Paragraph { inlines }),
+            Frame::Generated(blocks) => blocks.into_iter().for_each(|block| self.block(block)),
             Frame::Strong(inlines) => self.inline(Inline::Strong { inlines }),
             Frame::Emphasis(inlines) => self.inline(Inline::Emphasis { inlines }),
             Frame::Link { url, inlines } => self.inline(Inline::Link { url, inlines }),

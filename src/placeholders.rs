@@ -6,11 +6,15 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::did_you_mean;
 use crate::lang::Lang;
+use crate::model::Block;
 
 /// The value of every placeholder in one language.
 pub struct Placeholders {
     lang: Lang,
     values: BTreeMap<String, String>,
+    /// Generated content (tables, lists) that a paragraph holding only
+    /// `{{ table.<name> }}` stands for.
+    blocks: BTreeMap<String, Vec<Block>>,
 }
 
 /// A placeholder that could not be replaced, at a byte offset of the text.
@@ -23,7 +27,25 @@ pub struct PlaceholderError {
 
 impl Placeholders {
     pub fn new(lang: Lang, values: BTreeMap<String, String>) -> Placeholders {
-        Placeholders { lang, values }
+        Placeholders {
+            lang,
+            values,
+            blocks: BTreeMap::new(),
+        }
+    }
+
+    /// Adds generated content that `{{ name }}` stands for when it is alone
+    /// in its paragraph.
+    pub fn with_blocks(mut self, blocks: BTreeMap<String, Vec<Block>>) -> Placeholders {
+        self.blocks = blocks;
+        self
+    }
+
+    /// The generated content `text` stands for, if it is only a block
+    /// placeholder.
+    pub fn blocks(&self, text: &str) -> Option<&[Block]> {
+        let name = text.trim().strip_prefix("{{")?.strip_suffix("}}")?.trim();
+        self.blocks.get(name).map(Vec::as_slice)
     }
 
     /// `text` with every placeholder replaced, or every placeholder that
@@ -79,7 +101,21 @@ impl Placeholders {
     }
 
     fn unknown(&self, name: &str, offset: usize) -> PlaceholderError {
-        let suggestion = did_you_mean(name, self.values.keys().map(String::as_str));
+        if self.blocks.contains_key(name) {
+            return PlaceholderError {
+                offset,
+                message: format!("`{{{{ {name} }}}}` stands for a table or a list"),
+                help: "put it alone in its own paragraph, with a blank line before and after"
+                    .to_string(),
+            };
+        }
+        let suggestion = did_you_mean(
+            name,
+            self.values
+                .keys()
+                .chain(self.blocks.keys())
+                .map(String::as_str),
+        );
         let help = match suggestion {
             Some(known) => format!("did you mean `{{{{ {known} }}}}`?"),
             None => {

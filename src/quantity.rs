@@ -73,6 +73,27 @@ impl Quantity {
         Ok(Quantity { value, unit })
     }
 
+    /// The length in days, rounded down (a month counts 30.44 days), to
+    /// compare durations of different units; `None` for counts that are not
+    /// durations.
+    pub fn days(self) -> Option<u64> {
+        let value = u64::from(self.value);
+        Some(match self.unit {
+            Unit::Hours => value / 24,
+            Unit::Days => value,
+            Unit::WorkingDays => value * 7 / 5,
+            Unit::Weeks => value * 7,
+            Unit::Months => value * 3044 / 100,
+            Unit::Years => value * 36525 / 100,
+            Unit::AuditsPerYear => return None,
+        })
+    }
+
+    /// Whether this duration is longer than `limit`.
+    pub fn exceeds(self, limit: Quantity) -> bool {
+        matches!((self.days(), limit.days()), (Some(days), Some(limit)) if days > limit)
+    }
+
     /// The contract style: number in words, then digits, then unit:
     /// "sept (7) jours ouvrés", "forty-eight (48) hours".
     pub fn legal(self, lang: Lang, labels: &Labels) -> String {

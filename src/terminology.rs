@@ -237,14 +237,19 @@ fn mask_french_term(text: &mut String, term: &str) -> bool {
 fn uses_english_term(text: &str, term: &str) -> bool {
     let term = normalize(term);
     let singular = term.strip_suffix('s').unwrap_or(&term).to_string();
+    let ies = term
+        .strip_suffix('y')
+        .map(|stem| format!("{stem}ies"))
+        .unwrap_or_default();
     [
         term.clone(),
         format!("{term}s"),
         format!("{term}es"),
+        ies,
         singular,
     ]
     .iter()
-    .any(|form| find_words(text, form, 0).is_some())
+    .any(|form| !form.is_empty() && find_words(text, form, 0).is_some())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::facts::{AccessChannel, BackupFrequency, Operation};
+use crate::facts::{AccessChannel, BackupFrequency, CookieCategory, ExemptionGround, Operation};
 use crate::lang::Lang;
 use crate::load::{AnnexKind, Corpus, SourceFile};
 use crate::locale;
@@ -24,6 +24,13 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     check.clause_languages();
     check.messages();
     check.printable();
+    if let Some(file) = corpus
+        .yaml_files
+        .iter()
+        .find(|f| f.path.ends_with("cookies.yaml"))
+    {
+        crate::cookie_policy::lint(&corpus.facts, file, diagnostics);
+    }
     for document in &corpus.documents {
         crate::translations::check(document, diagnostics);
         if let Some(checklist) = &document.checklist {
@@ -390,10 +397,34 @@ pub fn used_messages(corpus: &Corpus) -> Vec<String> {
         ]
         .map(|f| f.message_id().to_string()),
     );
+    if corpus.facts.cookies.is_some() {
+        ids.extend(COOKIE_MESSAGES.iter().map(|id| id.to_string()));
+        ids.extend(CookieCategory::ALL.map(|category| category.message_id().to_string()));
+        let grounds = [
+            ExemptionGround::StrictlyNecessary,
+            ExemptionGround::ConsentRecord,
+            ExemptionGround::AudienceMeasurement,
+        ];
+        ids.extend(grounds.map(|ground| ground.message_id().to_string()));
+    }
     ids.sort();
     ids.dedup();
     ids
 }
+
+const COOKIE_MESSAGES: &[&str] = &[
+    "list-and",
+    "cookie-column-name",
+    "cookie-column-purpose",
+    "cookie-column-data",
+    "cookie-column-provider",
+    "cookie-column-lifetime",
+    "cookie-column-consent",
+    "cookie-first-party",
+    "cookie-third-party",
+    "cookie-lifetime-session",
+    "cookie-consent-required",
+];
 
 const FIXED_MESSAGES: &[&str] = &[
     "annex-heading",

@@ -21,15 +21,23 @@ fn manifest_lists_every_artifact_with_its_size_and_hash() {
     let out = shipped_out();
     let manifest = manifest(out);
     let paths: Vec<&str> = manifest.artifacts.iter().map(|a| a.path.as_str()).collect();
-    assert_eq!(
-        paths,
-        ["en/dpa.html", "en/dpa.pdf", "fr/dpa.html", "fr/dpa.pdf"]
-    );
+    let mut expected = Vec::new();
+    for lang in ["en", "fr"] {
+        for document in ["cookies", "dpa"] {
+            for format in ["html", "pdf"] {
+                expected.push(format!("{lang}/{document}.{format}"));
+            }
+        }
+    }
+    assert_eq!(paths, expected);
     for artifact in &manifest.artifacts {
         let bytes = fs::read(out.join(&artifact.path)).unwrap();
-        assert_eq!(artifact.document, "dpa");
+        let dated = match artifact.document.as_str() {
+            "dpa" => "2026-09-01",
+            _ => "2024-02-03",
+        };
         assert_eq!(artifact.version, "1.0");
-        assert_eq!(artifact.effective_date, "2026-09-01");
+        assert_eq!(artifact.effective_date, dated);
         assert_eq!(artifact.bytes, bytes.len() as u64, "{}", artifact.path);
         assert_eq!(artifact.sha256, sha256_hex(&bytes), "{}", artifact.path);
         assert!(artifact.path.starts_with(artifact.lang.code()));
@@ -58,6 +66,10 @@ fn html_pages_match_their_snapshots() {
         "dpa-en.html",
         fs::read_to_string(out.join("en/dpa.html")).unwrap()
     );
+    for lang in ["fr", "en"] {
+        let page = fs::read_to_string(out.join(format!("{lang}/cookies.html"))).unwrap();
+        insta::assert_snapshot!(format!("cookies-{lang}.html"), page);
+    }
 }
 
 #[test]
@@ -96,7 +108,7 @@ const COMMITMENTS: [(&str, &str); 8] = [
 fn pdf_text_has_every_heading_subprocessor_commitment_and_notice() {
     let out = shipped_out();
     let (_, documents, _) = clausier::check(&shipped_root()).unwrap();
-    for document in &documents {
+    for document in documents.iter().filter(|d| d.id == "dpa") {
         let pages = pdf_pages(&out.join(format!("{}/dpa.pdf", document.lang)));
         let text = letters(&pages.concat());
         let mut headings = Vec::new();
@@ -174,15 +186,12 @@ fn two_builds_are_byte_identical() {
     let first = build(&shipped_root(), &dir.join("first"));
     let second = build(&shipped_root(), &dir.join("second"));
     assert_eq!(first.artifacts, second.artifacts);
-    for name in [
-        "manifest.json",
-        "fr/dpa.pdf",
-        "en/dpa.pdf",
-        "fr/dpa.html",
-        "en/dpa.html",
-    ] {
-        let a = fs::read(dir.join("first").join(name)).unwrap();
-        let b = fs::read(dir.join("second").join(name)).unwrap();
+    let mut names = vec!["manifest.json".to_string()];
+    names.extend(first.artifacts.iter().map(|artifact| artifact.path.clone()));
+    assert_eq!(names.len(), 9);
+    for name in names {
+        let a = fs::read(dir.join("first").join(&name)).unwrap();
+        let b = fs::read(dir.join("second").join(&name)).unwrap();
         assert!(a == b, "{name} differs between two builds");
     }
 }
@@ -239,7 +248,16 @@ fn command_line_builds_a_selection_and_keeps_sources() {
             .output()
             .unwrap()
     };
-    let output = run(&["build", "--lang", "en", "--format", "pdf", "--keep-sources"]);
+    let output = run(&[
+        "build",
+        "--doc",
+        "dpa",
+        "--lang",
+        "en",
+        "--format",
+        "pdf",
+        "--keep-sources",
+    ]);
     assert!(
         output.status.success(),
         "{}",
@@ -256,7 +274,7 @@ fn command_line_builds_a_selection_and_keeps_sources() {
             .contains("json(sys.inputs.at(\"data\"")
     );
     // A later selective build keeps what the first one wrote.
-    let output = run(&["build", "--lang", "fr", "--format", "html"]);
+    let output = run(&["build", "--doc", "dpa", "--lang", "fr", "--format", "html"]);
     assert!(output.status.success());
     let paths: Vec<String> = manifest(&out)
         .artifacts
@@ -268,7 +286,7 @@ fn command_line_builds_a_selection_and_keeps_sources() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&unknown.stderr)
-            .contains("unknown document `nda`: the documents are dpa")
+            .contains("unknown document `nda`: the documents are cookies, dpa")
     );
 }
 
@@ -309,11 +327,75 @@ fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
         "{{ commitment.audit_notice }}",
     );
     let manifest = build(&dir, &out);
-    assert_eq!(manifest.artifacts.len(), 4);
+    assert_eq!(manifest.artifacts.len(), 8);
     assert!(!dir.join(".out.previous").exists() && !dir.join(".out.staging").exists());
     assert!(
         fs::read(out.join("fr/dpa.pdf"))
             .unwrap()
             .starts_with(b"%PDF-")
     );
+}
+
+/// Every cookie of annexes/cookies.yaml: name, provider, lifetime in French
+/// and in English.
+const COOKIES: [(&str, &str, &str, &str); 4] = [
+    (
+        "wordpress_*, wp-settings-*",
+        "Learn&Go",
+        "13 mois",
+        "13 months",
+    ),
+    ("crisp-client/*", "Crisp", "13 mois", "13 months"),
+    ("cookie_notice_accepted", "Learn&Go", "6 mois", "6 months"),
+    ("_ga, _ga_*", "Google Analytics", "13 mois", "13 months"),
+];
+
+#[test]
+fn cookie_policy_pdfs_list_every_cookie_with_provider_and_lifetime() {
+    let out = shipped_out();
+    for lang in [Lang::Fr, Lang::En] {
+        let pages = pdf_pages(&out.join(format!("{lang}/cookies.pdf")));
+        let text = pages.concat();
+        let flat = letters(&text);
+        for (name, provider, fr, en) in COOKIES {
+            let lifetime = if lang == Lang::Fr { fr } else { en };
+            // The row, in reading order: name … provider … lifetime.
+            let row = [name, provider, lifetime].map(letters);
+            let at = flat
+                .find(&row[0])
+                .unwrap_or_else(|| panic!("{lang}: cookie {name}"));
+            let rest = &flat[at..];
+            let provider_at = rest
+                .find(&row[1])
+                .unwrap_or_else(|| panic!("{lang}: {name} provider"));
+            assert!(
+                rest[provider_at..].contains(&row[2]),
+                "{lang}: {name} lifetime"
+            );
+        }
+        let (notice, consent, choice) = match lang {
+            Lang::Fr => (
+                "Version française faisant foi",
+                "Soumis à votre consentement préalable",
+                "pendant 6 mois",
+            ),
+            Lang::En => (
+                "Translation – the French version prevails",
+                "Subject to your prior consent",
+                "period of 6 months",
+            ),
+        };
+        assert!(text.contains(consent), "{lang}: consent column");
+        assert!(
+            flat.contains(&letters(choice)),
+            "{lang}: how long the choice is kept"
+        );
+        for (number, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains(notice),
+                "{lang}: page {} lacks the language notice",
+                number + 1
+            );
+        }
+    }
 }

@@ -3,16 +3,26 @@
 //! refused so that a misspelt key never silently drops content.
 
 mod commitments;
+mod cookies;
 mod parties;
 mod products;
 mod security;
 mod subprocessors;
+mod third_parties;
 
 pub use commitments::Commitments;
+pub use cookies::{
+    Consent, ConsentTool, Cookie, CookieCategory, CookieFacts, Exemption, ExemptionGround,
+    Lifetime, Site,
+};
 pub use parties::{Controller, Parties, Person, Processor};
 pub use products::{AccessChannel, Operation, Product, Purpose, UserDataCategories};
 pub use security::{Backup, BackupFrequency, LogRetention, MeasureGroup, Security, SecurityTopic};
 pub use subprocessors::{Subprocessor, Transfer};
+pub use third_parties::ThirdParty;
+
+/// The provider id of what the publisher itself sets.
+pub const PUBLISHER: &str = "publisher";
 
 /// Every fact of the corpus, one field per file of `annexes/`.
 #[derive(Debug)]
@@ -27,11 +37,40 @@ pub struct Facts {
     pub subprocessors: Vec<Subprocessor>,
     /// `annexes/security.yaml`.
     pub security: Security,
+    /// `annexes/cookies.yaml`, for corpora with a cookie policy.
+    pub cookies: Option<CookieFacts>,
+    /// `annexes/third-parties.yaml`: recipients that are not sub-processors.
+    pub third_parties: Vec<ThirdParty>,
 }
 
 impl Facts {
     /// The sub-processor with this id.
     pub fn subprocessor(&self, id: &str) -> Option<&Subprocessor> {
         self.subprocessors.iter().find(|s| s.id == id)
+    }
+
+    /// The name of a cookie provider: `publisher`, a sub-processor or a
+    /// third party, each defined once.
+    pub fn provider_name(&self, id: &str) -> Option<&str> {
+        if id == PUBLISHER {
+            return Some(&self.parties.processor.short_name);
+        }
+        let subprocessor = self.subprocessor(id).map(|s| s.name.as_str());
+        subprocessor.or_else(|| {
+            self.third_parties
+                .iter()
+                .find(|t| t.id == id)
+                .map(|t| t.name.as_str())
+        })
+    }
+
+    /// Every id a provider may be given.
+    pub fn provider_ids(&self) -> Vec<&str> {
+        let subprocessors = self.subprocessors.iter().map(|s| s.id.as_str());
+        let third_parties = self.third_parties.iter().map(|t| t.id.as_str());
+        std::iter::once(PUBLISHER)
+            .chain(subprocessors)
+            .chain(third_parties)
+            .collect()
     }
 }

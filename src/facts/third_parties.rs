@@ -1,0 +1,28 @@
+use serde::Deserialize;
+
+use crate::facts::Transfer;
+use crate::lang::Localized;
+use crate::values::WebUrl;
+
+/// A third party that receives data or sets cookies without being a
+/// sub-processor (e.g. an audience measurement provider acting as a
+/// controller). Defined once, referred to by its id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThirdParty {
+    /// Stable identifier, e.g. `google`.
+    pub id: String,
+    /// Trade name, e.g. "Google Analytics".
+    pub name: String,
+    /// Registered company name.
+    pub legal_name: String,
+    /// Registered office.
+    pub address: String,
+    /// Whether personal data leave the EU, and under which mechanism.
+    pub transfer: Transfer,
+    /// Its privacy policy.
+    #[serde(default)]
+    pub privacy_policy: Option<WebUrl>,
+    /// What it does with the data, in a few words.
+    pub role: Localized,
+}
