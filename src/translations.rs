@@ -143,22 +143,39 @@ pub fn confirm_reviews(
             known.join(", ")
         )));
     }
+    let ids_of = |source: &DocumentSource| -> Vec<String> {
+        let french = source.texts.get(&Lang::Fr);
+        french
+            .map(|file| {
+                heading_ids(&file.text)
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let known: Vec<String> = documents.iter().flat_map(|source| ids_of(source)).collect();
+    let unknown: Vec<&String> = clauses.iter().filter(|id| !known.contains(id)).collect();
+    if let Some(first) = unknown.first() {
+        let hint = match crate::diagnostic::did_you_mean(first, known.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => "clause ids are the `{#id}` of the French headings".to_string(),
+        };
+        let names: Vec<&str> = unknown.iter().map(|id| id.as_str()).collect();
+        return Err(crate::BuildError::Usage(format!(
+            "unknown clause `{}`: {hint}",
+            names.join("`, `")
+        )));
+    }
     let mut written = Vec::new();
-    let mut unknown_everywhere: Option<Vec<String>> = None;
     for source in documents {
         // A clause id confirms the documents that have it.
-        let present: Vec<String> = match confirm(source, clauses) {
-            Ok(_) => clauses.to_vec(),
-            Err(unknown) => {
-                let missing = unknown_everywhere.get_or_insert_with(|| unknown.clone());
-                missing.retain(|id| unknown.contains(id));
-                clauses
-                    .iter()
-                    .filter(|id| !unknown.contains(id))
-                    .cloned()
-                    .collect()
-            }
-        };
+        let ids = ids_of(source);
+        let present: Vec<String> = clauses
+            .iter()
+            .filter(|id| ids.contains(id))
+            .cloned()
+            .collect();
         if !clauses.is_empty() && present.is_empty() {
             continue;
         }
@@ -178,28 +195,7 @@ pub fn confirm_reviews(
             lock_path(&source.id).display()
         ));
     }
-    match unknown_everywhere {
-        Some(unknown) if !unknown.is_empty() => {
-            let known: Vec<String> = corpus
-                .documents
-                .iter()
-                .filter_map(|d| d.texts.get(&Lang::Fr))
-                .flat_map(|file| heading_ids(&file.text).into_iter().map(|(id, _)| id))
-                .collect();
-            let hint = match crate::diagnostic::did_you_mean(
-                &unknown[0],
-                known.iter().map(String::as_str),
-            ) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => "clause ids are the `{#id}` of the French headings".to_string(),
-            };
-            Err(crate::BuildError::Usage(format!(
-                "unknown clause `{}`: {hint}",
-                unknown.join("`, `")
-            )))
-        }
-        _ => Ok(written),
-    }
+    Ok(written)
 }
 
 /// Serializes a lock file, with a header saying what it is.
