@@ -11,6 +11,7 @@ use crate::load::{Corpus, DocumentSource, SourceFile};
 use crate::markdown;
 use crate::model::{CoverParty, Document, Notice, PageLabels};
 use crate::placeholders::Placeholders;
+use crate::privacy_policy;
 
 /// Builds `source` in `lang`, reporting every unresolved placeholder.
 pub fn build(
@@ -25,19 +26,28 @@ pub fn build(
     if let Some(cookies) = &facts.cookies {
         values.extend(cookie_policy::placeholder_values(cookies, labels, lang));
     }
+    if let Some(privacy) = &facts.privacy {
+        values.extend(privacy_policy::placeholder_values(privacy, labels, lang));
+    }
     // Generated tables resolve their own YAML texts, before the clauses.
     let bare = Placeholders::new(lang, values.clone());
     let mut blocks = BTreeMap::new();
+    let mut texts = Texts {
+        lang,
+        placeholders: &bare,
+        files: &corpus.yaml_files,
+        diagnostics,
+    };
     if let Some(cookies) = &facts.cookies {
-        let mut texts = Texts {
-            lang,
-            placeholders: &bare,
-            files: &corpus.yaml_files,
-            diagnostics,
-        };
         blocks.insert(
             "table.cookies".to_string(),
             cookie_policy::tables(facts, cookies, labels, &mut texts),
+        );
+    }
+    if let Some(privacy) = &facts.privacy {
+        blocks.insert(
+            "table.processing".to_string(),
+            privacy_policy::tables(facts, privacy, labels, &mut texts),
         );
     }
     let placeholders = Placeholders::new(lang, values).with_blocks(blocks);

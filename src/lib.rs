@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod placeholders;
+pub mod privacy_policy;
 pub mod quantity;
 pub mod render;
 pub mod terminology;

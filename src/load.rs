@@ -13,7 +13,8 @@ use crate::checklist::Checklist;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::facts::{
-    Commitments, CookieFacts, Facts, Parties, Product, Security, Subprocessor, ThirdParty,
+    Commitments, CookieFacts, Facts, Parties, PrivacyFacts, Product, Security, Subprocessor,
+    ThirdParty,
 };
 use crate::lang::{Lang, Localized};
 use crate::locale::Labels;
@@ -146,6 +147,7 @@ impl Reader<'_> {
         let subprocessors = self.yaml::<SubprocessorsFile>("annexes/subprocessors.yaml");
         let security = self.yaml::<Security>("annexes/security.yaml");
         let cookies = self.optional_yaml::<CookieFacts>("annexes/cookies.yaml");
+        let privacy = self.optional_yaml::<PrivacyFacts>("annexes/privacy.yaml");
         let third_parties = self.optional_yaml::<ThirdPartiesFile>("annexes/third-parties.yaml");
         let documents = self.documents();
         let locale_files = self.locales();
@@ -161,6 +163,7 @@ impl Reader<'_> {
                 subprocessors: subprocessors?.subprocessors,
                 security: security?,
                 cookies: cookies?,
+                privacy: privacy?,
                 third_parties: third_parties?
                     .map(|file| file.third_parties)
                     .unwrap_or_default(),

@@ -241,11 +241,17 @@ fn uses_english_term(text: &str, term: &str) -> bool {
         .strip_suffix('y')
         .map(|stem| format!("{stem}ies"))
         .unwrap_or_default();
+    // "holder of parental responsibility": the head noun takes the plural.
+    let head_plural = term
+        .split_once(" of ")
+        .map(|(head, rest)| format!("{head}s of {rest}"))
+        .unwrap_or_default();
     [
         term.clone(),
         format!("{term}s"),
         format!("{term}es"),
         ies,
+        head_plural,
         singular,
     ]
     .iter()

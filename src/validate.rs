@@ -31,6 +31,13 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     {
         crate::cookie_policy::lint(&corpus.facts, file, diagnostics);
     }
+    if let Some(file) = corpus
+        .yaml_files
+        .iter()
+        .find(|f| f.path.ends_with("privacy.yaml"))
+    {
+        crate::privacy_policy::lint(&corpus.facts, file, diagnostics);
+    }
     for document in &corpus.documents {
         crate::translations::check(document, diagnostics);
         if let Some(checklist) = &document.checklist {
@@ -407,10 +414,25 @@ pub fn used_messages(corpus: &Corpus) -> Vec<String> {
         ];
         ids.extend(grounds.map(|ground| ground.message_id().to_string()));
     }
+    if corpus.facts.privacy.is_some() {
+        ids.extend(PRIVACY_MESSAGES.iter().map(|id| id.to_string()));
+    }
     ids.sort();
     ids.dedup();
     ids
 }
+
+const PRIVACY_MESSAGES: &[&str] = &[
+    "privacy-row-purposes",
+    "privacy-row-legal-basis",
+    "privacy-row-data",
+    "privacy-row-recipients",
+    "privacy-row-transfers",
+    "privacy-row-retention",
+    "privacy-recipient",
+    "privacy-transfer",
+    "privacy-no-transfer",
+];
 
 const COOKIE_MESSAGES: &[&str] = &[
     "list-and",

@@ -23,7 +23,7 @@ fn manifest_lists_every_artifact_with_its_size_and_hash() {
     let paths: Vec<&str> = manifest.artifacts.iter().map(|a| a.path.as_str()).collect();
     let mut expected = Vec::new();
     for lang in ["en", "fr"] {
-        for document in ["cookies", "dpa"] {
+        for document in ["cookies", "dpa", "privacy"] {
             for format in ["html", "pdf"] {
                 expected.push(format!("{lang}/{document}.{format}"));
             }
@@ -33,8 +33,8 @@ fn manifest_lists_every_artifact_with_its_size_and_hash() {
     for artifact in &manifest.artifacts {
         let bytes = fs::read(out.join(&artifact.path)).unwrap();
         let dated = match artifact.document.as_str() {
-            "dpa" => "2026-09-01",
-            _ => "2024-02-03",
+            "cookies" => "2024-02-03",
+            _ => "2026-09-01",
         };
         assert_eq!(artifact.version, "1.0");
         assert_eq!(artifact.effective_date, dated);
@@ -43,16 +43,23 @@ fn manifest_lists_every_artifact_with_its_size_and_hash() {
         assert!(artifact.path.starts_with(artifact.lang.code()));
         assert!(artifact.path.ends_with(artifact.format.extension()));
     }
-    let titles: BTreeMap<Lang, &str> = manifest
+    let titles: BTreeMap<(&str, Lang), &str> = manifest
         .artifacts
         .iter()
-        .map(|a| (a.lang, a.title.as_str()))
+        .map(|a| ((a.document.as_str(), a.lang), a.title.as_str()))
         .collect();
-    assert_eq!(
-        titles[&Lang::Fr],
-        "Accord sur le traitement des données personnelles"
-    );
-    assert_eq!(titles[&Lang::En], "Data Processing Agreement");
+    let expected = [
+        (("cookies", Lang::En), "Cookie Policy"),
+        (("cookies", Lang::Fr), "Politique de cookies"),
+        (("dpa", Lang::En), "Data Processing Agreement"),
+        (
+            ("dpa", Lang::Fr),
+            "Accord sur le traitement des données personnelles",
+        ),
+        (("privacy", Lang::En), "Privacy Policy"),
+        (("privacy", Lang::Fr), "Politique de confidentialité"),
+    ];
+    assert_eq!(titles, BTreeMap::from(expected));
 }
 
 #[test]
@@ -66,9 +73,11 @@ fn html_pages_match_their_snapshots() {
         "dpa-en.html",
         fs::read_to_string(out.join("en/dpa.html")).unwrap()
     );
-    for lang in ["fr", "en"] {
-        let page = fs::read_to_string(out.join(format!("{lang}/cookies.html"))).unwrap();
-        insta::assert_snapshot!(format!("cookies-{lang}.html"), page);
+    for document in ["cookies", "privacy"] {
+        for lang in ["fr", "en"] {
+            let page = fs::read_to_string(out.join(format!("{lang}/{document}.html"))).unwrap();
+            insta::assert_snapshot!(format!("{document}-{lang}.html"), page);
+        }
     }
 }
 
@@ -188,7 +197,7 @@ fn two_builds_are_byte_identical() {
     assert_eq!(first.artifacts, second.artifacts);
     let mut names = vec!["manifest.json".to_string()];
     names.extend(first.artifacts.iter().map(|artifact| artifact.path.clone()));
-    assert_eq!(names.len(), 9);
+    assert_eq!(names.len(), 13);
     for name in names {
         let a = fs::read(dir.join("first").join(&name)).unwrap();
         let b = fs::read(dir.join("second").join(&name)).unwrap();
@@ -286,7 +295,7 @@ fn command_line_builds_a_selection_and_keeps_sources() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&unknown.stderr)
-            .contains("unknown document `nda`: the documents are cookies, dpa")
+            .contains("unknown document `nda`: the documents are cookies, dpa, privacy")
     );
 }
 
@@ -327,7 +336,7 @@ fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
         "{{ commitment.audit_notice }}",
     );
     let manifest = build(&dir, &out);
-    assert_eq!(manifest.artifacts.len(), 8);
+    assert_eq!(manifest.artifacts.len(), 12);
     assert!(!dir.join(".out.previous").exists() && !dir.join(".out.staging").exists());
     assert!(
         fs::read(out.join("fr/dpa.pdf"))
@@ -390,6 +399,87 @@ fn cookie_policy_pdfs_list_every_cookie_with_provider_and_lifetime() {
             flat.contains(&letters(choice)),
             "{lang}: how long the choice is kept"
         );
+        for (number, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains(notice),
+                "{lang}: page {} lacks the language notice",
+                number + 1
+            );
+        }
+    }
+}
+
+/// For each GDPR art. 13 requirement, what the privacy policy says in
+/// French and in English.
+const ARTICLE_13: [(&str, &str, &str); 13] = [
+    (
+        "art13-1a",
+        "LEARN & GO SAS, 43 Square de la Mettrie",
+        "LEARN & GO SAS, 43 Square de la Mettrie",
+    ),
+    (
+        "art13-1b",
+        "délégué à la protection des données, Marie Hombert",
+        "data protection officer, Marie Hombert",
+    ),
+    ("art13-1c", "Base légale", "Legal basis"),
+    (
+        "art13-1d",
+        "Intérêt légitime de Learn&Go à répondre",
+        "Learn&Go's legitimate interest in answering",
+    ),
+    ("art13-1e", "Destinataires", "Recipients"),
+    (
+        "art13-1f",
+        "Google Analytics : États-Unis, décision d'adéquation",
+        "Google Analytics: United States, adequacy decision",
+    ),
+    (
+        "art13-2a",
+        "détruites 6 mois après la date de clôture",
+        "destroyed 6 months after the closing date",
+    ),
+    (
+        "art13-2b",
+        "droit à la portabilité des données",
+        "right to data portability",
+    ),
+    (
+        "art13-2c",
+        "souhaitez le retirer",
+        "would like to withdraw it",
+    ),
+    ("art13-2d", "3 place de Fontenoy", "3 place de Fontenoy"),
+    ("art13-2e", "sont obligatoires", "are required"),
+    (
+        "art13-2f",
+        "fondée exclusivement sur un traitement automatisé",
+        "based solely on automated processing",
+    ),
+    (
+        "art12-1",
+        "en des termes clairs et simples",
+        "in clear and plain language",
+    ),
+];
+
+#[test]
+fn privacy_policy_pdfs_state_every_article_13_item() {
+    let out = shipped_out();
+    for lang in [Lang::Fr, Lang::En] {
+        let pages = pdf_pages(&out.join(format!("{lang}/privacy.pdf")));
+        let text = letters(&pages.concat());
+        for (item, fr, en) in ARTICLE_13 {
+            let phrase = if lang == Lang::Fr { fr } else { en };
+            assert!(
+                text.contains(&letters(phrase)),
+                "{lang}: {item}: {phrase:?}"
+            );
+        }
+        let notice = match lang {
+            Lang::Fr => "Version française faisant foi",
+            Lang::En => "Translation – the French version prevails",
+        };
         for (number, page) in pages.iter().enumerate() {
             assert!(
                 page.contains(notice),

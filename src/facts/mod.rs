@@ -5,6 +5,7 @@
 mod commitments;
 mod cookies;
 mod parties;
+mod privacy;
 mod products;
 mod security;
 mod subprocessors;
@@ -16,6 +17,7 @@ pub use cookies::{
     Lifetime, Site,
 };
 pub use parties::{Controller, Parties, Person, Processor};
+pub use privacy::{Authority, ControllerProcessing, PrivacyFacts};
 pub use products::{AccessChannel, Operation, Product, Purpose, UserDataCategories};
 pub use security::{Backup, BackupFrequency, LogRetention, MeasureGroup, Security, SecurityTopic};
 pub use subprocessors::{Subprocessor, Transfer};
@@ -39,6 +41,8 @@ pub struct Facts {
     pub security: Security,
     /// `annexes/cookies.yaml`, for corpora with a cookie policy.
     pub cookies: Option<CookieFacts>,
+    /// `annexes/privacy.yaml`, for corpora with a privacy policy.
+    pub privacy: Option<PrivacyFacts>,
     /// `annexes/third-parties.yaml`: recipients that are not sub-processors.
     pub third_parties: Vec<ThirdParty>,
 }

@@ -1,0 +1,57 @@
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::lang::Localized;
+use crate::quantity::Quantity;
+use crate::values::WebUrl;
+
+/// `annexes/privacy.yaml`: the publisher's own processing, as controller
+/// (the privacy policy).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyFacts {
+    /// Each processing the publisher carries out as controller.
+    pub processing: Vec<ControllerProcessing>,
+    /// Durations the texts use as `{{ privacy.<name> }}`.
+    #[serde(default)]
+    pub figures: BTreeMap<String, Quantity>,
+    /// The supervisory authority data subjects may complain to.
+    pub authority: Authority,
+}
+
+/// One processing, as GDPR art. 13 requires it to be described.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControllerProcessing {
+    /// Stable identifier, e.g. `support`.
+    pub id: String,
+    /// Its name, the caption of its table.
+    pub name: Localized,
+    /// What it is for.
+    pub purposes: Vec<Localized>,
+    /// Its legal basis (GDPR art. 6), with the legitimate interest where
+    /// that is the basis.
+    pub legal_basis: Localized,
+    /// The data processed.
+    pub data: Vec<Localized>,
+    /// Who receives the data: sub-processor or third-party ids.
+    pub recipients: Vec<Spanned<String>>,
+    /// How long the data are kept, or the criteria that set it.
+    pub retention: Vec<Localized>,
+}
+
+/// A supervisory authority.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// Its name, e.g. "Commission nationale de l'informatique et des libertés (CNIL)".
+    pub name: String,
+    /// Its postal address.
+    pub address: String,
+    /// Its website.
+    pub website: WebUrl,
+    /// Where to lodge a complaint online.
+    pub complaints: WebUrl,
+}

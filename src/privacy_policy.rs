@@ -1,0 +1,188 @@
+//! The privacy policy's generated content: a table per processing, with its
+//! recipients and transfers taken from the sub-processor and third-party
+//! records, and the authority's contact details.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::document::Texts;
+use crate::facts::{Facts, PrivacyFacts, Transfer};
+use crate::lang::Lang;
+use crate::load::SourceFile;
+use crate::locale::Labels;
+use crate::model::{Block, Inline, ListStyle, Table};
+
+/// `{{ privacy.<figure> }}` and `{{ authority.* }}`.
+pub fn placeholder_values(
+    privacy: &PrivacyFacts,
+    labels: &Labels,
+    lang: Lang,
+) -> BTreeMap<String, String> {
+    let mut values: BTreeMap<String, String> = privacy
+        .figures
+        .iter()
+        .map(|(name, quantity)| (format!("privacy.{name}"), quantity.short(lang, labels)))
+        .collect();
+    let authority = &privacy.authority;
+    values.insert("authority.name".into(), authority.name.clone());
+    values.insert("authority.address".into(), authority.address.clone());
+    values.insert("authority.website".into(), authority.website.to_string());
+    values.insert(
+        "authority.complaints".into(),
+        authority.complaints.to_string(),
+    );
+    values
+}
+
+/// A recipient's name, what it does, and whether data leave the EU.
+fn recipient<'a>(
+    facts: &'a Facts,
+    id: &str,
+) -> Option<(&'a str, &'a crate::lang::Localized, &'a Transfer)> {
+    if let Some(subprocessor) = facts.subprocessor(id) {
+        return Some((
+            &subprocessor.name,
+            &subprocessor.activity,
+            &subprocessor.transfer,
+        ));
+    }
+    let third = facts.third_parties.iter().find(|third| third.id == id)?;
+    Some((&third.name, &third.role, &third.transfer))
+}
+
+/// `{{ table.processing }}`: one table per processing.
+pub fn tables(
+    facts: &Facts,
+    privacy: &PrivacyFacts,
+    labels: &Labels,
+    texts: &mut Texts,
+) -> Vec<Block> {
+    let lang = texts.lang;
+    let label = |id: &str| labels.get(lang, id);
+    privacy
+        .processing
+        .iter()
+        .map(|processing| {
+            let recipients: Vec<_> = processing
+                .recipients
+                .iter()
+                .filter_map(|id| recipient(facts, &id.value))
+                .collect();
+            let names = recipients.iter().map(|(name, role, _)| {
+                labels.get_with(
+                    lang,
+                    "privacy-recipient",
+                    &[("name", name), ("role", texts.get(role).as_str())],
+                )
+            });
+            let names: Vec<String> = names.collect();
+            let transfers: Vec<String> = recipients
+                .iter()
+                .filter(|(_, _, transfer)| transfer.outside_eu)
+                .map(|(name, _, transfer)| {
+                    let mechanism = transfer
+                        .mechanism
+                        .as_ref()
+                        .map(|m| texts.get(m))
+                        .unwrap_or_default();
+                    labels.get_with(
+                        lang,
+                        "privacy-transfer",
+                        &[("recipient", name), ("mechanism", &mechanism)],
+                    )
+                })
+                .collect();
+            let transfers = if transfers.is_empty() {
+                vec![label("privacy-no-transfer")]
+            } else {
+                transfers
+            };
+            let list = |texts: &mut Texts, items: &[crate::lang::Localized]| {
+                Block::list(
+                    ListStyle::Bullet,
+                    items.iter().map(|item| texts.get(item)).collect::<Vec<_>>(),
+                )
+            };
+            let row = |id: &str, cell: Vec<Block>| {
+                vec![
+                    vec![Block::Label {
+                        inlines: vec![Inline::text(label(id))],
+                    }],
+                    cell,
+                ]
+            };
+            let rows = vec![
+                row(
+                    "privacy-row-purposes",
+                    vec![list(texts, &processing.purposes)],
+                ),
+                row(
+                    "privacy-row-legal-basis",
+                    vec![Block::paragraph(texts.get(&processing.legal_basis))],
+                ),
+                row("privacy-row-data", vec![list(texts, &processing.data)]),
+                row(
+                    "privacy-row-recipients",
+                    vec![Block::list(ListStyle::Bullet, names)],
+                ),
+                row(
+                    "privacy-row-transfers",
+                    vec![Block::list(ListStyle::Bullet, transfers)],
+                ),
+                row(
+                    "privacy-row-retention",
+                    processing
+                        .retention
+                        .iter()
+                        .map(|p| Block::paragraph(texts.get(p)))
+                        .collect(),
+                ),
+            ];
+            Block::Table(Table {
+                caption: texts.get(&processing.name),
+                header: vec![label("processing-item"), label("processing-description")],
+                rows,
+                widths: vec![1, 3],
+            })
+        })
+        .collect()
+}
+
+/// Every recipient is a declared sub-processor or third party.
+pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
+    let Some(privacy) = &facts.privacy else {
+        return;
+    };
+    let known: Vec<&str> = facts
+        .provider_ids()
+        .into_iter()
+        .filter(|id| *id != crate::facts::PUBLISHER)
+        .collect();
+    for processing in &privacy.processing {
+        for id in processing
+            .recipients
+            .iter()
+            .filter(|id| !known.contains(&id.value.as_str()))
+        {
+            let help = match did_you_mean(&id.value, known.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => {
+                    "declare it in annexes/subprocessors.yaml or annexes/third-parties.yaml".into()
+                }
+            };
+            let location = Location {
+                path: file.path.clone(),
+                line: id.referenced.line() as usize,
+                column: id.referenced.column() as usize,
+            };
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "processing `{}` names unknown recipient `{}`",
+                    processing.id, id.value
+                ))
+                .at(location, &file.text)
+                .with_help(help),
+            );
+        }
+    }
+}
