@@ -102,7 +102,11 @@ impl Annexes<'_> {
             part(
                 "annex-parties-controller".into(),
                 self.label("role-controllers"),
-                vec![Block::paragraph(parties.controller.name.get(self.lang))],
+                parties
+                    .controller
+                    .iter()
+                    .map(|c| Block::paragraph(c.name.get(self.lang)))
+                    .collect(),
             ),
             part(
                 "annex-parties-processor".into(),
@@ -321,7 +325,9 @@ impl Annexes<'_> {
 
     /// Annex D: company-wide measures by kind, then per application topic.
     fn security(&self, annex: &mut Section, texts: &mut Texts) {
-        let security = &self.corpus.facts.security;
+        let Some(security) = &self.corpus.facts.security else {
+            return;
+        };
         annex
             .blocks
             .push(Block::paragraph(texts.get(&security.intro)));

@@ -12,7 +12,7 @@ use crate::facts::{
 use crate::lang::Lang;
 use crate::load::SourceFile;
 use crate::locale::Labels;
-use crate::model::{Block, Table};
+use crate::model::{Block, Inline, ListStyle, Table};
 use crate::quantity::{Quantity, Unit};
 
 /// CNIL: trackers that need consent, and audience measurement, live 13
@@ -107,33 +107,50 @@ pub fn tables(
                         Consent::Required => label("cookie-consent-required"),
                         Consent::Exempt(exemption) => label(exemption.ground.message_id()),
                     };
-                    let mut consent_cell = vec![Block::paragraph(consent)];
-                    if let Consent::Exempt(exemption) = &cookie.consent.value {
-                        let conditions = exemption
-                            .conditions
-                            .iter()
-                            .map(|condition| texts.get(condition));
-                        consent_cell.extend(conditions.map(Block::paragraph));
-                    }
                     vec![
                         vec![Block::paragraph(&cookie.name)],
                         vec![Block::paragraph(texts.get(&cookie.purpose))],
                         vec![Block::paragraph(texts.get(&cookie.data))],
                         vec![Block::paragraph(provider), Block::paragraph(label(party))],
                         vec![Block::paragraph(lifetime)],
-                        consent_cell,
+                        vec![Block::paragraph(consent)],
                     ]
                 })
                 .collect();
-            (!rows.is_empty()).then(|| {
-                Block::Table(Table {
-                    caption: label(category.message_id()),
-                    header: header.clone(),
-                    rows,
-                    widths: vec![6, 6, 5, 4, 3, 4],
-                })
-            })
+            if rows.is_empty() {
+                return None;
+            }
+            let mut blocks = vec![Block::Table(Table {
+                caption: label(category.message_id()),
+                header: header.clone(),
+                rows,
+                widths: vec![6, 6, 5, 4, 3, 4],
+            })];
+            // Conditions of an exemption are stated once, under the table.
+            let mut conditions: Vec<String> = Vec::new();
+            for cookie in cookies
+                .cookies
+                .iter()
+                .filter(|cookie| cookie.category == category)
+            {
+                if let Consent::Exempt(exemption) = &cookie.consent.value {
+                    for condition in &exemption.conditions {
+                        let text = texts.get(condition);
+                        if !conditions.contains(&text) {
+                            conditions.push(text);
+                        }
+                    }
+                }
+            }
+            if !conditions.is_empty() {
+                blocks.push(Block::Label {
+                    inlines: vec![Inline::text(label("cookie-exemption-conditions"))],
+                });
+                blocks.push(Block::list(ListStyle::Bullet, conditions));
+            }
+            Some(blocks)
         })
+        .flatten()
         .collect()
 }
 

@@ -72,6 +72,7 @@ pub fn build(
     Document {
         id: source.id.clone(),
         lang,
+        languages: source.texts.keys().copied().collect(),
         title: source.meta.title.get(lang).to_string(),
         subtitle: source
             .meta
@@ -114,7 +115,7 @@ pub fn build(
                 },
                 CoverParty {
                     role: label("role-controller"),
-                    lines: vec![corpus.facts.parties.controller.name.get(lang).to_string()],
+                    lines: controller_name(corpus, lang).into_iter().collect(),
                 },
             ]
         } else {
@@ -132,6 +133,12 @@ pub fn build(
             download_pdf: label("page-download-pdf"),
         },
     }
+}
+
+/// How the documents name the controller, when the corpus has one.
+fn controller_name(corpus: &Corpus, lang: Lang) -> Option<String> {
+    let controller = corpus.facts.parties.controller.as_ref()?;
+    Some(controller.name.get(lang).to_string())
 }
 
 /// Annexes are lettered A, B, C… in the order the document lists them.
@@ -171,7 +178,7 @@ fn placeholder_values(
     );
     set(
         "controller".into(),
-        facts.parties.controller.name.get(lang).to_string(),
+        controller_name(corpus, lang).unwrap_or_default(),
     );
     set(
         "document.title".into(),
@@ -182,7 +189,11 @@ fn placeholder_values(
         "document.effective_date".into(),
         source.meta.effective_date.long(lang),
     );
-    for (name, quantity) in facts.commitments.entries() {
+    for (name, quantity) in facts
+        .commitments
+        .iter()
+        .flat_map(|commitments| commitments.entries())
+    {
         set(format!("commitment.{name}"), quantity.legal(lang, labels));
     }
     for (index, kind) in source.meta.annexes.iter().enumerate() {

@@ -44,9 +44,23 @@ impl fmt::Display for Lang {
     }
 }
 
+thread_local! {
+    /// The languages of the corpus being read, which every text must have.
+    static CORPUS_LANGUAGES: std::cell::RefCell<Vec<Lang>> = std::cell::RefCell::new(Lang::ALL.to_vec());
+}
+
+/// Runs `read` with `languages` as the languages every text must have.
+/// Corpora choose their languages (a French-only corpus has no English).
+pub fn with_languages<T>(languages: &[Lang], read: impl FnOnce() -> T) -> T {
+    let previous = CORPUS_LANGUAGES.with(|current| current.replace(languages.to_vec()));
+    let result = read();
+    CORPUS_LANGUAGES.with(|current| *current.borrow_mut() = previous);
+    result
+}
+
 /// A text a reader sees, written once per language: `{ fr: …, en: … }`.
-/// Every language must be present: a missing translation is refused where
-/// it occurs.
+/// Every language of the corpus must be present: a missing translation is
+/// refused where it occurs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<Lang, String>);
@@ -55,7 +69,7 @@ impl<'de> Deserialize<'de> for Localized {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let texts = BTreeMap::<Lang, String>::deserialize(deserializer)?;
         let localized = Localized(texts);
-        let missing = localized.missing(&Lang::ALL);
+        let missing = CORPUS_LANGUAGES.with(|languages| localized.missing(&languages.borrow()));
         if missing.is_empty() {
             return Ok(localized);
         }

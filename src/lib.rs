@@ -87,8 +87,10 @@ pub fn check(root: &std::path::Path) -> Result<(Corpus, Vec<Document>, Diagnosti
     validate::validate(&corpus, &mut diagnostics);
     let mut documents = Vec::new();
     for source in &corpus.documents {
-        let built: Vec<Document> = Lang::ALL
-            .into_iter()
+        let built: Vec<Document> = corpus
+            .languages
+            .iter()
+            .copied()
             .map(|lang| document::build(&corpus, source, lang, &mut diagnostics))
             .collect();
         // Terminology is compared clause by clause: only once the clauses

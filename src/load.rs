@@ -16,7 +16,7 @@ use crate::facts::{
     Commitments, CookieFacts, Facts, Parties, PrivacyFacts, Product, Security, Subprocessor,
     ThirdParty,
 };
-use crate::lang::{Lang, Localized};
+use crate::lang::{self, Lang, Localized};
 use crate::locale::Labels;
 use crate::terminology::{Term, parse_termbase};
 use crate::translations::{self, TranslationLock};
@@ -120,6 +120,8 @@ pub struct Corpus {
     pub yaml_files: Vec<SourceFile>,
     /// The official terms each translation must use (`locales/termbase.csv`).
     pub terms: Vec<Term>,
+    /// The languages of the corpus, binding language first.
+    pub languages: Vec<Lang>,
 }
 
 /// Reads and parses the corpus under `root`, reporting every file that
@@ -141,26 +143,35 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn corpus(mut self) -> Option<Corpus> {
+        let languages = self.languages()?;
+        lang::with_languages(&languages, || self.facts_and_documents(languages.clone()))
+    }
+
+    fn facts_and_documents(mut self, languages: Vec<Lang>) -> Option<Corpus> {
         let parties = self.yaml::<Parties>("annexes/parties.yaml");
-        let commitments = self.yaml::<Commitments>("annexes/commitments.yaml");
-        let products = self.yaml::<ProductsFile>("annexes/products.yaml");
-        let subprocessors = self.yaml::<SubprocessorsFile>("annexes/subprocessors.yaml");
-        let security = self.yaml::<Security>("annexes/security.yaml");
+        let commitments = self.optional_yaml::<Commitments>("annexes/commitments.yaml");
+        let products = self.optional_yaml::<ProductsFile>("annexes/products.yaml");
+        let subprocessors = self.optional_yaml::<SubprocessorsFile>("annexes/subprocessors.yaml");
+        let security = self.optional_yaml::<Security>("annexes/security.yaml");
         let cookies = self.optional_yaml::<CookieFacts>("annexes/cookies.yaml");
         let privacy = self.optional_yaml::<PrivacyFacts>("annexes/privacy.yaml");
         let third_parties = self.optional_yaml::<ThirdPartiesFile>("annexes/third-parties.yaml");
-        let documents = self.documents();
-        let locale_files = self.locales();
+        let documents = self.documents(&languages);
+        let locale_files = self.locales(&languages);
         let labels = Labels::new(&locale_files, self.diagnostics);
-        let terms = self
-            .read("locales/termbase.csv")
-            .map(|file| parse_termbase(&file.text));
+        let termbase = "locales/termbase.csv";
+        let terms = match self.root.join(termbase).is_file() {
+            true => self.read(termbase).map(|file| parse_termbase(&file.text)),
+            false => Some(Vec::new()),
+        };
         Some(Corpus {
             facts: Facts {
                 parties: parties?,
                 commitments: commitments?,
-                products: products?.products,
-                subprocessors: subprocessors?.subprocessors,
+                products: products?.map(|file| file.products).unwrap_or_default(),
+                subprocessors: subprocessors?
+                    .map(|file| file.subprocessors)
+                    .unwrap_or_default(),
                 security: security?,
                 cookies: cookies?,
                 privacy: privacy?,
@@ -173,7 +184,37 @@ impl Reader<'_> {
             locale_files,
             yaml_files: self.yaml_files,
             terms: terms?,
+            languages,
         })
+    }
+
+    /// The corpus's languages: the folders of `locales/`. French, the
+    /// binding language, is required.
+    fn languages(&mut self) -> Option<Vec<Lang>> {
+        let folders = self.subfolders("locales")?;
+        let mut languages = Vec::new();
+        for folder in folders {
+            match Lang::from_code(&folder) {
+                Some(lang) => languages.push(lang),
+                None => self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "locales/{folder}/ is not a language clausier knows"
+                    ))
+                    .with_help("name locale folders `fr` or `en`"),
+                ),
+            }
+        }
+        languages.sort();
+        if !languages.contains(&Lang::Fr) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "there is no locales/fr/: French is the binding language of every document",
+                )
+                .with_help("add locales/fr/ with the French labels"),
+            );
+            return None;
+        }
+        Some(languages)
     }
 
     /// Reads `relative` under the root, reporting a missing file.
@@ -208,7 +249,7 @@ impl Reader<'_> {
     }
 
     /// Every folder of `contracts/` is a document.
-    fn documents(&mut self) -> Option<Vec<DocumentSource>> {
+    fn documents(&mut self, languages: &[Lang]) -> Option<Vec<DocumentSource>> {
         let mut documents = Vec::new();
         let mut complete = true;
         for id in self.subfolders("contracts")? {
@@ -221,8 +262,9 @@ impl Reader<'_> {
             let checklist = meta
                 .as_ref()
                 .map(|meta| self.checklist(meta, meta_file.as_ref()));
-            let texts: BTreeMap<Lang, SourceFile> = Lang::ALL
-                .into_iter()
+            let texts: BTreeMap<Lang, SourceFile> = languages
+                .iter()
+                .copied()
                 .filter_map(|lang| Some((lang, self.read(folder.join(format!("{lang}.md")))?)))
                 .collect();
             let lock_path = translations::lock_path(&id);
@@ -238,7 +280,7 @@ impl Reader<'_> {
             }
             match (meta, reviews, meta_file, checklist) {
                 (Some(meta), Some(reviews), Some(meta_file), Some(Ok(checklist)))
-                    if texts.len() == Lang::ALL.len() =>
+                    if texts.len() == languages.len() =>
                 {
                     documents.push(DocumentSource {
                         id,
@@ -290,9 +332,9 @@ impl Reader<'_> {
     }
 
     /// `locales/<lang>/*.ftl`, in file-name order.
-    fn locales(&mut self) -> BTreeMap<Lang, Vec<SourceFile>> {
+    fn locales(&mut self, languages: &[Lang]) -> BTreeMap<Lang, Vec<SourceFile>> {
         let mut locales = BTreeMap::new();
-        for lang in Lang::ALL {
+        for &lang in languages {
             let folder = Path::new("locales").join(lang.code());
             let names = self.file_names(&folder, "ftl").unwrap_or_default();
             let files = names

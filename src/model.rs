@@ -11,6 +11,8 @@ pub struct Document {
     /// Document id, e.g. `dpa`.
     pub id: String,
     pub lang: Lang,
+    /// Every language the document is published in, for language links.
+    pub languages: Vec<Lang>,
     pub title: String,
     pub subtitle: Option<String>,
     pub version: String,

@@ -11,6 +11,7 @@ use crate::words::{Gender, number_in_words};
 /// chooses singular or plural and declares the French gender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
+    Minutes,
     Hours,
     Days,
     WorkingDays,
@@ -21,7 +22,8 @@ pub enum Unit {
 }
 
 /// The spellings accepted in YAML, singular and plural.
-const UNIT_NAMES: [(Unit, &str, &str); 7] = [
+const UNIT_NAMES: [(Unit, &str, &str); 8] = [
+    (Unit::Minutes, "minute", "minutes"),
     (Unit::Hours, "hour", "hours"),
     (Unit::Days, "day", "days"),
     (Unit::WorkingDays, "working day", "working days"),
@@ -32,9 +34,21 @@ const UNIT_NAMES: [(Unit, &str, &str); 7] = [
 ];
 
 impl Unit {
+    pub const ALL: [Unit; 8] = [
+        Unit::Minutes,
+        Unit::Hours,
+        Unit::Days,
+        Unit::WorkingDays,
+        Unit::Weeks,
+        Unit::Months,
+        Unit::Years,
+        Unit::AuditsPerYear,
+    ];
+
     /// The Fluent message that names this unit.
     pub fn message_id(self) -> &'static str {
         match self {
+            Unit::Minutes => "unit-minutes",
             Unit::Hours => "unit-hours",
             Unit::Days => "unit-days",
             Unit::WorkingDays => "unit-working-days",
@@ -79,6 +93,7 @@ impl Quantity {
     pub fn days(self) -> Option<u64> {
         let value = u64::from(self.value);
         Some(match self.unit {
+            Unit::Minutes => value / (24 * 60),
             Unit::Hours => value / 24,
             Unit::Days => value,
             Unit::WorkingDays => value * 7 / 5,

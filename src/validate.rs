@@ -24,6 +24,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     check.clause_languages();
     check.messages();
     check.printable();
+    check.annex_facts();
     if let Some(file) = corpus
         .yaml_files
         .iter()
@@ -144,7 +145,11 @@ impl Checker<'_> {
                 )
             })
         });
-        let host_refs = facts.security.applications.iter().filter_map(|topic| {
+        let topics = facts
+            .security
+            .iter()
+            .flat_map(|security| security.applications.iter());
+        let host_refs = topics.filter_map(|topic| {
             let host = topic.host.as_ref()?;
             Some((
                 "annexes/security.yaml",
@@ -277,8 +282,11 @@ impl Checker<'_> {
             }
         }
         for (lang, file, id) in &defined {
-            let others = Lang::ALL
-                .into_iter()
+            let others = self
+                .corpus
+                .languages
+                .iter()
+                .copied()
                 .filter(|other| other != lang && !labels.is_broken(*other));
             for other in others {
                 if !labels.has(other, id) {
@@ -313,8 +321,11 @@ impl Checker<'_> {
             .iter()
             .filter(|id| !defined.iter().any(|(_, _, known)| known == *id));
         for id in undefined {
-            for lang in Lang::ALL
-                .into_iter()
+            for lang in self
+                .corpus
+                .languages
+                .iter()
+                .copied()
                 .filter(|lang| !labels.is_broken(*lang))
             {
                 if !labels.has(lang, id) {
@@ -331,6 +342,36 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// Every annex a document lists has the facts it is generated from.
+    fn annex_facts(&mut self) {
+        let facts = &self.corpus.facts;
+        for document in &self.corpus.documents {
+            for kind in &document.meta.annexes {
+                let missing = match kind {
+                    AnnexKind::Security if facts.security.is_none() => "annexes/security.yaml",
+                    AnnexKind::Processing if facts.products.is_empty() => "annexes/products.yaml",
+                    AnnexKind::Subprocessors if facts.subprocessors.is_empty() => {
+                        "annexes/subprocessors.yaml"
+                    }
+                    _ => continue,
+                };
+                let file = &document.meta_file;
+                let offset = file.text.find(kind.name()).unwrap_or(0);
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "the `{}` annex has no facts: {missing} is missing or empty",
+                        kind.name()
+                    ))
+                    .at(file.location(offset), &file.text)
+                    .with_help(format!(
+                        "write {missing}, or remove `{}` from `annexes:`",
+                        kind.name()
+                    )),
+                );
+            }
+        }
+    }
+
     /// Every character a reader may see can be printed by the PDF fonts.
     /// Comment lines of YAML and Fluent files are skipped: nobody sees them.
     fn printable(&mut self) {
@@ -370,40 +411,38 @@ impl Checker<'_> {
 
 /// Every Fluent message clausier asks for.
 pub fn used_messages(corpus: &Corpus) -> Vec<String> {
-    let mut ids: Vec<String> = FIXED_MESSAGES.iter().map(|id| id.to_string()).collect();
+    let mut ids: Vec<String> = PAGE_MESSAGES.iter().map(|id| id.to_string()).collect();
+    if corpus
+        .documents
+        .iter()
+        .any(|d| d.meta.contract || !d.meta.annexes.is_empty())
+    {
+        ids.extend(CONTRACT_MESSAGES.iter().map(|id| id.to_string()));
+        ids.extend(
+            [AccessChannel::Gar, AccessChannel::OutsideGar].map(|c| c.message_id().to_string()),
+        );
+        let operations = [
+            Operation::Collection,
+            Operation::Recording,
+            Operation::Storage,
+            Operation::Consultation,
+            Operation::Alteration,
+            Operation::Erasure,
+        ];
+        ids.extend(operations.map(|op| op.message_id().to_string()));
+        let frequencies = [
+            BackupFrequency::Daily,
+            BackupFrequency::Weekly,
+            BackupFrequency::Monthly,
+        ];
+        ids.extend(frequencies.map(|f| f.message_id().to_string()));
+    }
     let kinds = corpus
         .documents
         .iter()
         .flat_map(|d| d.meta.annexes.iter().copied());
     ids.extend(kinds.map(|kind: AnnexKind| format!("annex-{}", kind.name())));
-    let units = [
-        Unit::Hours,
-        Unit::Days,
-        Unit::WorkingDays,
-        Unit::Weeks,
-        Unit::Months,
-        Unit::Years,
-        Unit::AuditsPerYear,
-    ];
-    ids.extend(units.map(|unit| unit.message_id().to_string()));
-    ids.extend([AccessChannel::Gar, AccessChannel::OutsideGar].map(|c| c.message_id().to_string()));
-    let operations = [
-        Operation::Collection,
-        Operation::Recording,
-        Operation::Storage,
-        Operation::Consultation,
-        Operation::Alteration,
-        Operation::Erasure,
-    ];
-    ids.extend(operations.map(|op| op.message_id().to_string()));
-    ids.extend(
-        [
-            BackupFrequency::Daily,
-            BackupFrequency::Weekly,
-            BackupFrequency::Monthly,
-        ]
-        .map(|f| f.message_id().to_string()),
-    );
+    ids.extend(Unit::ALL.map(|unit| unit.message_id().to_string()));
     if corpus.facts.cookies.is_some() {
         ids.extend(COOKIE_MESSAGES.iter().map(|id| id.to_string()));
         ids.extend(CookieCategory::ALL.map(|category| category.message_id().to_string()));
@@ -446,12 +485,11 @@ const COOKIE_MESSAGES: &[&str] = &[
     "cookie-third-party",
     "cookie-lifetime-session",
     "cookie-consent-required",
+    "cookie-exemption-conditions",
 ];
 
-const FIXED_MESSAGES: &[&str] = &[
-    "annex-heading",
-    "annex-number",
-    "backup-retention",
+/// Messages every document uses.
+const PAGE_MESSAGES: &[&str] = &[
     "notice-binding-long",
     "notice-binding-short",
     "notice-translation-long",
@@ -464,6 +502,13 @@ const FIXED_MESSAGES: &[&str] = &[
     "page-other-language",
     "page-page",
     "page-version",
+];
+
+/// Messages of contracts and their generated annexes.
+const CONTRACT_MESSAGES: &[&str] = &[
+    "annex-heading",
+    "annex-number",
+    "backup-retention",
     "party-dpo",
     "party-represented-by",
     "processing-caption",

@@ -489,3 +489,21 @@ fn privacy_policy_pdfs_state_every_article_13_item() {
         }
     }
 }
+
+#[test]
+fn an_annex_without_its_facts_file_is_an_error_not_an_empty_annex() {
+    let dir = scratch("annex-facts");
+    copy_corpus(&dir);
+    fs::remove_file(dir.join("annexes/security.yaml")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", "--root"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("contracts/dpa/document.yaml:17:47: error: the `security` annex has no facts: annexes/security.yaml is missing or empty"),
+        "{stderr}"
+    );
+}

@@ -68,11 +68,12 @@ fn shipped_document() -> &'static Value {
 }
 
 /// Fields that are identifiers or codes, not text a reader sees.
-const CODES: [&str; 7] = [
+const CODES: [&str; 8] = [
     "type",
     "style",
     "kind",
     "lang",
+    "languages",
     "id",
     "effective_date",
     "url",

@@ -19,6 +19,7 @@ cookie-category-consent-record = Cookie recording your choice
 cookie-category-audience-measurement = Audience measurement cookies
 cookie-category-advertising = Advertising cookies
 
+cookie-exemption-conditions = Conditions of the exemption from consent:
 cookie-consent-required = Subject to your prior consent
 cookie-exempt-strictly-necessary = Exempt from consent: strictly necessary for the service you request
 cookie-exempt-consent-record = Exempt from consent: stores your cookie choice

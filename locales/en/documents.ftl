@@ -85,6 +85,10 @@ backup-weekly = Weekly
 backup-monthly = Monthly
 
 ## Units of the figures committed to
+unit-minutes = { $count ->
+    [one] minute
+   *[other] minutes
+  }
 unit-hours = { $count ->
     [one] hour
    *[other] hours

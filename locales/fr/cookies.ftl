@@ -19,6 +19,7 @@ cookie-category-consent-record = Cookie d'enregistrement de votre choix
 cookie-category-audience-measurement = Cookies de mesure d'audience
 cookie-category-advertising = Cookies publicitaires
 
+cookie-exemption-conditions = Conditions de l'exemption de consentement :
 cookie-consent-required = Soumis à votre consentement préalable
 cookie-exempt-strictly-necessary = Exempté de consentement : strictement nécessaire au service que vous demandez
 cookie-exempt-consent-record = Exempté de consentement : conserve votre choix en matière de cookies

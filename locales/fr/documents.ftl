@@ -85,6 +85,11 @@ backup-weekly = Hebdomadaire
 backup-monthly = Mensuelle
 
 ## Unités des engagements chiffrés
+unit-minutes = { $count ->
+    [one] minute
+   *[other] minutes
+  }
+  .gender = feminine
 unit-hours = { $count ->
     [one] heure
    *[other] heures

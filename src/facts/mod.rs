@@ -31,14 +31,14 @@ pub const PUBLISHER: &str = "publisher";
 pub struct Facts {
     /// `annexes/parties.yaml`.
     pub parties: Parties,
-    /// `annexes/commitments.yaml`.
-    pub commitments: Commitments,
+    /// `annexes/commitments.yaml`, for corpora with a DPA.
+    pub commitments: Option<Commitments>,
     /// `annexes/products.yaml`.
     pub products: Vec<Product>,
     /// `annexes/subprocessors.yaml`.
     pub subprocessors: Vec<Subprocessor>,
-    /// `annexes/security.yaml`.
-    pub security: Security,
+    /// `annexes/security.yaml`, for corpora with a DPA.
+    pub security: Option<Security>,
     /// `annexes/cookies.yaml`, for corpora with a cookie policy.
     pub cookies: Option<CookieFacts>,
     /// `annexes/privacy.yaml`, for corpora with a privacy policy.

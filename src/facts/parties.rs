@@ -3,15 +3,17 @@ use serde::Deserialize;
 use crate::lang::Localized;
 use crate::values::Email;
 
-/// `annexes/parties.yaml`: the parties to the documents (DPA annex A).
+/// `annexes/parties.yaml`: the publisher, and the parties to its contracts
+/// (DPA annex A).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Parties {
     /// The company that publishes the documents and processes data on its
     /// clients' behalf.
     pub processor: Processor,
-    /// The client, who acts as controller.
-    pub controller: Controller,
+    /// The client, who acts as controller, for corpora with a contract.
+    #[serde(default)]
+    pub controller: Option<Controller>,
 }
 
 /// The processor's identity as it appears in annex A and on cover pages.

@@ -65,8 +65,10 @@ impl Renderer for HtmlRenderer {
                 format!("../{target}")
             }
         };
-        let alternates: Vec<Alternate> = Lang::ALL
-            .into_iter()
+        let alternates: Vec<Alternate> = document
+            .languages
+            .iter()
+            .copied()
             .filter(|&lang| lang != document.lang)
             .map(|lang| Alternate {
                 lang: lang.code(),
