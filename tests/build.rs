@@ -507,3 +507,24 @@ fn an_annex_without_its_facts_file_is_an_error_not_an_empty_annex() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_provider_renamed_once_changes_every_document() {
+    let dir = scratch("one-record");
+    copy_corpus(&dir);
+    edit(
+        &dir.join("annexes/subprocessors.yaml"),
+        "    name: Crisp\n",
+        "    name: Crisp Chat\n",
+    );
+    let out = dir.join("out");
+    build(&dir, &out);
+    for lang in ["fr", "en"] {
+        let dpa = html_text(&out.join(format!("{lang}/dpa.html")));
+        let cookies = html_text(&out.join(format!("{lang}/cookies.html")));
+        let privacy = html_text(&out.join(format!("{lang}/privacy.html")));
+        assert!(dpa.contains("Crisp Chat"), "{lang}: DPA annex C");
+        assert!(cookies.contains("Crisp Chat"), "{lang}: cookie table");
+        assert!(privacy.contains("Crisp Chat"), "{lang}: privacy recipients");
+    }
+}
