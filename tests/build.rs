@@ -318,8 +318,9 @@ fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
         Command::new(env!("CARGO_BIN_EXE_clausier"))
             .args(["build", "--root"])
             .arg(&dir)
-            .status()
+            .output()
             .unwrap()
+            .status
             .code(),
         Some(1)
     );
