@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::Lang;
 use crate::load::{DocumentSource, SourceFile};
 use crate::markdown::heading_ids;
@@ -71,11 +71,6 @@ pub fn check(
         .iter()
         .map(|item| item.id.as_str())
         .collect();
-    let at = |line: usize, column: usize| Location {
-        path: meta_file.path.clone(),
-        line,
-        column,
-    };
     let mut covered = BTreeSet::new();
     for (section, items) in &document.meta.coverage {
         if !sections.contains(section) {
@@ -97,10 +92,7 @@ pub fn check(
             );
         }
         for item in items {
-            let location = at(
-                item.referenced.line() as usize,
-                item.referenced.column() as usize,
-            );
+            let location = meta_file.yaml_location(&item.referenced);
             if known.contains(&item.value.as_str()) {
                 covered.insert(item.value.as_str());
                 continue;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::document::Texts;
 use crate::facts::{
     Consent, CookieCategory, CookieFacts, ExemptionGround, Facts, Lifetime, PUBLISHER,
@@ -159,16 +159,11 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
     let Some(cookies) = &facts.cookies else {
         return;
     };
-    let at = |location: &serde_saphyr::Location| Location {
-        path: file.path.clone(),
-        line: location.line() as usize,
-        column: location.column() as usize,
-    };
     let mut report =
         |location: &serde_saphyr::Location, message: String, note: &str, help: String| {
             diagnostics.push(
                 Diagnostic::error(message)
-                    .at(at(location), &file.text)
+                    .at(file.yaml_location(location), &file.text)
                     .with_note(note.to_string())
                     .with_help(help),
             );

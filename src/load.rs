@@ -33,6 +33,15 @@ impl SourceFile {
     pub fn location(&self, offset: usize) -> Location {
         Location::at_offset(&self.path, &self.text, offset)
     }
+
+    /// The location of a position the YAML parser recorded in this file.
+    pub fn yaml_location(&self, location: &serde_saphyr::Location) -> Location {
+        Location {
+            path: self.path.clone(),
+            line: location.line() as usize,
+            column: location.column() as usize,
+        }
+    }
 }
 
 /// `contracts/<id>/document.yaml`: what a document is and which annexes
@@ -316,11 +325,7 @@ impl Reader<'_> {
                     path.display()
                 ));
             if let Some(file) = meta_file {
-                let location = Location {
-                    path: file.path.clone(),
-                    line: name.referenced.line() as usize,
-                    column: name.referenced.column() as usize,
-                };
+                let location = file.yaml_location(&name.referenced);
                 diagnostic = diagnostic.at(location, &file.text);
             }
             self.diagnostics.push(diagnostic);
@@ -420,11 +425,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
             let mut diagnostic = Diagnostic::error(message).with_help(help);
             match error.location() {
                 Some(location) => {
-                    let location = Location {
-                        path: file.path.clone(),
-                        line: location.line() as usize,
-                        column: location.column() as usize,
-                    };
+                    let location = file.yaml_location(&location);
                     diagnostic = diagnostic.at(location, &file.text);
                 }
                 None => diagnostic.location = Some(file.location(0)),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::document::Texts;
 use crate::facts::{Facts, PrivacyFacts, Transfer};
 use crate::lang::Lang;
@@ -170,11 +170,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
                     "declare it in annexes/subprocessors.yaml or annexes/third-parties.yaml".into()
                 }
             };
-            let location = Location {
-                path: file.path.clone(),
-                line: id.referenced.line() as usize,
-                column: id.referenced.column() as usize,
-            };
+            let location = file.yaml_location(&id.referenced);
             diagnostics.push(
                 Diagnostic::error(format!(
                     "processing `{}` names unknown recipient `{}`",

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::facts::{AccessChannel, BackupFrequency, CookieCategory, ExemptionGround, Operation};
 use crate::lang::Lang;
 use crate::load::{AnnexKind, Corpus, SourceFile};
@@ -111,11 +111,7 @@ impl Checker<'_> {
     ) {
         let mut diagnostic = Diagnostic::error(message).with_help(help);
         if let Some(file) = self.yaml_file(path) {
-            let location = Location {
-                path: file.path.clone(),
-                line: location.line() as usize,
-                column: location.column() as usize,
-            };
+            let location = file.yaml_location(location);
             diagnostic = diagnostic.at(location, &file.text);
         }
         self.diagnostics.push(diagnostic);

@@ -49,8 +49,8 @@ fn every_invalid_input_gets_its_exact_located_message() {
         .unwrap();
         let dir = scratch(&format!("invalid-{name}"));
         copy_corpus(&dir);
-        for edit in &case.edits {
-            edit_file(&dir.join(&edit.file), &edit.find, &edit.replace, &name);
+        for change in &case.edits {
+            edit(&dir.join(&change.file), &change.find, &change.replace);
         }
         let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
             .arg("check")
@@ -69,14 +69,4 @@ fn every_invalid_input_gets_its_exact_located_message() {
             insta::assert_snapshot!(name.as_str(), shown);
         });
     }
-}
-
-fn edit_file(path: &std::path::Path, find: &str, replace: &str, case: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(
-        text.contains(find),
-        "case {case}: {} does not contain {find:?}",
-        path.display()
-    );
-    fs::write(path, text.replacen(find, replace, 1)).unwrap();
 }
