@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
 use crate::load::{DocumentSource, SourceFile};
 use crate::markdown::heading_ids;
@@ -78,11 +78,10 @@ pub fn check(
                 .text
                 .find(&format!("\n  {section}:"))
                 .map_or(0, |i| i + 3);
-            let help = match did_you_mean(section, sections.iter().map(String::as_str)) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => "use a clause id (`{#id}` of a heading) or an annex, e.g. `annex-security`"
-                    .to_string(),
-            };
+            let help = did_you_mean_help(section, sections.iter().map(String::as_str), || {
+                "use a clause id (`{#id}` of a heading) or an annex, e.g. `annex-security`"
+                    .to_string()
+            });
             diagnostics.push(
                 Diagnostic::error(format!(
                     "`{section}` is neither a clause nor an annex of this document"
@@ -97,14 +96,13 @@ pub fn check(
                 covered.insert(item.value.as_str());
                 continue;
             }
-            let help = match did_you_mean(&item.value, known.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!(
+            let help = did_you_mean_help(&item.value, known.iter().copied(), || {
+                format!(
                     "the requirements of {} are: {}",
                     checklist.title,
                     known.join(", ")
-                ),
-            };
+                )
+            });
             diagnostics.push(
                 Diagnostic::error(format!("unknown requirement `{}`", item.value))
                     .at(location, &meta_file.text)

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::document::Texts;
 use crate::facts::{
     Consent, CookieCategory, CookieFacts, ExemptionGround, Facts, Lifetime, PUBLISHER,
@@ -230,10 +230,9 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
             }
         }
         if !providers.contains(&cookie.provider.value.as_str()) {
-            let help = match did_you_mean(&cookie.provider.value, providers.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => "declare it in annexes/subprocessors.yaml or annexes/third-parties.yaml, or write `publisher`".into(),
-            };
+            let help = did_you_mean_help(&cookie.provider.value, providers.iter().copied(), || {
+                "declare it in annexes/subprocessors.yaml or annexes/third-parties.yaml, or write `publisher`".into()
+            });
             report(
                 &cookie.provider.referenced,
                 format!(
@@ -249,10 +248,9 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
             .iter()
             .filter(|site| !sites.contains(&site.value.as_str()))
         {
-            let help = match did_you_mean(&site.value, sites.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("the sites are: {}", sites.join(", ")),
-            };
+            let help = did_you_mean_help(&site.value, sites.iter().copied(), || {
+                format!("the sites are: {}", sites.join(", "))
+            });
             report(
                 &site.referenced,
                 format!("`{name}` names unknown site `{}`", site.value),

@@ -228,6 +228,19 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, candidate)| candidate)
 }
 
+/// The hint for a name that names nothing: "did you mean `…`?" when a
+/// known name is close to it, `otherwise()` when none is.
+pub fn did_you_mean_help<'a>(
+    name: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    otherwise: impl FnOnce() -> String,
+) -> String {
+    match did_you_mean(name, known) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => otherwise(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 
 use crate::checklist::Checklist;
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
 use crate::facts::{
     Commitments, CookieFacts, Facts, Parties, PrivacyFacts, Product, Security, Subprocessor,
     ThirdParty,
@@ -469,11 +469,11 @@ fn explain_yaml_error(error: &serde_saphyr::Error) -> (String, String) {
             })
             .unwrap_or_default()
     };
-    let suggestion =
-        |name: &str, known: &[String]| match did_you_mean(name, known.iter().map(String::as_str)) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("expected one of: {}", known.join(", ")),
-        };
+    let suggestion = |name: &str, known: &[String]| {
+        did_you_mean_help(name, known.iter().map(String::as_str), || {
+            format!("expected one of: {}", known.join(", "))
+        })
+    };
     if text.starts_with("unknown field") {
         let field = quoted(text);
         return (

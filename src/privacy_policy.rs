@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::document::Texts;
 use crate::facts::{Facts, PrivacyFacts, Transfer};
 use crate::lang::Lang;
@@ -164,12 +164,9 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
             .iter()
             .filter(|id| !known.contains(&id.value.as_str()))
         {
-            let help = match did_you_mean(&id.value, known.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => {
-                    "declare it in annexes/subprocessors.yaml or annexes/third-parties.yaml".into()
-                }
-            };
+            let help = did_you_mean_help(&id.value, known.iter().copied(), || {
+                "declare it in annexes/subprocessors.yaml or annexes/third-parties.yaml".into()
+            });
             let location = file.yaml_location(&id.referenced);
             diagnostics.push(
                 Diagnostic::error(format!(

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
 use crate::load::{DocumentSource, SourceFile};
 use crate::markdown::heading_ids;
@@ -81,25 +81,14 @@ pub fn check(document: &DocumentSource, diagnostics: &mut Diagnostics) {
 }
 
 /// Records the current French text of `clauses` (all when empty) as
-/// reviewed for every translation of `document`. Returns the new lock, or
-/// the clause ids that do not exist.
-pub fn confirm(
-    document: &DocumentSource,
-    clauses: &[String],
-) -> Result<TranslationLock, Vec<String>> {
+/// reviewed for every translation of `document`, and drops reviews of
+/// clauses that no longer exist. The caller has checked the ids.
+fn confirm(document: &DocumentSource, clauses: &[String]) -> TranslationLock {
     let french = document
         .texts
         .get(&Lang::Fr)
         .map(|file| clause_sources(&file.text))
         .unwrap_or_default();
-    let unknown: Vec<String> = clauses
-        .iter()
-        .filter(|id| !french.iter().any(|(known, ..)| known == *id))
-        .cloned()
-        .collect();
-    if !unknown.is_empty() {
-        return Err(unknown);
-    }
     let mut lock = document.reviews.clone();
     for &lang in document.texts.keys().filter(|lang| !lang.is_binding()) {
         let reviewed = lock.reviewed.entry(lang).or_default();
@@ -110,7 +99,7 @@ pub fn confirm(
             }
         }
     }
-    Ok(lock)
+    lock
 }
 
 /// Loads the corpus at `root` and records the current French text of
@@ -157,10 +146,9 @@ pub fn confirm_reviews(
     let known: Vec<String> = documents.iter().flat_map(|source| ids_of(source)).collect();
     let unknown: Vec<&String> = clauses.iter().filter(|id| !known.contains(id)).collect();
     if let Some(first) = unknown.first() {
-        let hint = match crate::diagnostic::did_you_mean(first, known.iter().map(String::as_str)) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => "clause ids are the `{#id}` of the French headings".to_string(),
-        };
+        let hint = did_you_mean_help(first, known.iter().map(String::as_str), || {
+            "clause ids are the `{#id}` of the French headings".to_string()
+        });
         let names: Vec<&str> = unknown.iter().map(|id| id.as_str()).collect();
         return Err(crate::BuildError::Usage(format!(
             "unknown clause `{}`: {hint}",
@@ -179,7 +167,7 @@ pub fn confirm_reviews(
         if !clauses.is_empty() && present.is_empty() {
             continue;
         }
-        let lock = confirm(source, &present).expect("only known clauses remain");
+        let lock = confirm(source, &present);
         let path = root.join(lock_path(&source.id));
         let staging = path.with_extension("lock.tmp");
         std::fs::write(&staging, lock_text(&lock))

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::facts::{AccessChannel, BackupFrequency, CookieCategory, ExemptionGround, Operation};
 use crate::lang::Lang;
 use crate::load::{AnnexKind, Corpus, SourceFile};
@@ -161,13 +161,12 @@ impl Checker<'_> {
             .filter(|(_, id, _)| !known.contains(&id.value.as_str()))
             .collect();
         for (path, id, message) in dangling {
-            let help = match did_you_mean(&id.value, known.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!(
+            let help = did_you_mean_help(&id.value, known.iter().copied(), || {
+                format!(
                     "sub-processors are defined in annexes/subprocessors.yaml: {}",
                     known.join(", ")
-                ),
-            };
+                )
+            });
             self.report_at(path, &id.referenced, message, help);
         }
     }
