@@ -6,7 +6,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use clausier::lang::Lang;
 use clausier::output::{MANIFEST, Manifest, sha256_hex};
@@ -220,11 +219,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         "{{ commitment.audit_notice }}",
         "{{ commitment.audit_notise }}",
     );
-    let status = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["build", "--root"])
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let status = clausier(&dir, &["build"]);
     assert_eq!(status.status.code(), Some(1));
     let stderr = String::from_utf8(status.stderr).unwrap();
     assert!(stderr.contains("contracts/dpa/fr.md:"), "{stderr}");
@@ -249,14 +244,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 fn command_line_builds_a_selection_and_keeps_sources() {
     let dir = scratch("cli");
     copy_corpus(&dir);
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .args(args)
-            .arg("--root")
-            .arg(&dir)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| clausier(&dir, args);
     let output = run(&[
         "build",
         "--doc",
@@ -314,16 +302,7 @@ fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
         "{{ commitment.audit_notice }}",
         "{{ nothing }}",
     );
-    assert_eq!(
-        Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .args(["build", "--root"])
-            .arg(&dir)
-            .output()
-            .unwrap()
-            .status
-            .code(),
-        Some(1)
-    );
+    assert_eq!(clausier(&dir, &["build"]).status.code(), Some(1));
     // Even a failed build puts the previous output back.
     assert!(
         fs::read(out.join("fr/dpa.pdf"))
@@ -496,11 +475,7 @@ fn an_annex_without_its_facts_file_is_an_error_not_an_empty_annex() {
     let dir = scratch("annex-facts");
     copy_corpus(&dir);
     fs::remove_file(dir.join("annexes/security.yaml")).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["check", "--root"])
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let output = clausier(&dir, &["check"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -527,5 +502,19 @@ fn a_provider_renamed_once_changes_every_document() {
         assert!(dpa.contains("Crisp Chat"), "{lang}: DPA annex C");
         assert!(cookies.contains("Crisp Chat"), "{lang}: cookie table");
         assert!(privacy.contains("Crisp Chat"), "{lang}: privacy recipients");
+    }
+}
+
+#[test]
+fn a_root_that_is_not_a_folder_is_a_usage_error() {
+    let missing = scratch("no-root").join("missing");
+    for command in ["check", "build"] {
+        let output = clausier(&missing, &[command]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("is not a folder: pass the corpus folder with --root"),
+            "{command}: {stderr}"
+        );
     }
 }

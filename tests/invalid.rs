@@ -6,7 +6,6 @@
 mod common;
 
 use std::fs;
-use std::process::Command;
 
 use common::*;
 use serde::Deserialize;
@@ -52,13 +51,9 @@ fn every_invalid_input_gets_its_exact_located_message() {
         for change in &case.edits {
             edit(&dir.join(&change.file), &change.find, &change.replace);
         }
-        let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .arg("check")
-            .args(&case.args)
-            .arg("--root")
-            .arg(&dir)
-            .output()
-            .unwrap();
+        let mut args = vec!["check"];
+        args.extend(case.args.iter().map(String::as_str));
+        let output = clausier(&dir, &args);
         let shown = format!(
             "exit status: {}\n--- stdout\n{}--- stderr\n{}",
             output.status.code().unwrap(),

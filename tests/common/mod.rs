@@ -84,6 +84,16 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Runs the `clausier` binary with `args` on the corpus at `root`.
+pub fn clausier(root: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
 /// The text of each page of a PDF.
 pub fn pdf_pages(path: &Path) -> Vec<String> {
     pdf_extract::extract_text_from_mem_by_pages(&fs::read(path).unwrap()).unwrap()
