@@ -8,9 +8,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use clausier::BuildOptions;
-use clausier::render::Renderer;
 use clausier::render::html::HtmlRenderer;
 use clausier::render::pdf::PdfRenderer;
+use clausier::render::{Renderer, Slot};
 
 fn measure(name: &str, runs: usize, mut work: impl FnMut()) {
     let start = Instant::now();
@@ -35,23 +35,25 @@ fn measure(name: &str, runs: usize, mut work: impl FnMut()) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     measure("load + validate + model", 50, || {
-        clausier::check(root).unwrap();
+        clausier::check(root, false).unwrap();
     });
-    let (_, documents, _) = clausier::check(root).unwrap();
+    let checked = clausier::check(root, false).unwrap();
+    let documents = checked.documents;
+
     let html = HtmlRenderer::new();
     for document in &documents {
         measure(
             &format!("html {} {}", document.id, document.lang),
             50,
             || {
-                html.render(document).unwrap();
+                html.render(document, Slot::Latest).unwrap();
             },
         );
         measure(
             &format!("pdf  {} {}", document.id, document.lang),
             10,
             || {
-                PdfRenderer.render(document).unwrap();
+                PdfRenderer.render(document, Slot::Latest).unwrap();
             },
         );
     }
@@ -64,6 +66,7 @@ fn main() {
         formats: Vec::new(),
         keep_sources: false,
         deny_warnings: false,
+        draft: false,
     };
     measure("full build (all artifacts)", 10, || {
         clausier::build(&options).unwrap();

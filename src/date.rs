@@ -93,6 +93,113 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before), for calendar arithmetic.
+    fn day_number(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = i64::from(self.month);
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    fn from_day_number(number: i64) -> Date {
+        let z = number + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: i32::try_from(year).expect("dates stay within i32 years"),
+            month: u8::try_from(month).expect("months are 1..=12"),
+            day: u8::try_from(day).expect("days are 1..=31"),
+        }
+    }
+
+    /// The date `days` calendar days later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_day_number(self.day_number() + days)
+    }
+
+    /// Whether the date falls on a Saturday or a Sunday.
+    pub fn is_weekend(self) -> bool {
+        // 1970-01-01 was a Thursday: 0 = Thursday, 2 = Saturday, 3 = Sunday.
+        matches!(self.day_number().rem_euclid(7), 2 | 3)
+    }
+
+    /// Easter Sunday of `year` (Gregorian computus, Meeus/Jones/Butcher).
+    pub fn easter(year: i32) -> Date {
+        let a = year % 19;
+        let b = year / 100;
+        let c = year % 100;
+        let d = b / 4;
+        let e = b % 4;
+        let f = (b + 8) / 25;
+        let g = (b - f + 1) / 3;
+        let h = (19 * a + b - d - g + 15) % 30;
+        let i = c / 4;
+        let k = c % 4;
+        let l = (32 + 2 * e + 2 * i - h - k) % 7;
+        let m = (a + 11 * h + 22 * l) / 451;
+        let month = (h + l - 7 * m + 114) / 31;
+        let day = (h + l - 7 * m + 114) % 31 + 1;
+        Date {
+            year,
+            month: u8::try_from(month).expect("Easter is in March or April"),
+            day: u8::try_from(day).expect("a day of the month"),
+        }
+    }
+
+    /// Whether the date is a public holiday in metropolitan France (Code du
+    /// travail, art. L3133-1), Alsace-Moselle's local days excepted.
+    pub fn is_french_public_holiday(self) -> bool {
+        let fixed = [
+            (1, 1),
+            (5, 1),
+            (5, 8),
+            (7, 14),
+            (8, 15),
+            (11, 1),
+            (11, 11),
+            (12, 25),
+        ];
+        if fixed.contains(&(self.month, self.day)) {
+            return true;
+        }
+        let easter = Date::easter(self.year).day_number();
+        // Easter Monday, Ascension Thursday, Whit Monday.
+        [1, 39, 50].contains(&(self.day_number() - easter))
+    }
+
+    /// Whether the date is a working day: neither a weekend nor a French
+    /// public holiday.
+    pub fn is_working_day(self) -> bool {
+        !self.is_weekend() && !self.is_french_public_holiday()
+    }
+
+    /// The last of `count` working days counted from the day after `self`.
+    pub fn add_working_days(self, count: u32) -> Date {
+        let mut date = self;
+        let mut left = count;
+        while left > 0 {
+            date = date.add_days(1);
+            if date.is_working_day() {
+                left -= 1;
+            }
+        }
+        date
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -115,6 +222,60 @@ mod tests {
             Date::parse("2024-02-29").unwrap().long(Lang::Fr),
             "29 février 2024"
         );
+    }
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn calendar_arithmetic_crosses_months_years_and_leap_days() {
+        assert_eq!(date("2026-12-31").add_days(1), date("2027-01-01"));
+        assert_eq!(date("2028-02-28").add_days(1), date("2028-02-29"));
+        assert_eq!(date("2027-02-28").add_days(1), date("2027-03-01"));
+        assert_eq!(date("2026-03-01").add_days(-1), date("2026-02-28"));
+        assert_eq!(date("1969-12-31").add_days(366), date("1971-01-01"));
+        assert!(date("2026-12-19").is_weekend()); // Saturday
+        assert!(date("2026-12-20").is_weekend()); // Sunday
+        assert!(!date("2026-12-21").is_weekend()); // Monday
+    }
+
+    #[test]
+    fn easter_and_the_holidays_that_follow_it() {
+        assert_eq!(Date::easter(2024), date("2024-03-31"));
+        assert_eq!(Date::easter(2026), date("2026-04-05"));
+        assert_eq!(Date::easter(2027), date("2027-03-28"));
+        assert_eq!(Date::easter(2038), date("2038-04-25"));
+        for holiday in [
+            "2026-04-06", // Easter Monday
+            "2026-05-14", // Ascension
+            "2026-05-25", // Whit Monday
+            "2026-07-14",
+            "2026-12-25",
+            "2027-01-01",
+        ] {
+            assert!(date(holiday).is_french_public_holiday(), "{holiday}");
+        }
+        assert!(!date("2026-04-05").is_working_day()); // Easter Sunday
+        assert!(!date("2026-04-03").is_french_public_holiday()); // Good Friday
+        assert!(!date("2026-12-26").is_french_public_holiday());
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_public_holidays() {
+        // The example: from Monday 21 December 2026, seven working
+        // days counted from the next day skip Christmas and end on Thursday
+        // 31 December.
+        assert_eq!(date("2026-12-21").add_working_days(7), date("2026-12-31"));
+        // Across the year end: New Year's Day and a weekend are skipped.
+        assert_eq!(date("2026-12-28").add_working_days(7), date("2027-01-07"));
+        // Across Easter 2027 (Monday 29 March) and a Friday notice.
+        assert_eq!(date("2027-03-26").add_working_days(2), date("2027-03-31"));
+        // May 2026: 1 May (Fri), 8 May (Fri), Ascension (Thu 14), Whit
+        // Monday (25).
+        assert_eq!(date("2026-04-30").add_working_days(5), date("2026-05-11"));
+        assert_eq!(date("2026-05-12").add_working_days(3), date("2026-05-18"));
+        assert_eq!(date("2026-12-21").add_working_days(0), date("2026-12-21"));
     }
 
     #[test]

@@ -8,20 +8,35 @@ use crate::cookie_policy;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::{Lang, Localized};
 use crate::load::{Corpus, DocumentSource, SourceFile};
+use crate::locale::Labels;
 use crate::markdown;
-use crate::model::{CoverParty, Document, Notice, PageLabels};
+use crate::model::{
+    Block, CoverParty, Document, HISTORY_ID, Notice, PageLabels, Section, SectionKind, Table,
+};
 use crate::placeholders::Placeholders;
 use crate::privacy_policy;
+use crate::releases::{Edition, HistoryEntry};
 
 /// Builds `source` in `lang`, reporting every unresolved placeholder.
 pub fn build(
     corpus: &Corpus,
     source: &DocumentSource,
     lang: Lang,
+    edition: &Edition,
     diagnostics: &mut Diagnostics,
 ) -> Document {
     let labels = &corpus.labels;
+    let label = |id: &str| labels.get(lang, id);
+    let (version, effective_date_text) = match &edition.version {
+        Some(version) => (version.to_string(), edition.effective_date.long(lang)),
+        None => (label("draft-version"), label("draft-date")),
+    };
     let mut values = placeholder_values(corpus, source, lang);
+    values.insert("document.version".into(), version.clone());
+    values.insert(
+        "document.effective_date".into(),
+        effective_date_text.clone(),
+    );
     let facts = &corpus.facts;
     if let Some(cookies) = &facts.cookies {
         values.extend(cookie_policy::placeholder_values(cookies, labels, lang));
@@ -64,11 +79,11 @@ pub fn build(
     for (index, &kind) in source.meta.annexes.iter().enumerate() {
         sections.push(annex_section(kind, annex_letter(index), corpus, &mut texts));
     }
+    sections.extend(history_section(&edition.history, labels, lang));
     for section in &mut sections {
         section.finish();
     }
     let processor = &corpus.facts.parties.processor;
-    let label = |id: &str| labels.get(lang, id);
     Document {
         id: source.id.clone(),
         lang,
@@ -79,9 +94,9 @@ pub fn build(
             .subtitle
             .as_ref()
             .map(|s| s.get(lang).to_string()),
-        version: source.meta.version.clone(),
-        effective_date: source.meta.effective_date.to_string(),
-        effective_date_text: source.meta.effective_date.long(lang),
+        version,
+        effective_date: edition.effective_date.to_string(),
+        effective_date_text,
         author: processor.legal_name.clone(),
         keywords: source
             .meta
@@ -135,6 +150,43 @@ pub fn build(
     }
 }
 
+/// The version history: every release, newest first, with what it
+/// changed. None before the first release.
+fn history_section(history: &[HistoryEntry], labels: &Labels, lang: Lang) -> Option<Section> {
+    if history.is_empty() {
+        return None;
+    }
+    let label = |id: &str| labels.get(lang, id);
+    let mut section = Section::new(
+        HISTORY_ID.to_string(),
+        None,
+        label("history-title"),
+        SectionKind::History,
+    );
+    section.blocks.push(Block::Table(Table {
+        caption: label("history-caption"),
+        header: vec![
+            label("page-version"),
+            label("page-effective-date"),
+            label("history-changes"),
+        ],
+        rows: history
+            .iter()
+            .rev()
+            .map(|entry| {
+                let summary = entry.summary.get(&lang).cloned().unwrap_or_default();
+                vec![
+                    vec![Block::paragraph(entry.version.to_string())],
+                    vec![Block::paragraph(entry.effective_date.long(lang))],
+                    vec![Block::paragraph(summary)],
+                ]
+            })
+            .collect(),
+        widths: vec![1, 2, 5],
+    }));
+    Some(section)
+}
+
 /// How the documents name the controller, when the corpus has one.
 fn controller_name(corpus: &Corpus, lang: Lang) -> Option<String> {
     let controller = corpus.facts.parties.controller.as_ref()?;
@@ -183,11 +235,6 @@ fn placeholder_values(
     set(
         "document.title".into(),
         source.meta.title.get(lang).to_string(),
-    );
-    set("document.version".into(), source.meta.version.clone());
-    set(
-        "document.effective_date".into(),
-        source.meta.effective_date.long(lang),
     );
     for (name, quantity) in facts
         .commitments

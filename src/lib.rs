@@ -21,11 +21,13 @@ pub mod output;
 pub mod placeholders;
 pub mod privacy_policy;
 pub mod quantity;
+pub mod releases;
 pub mod render;
 pub mod terminology;
 pub mod translations;
 pub mod validate;
 pub mod values;
+pub mod version;
 pub mod words;
 
 use std::path::PathBuf;
@@ -36,7 +38,7 @@ use lang::Lang;
 use load::Corpus;
 use model::Document;
 use output::{Artifact, Manifest};
-use render::{Format, Renderer};
+use render::{Format, Renderer, Slot};
 
 /// What to build, and where.
 pub struct BuildOptions {
@@ -54,6 +56,9 @@ pub struct BuildOptions {
     pub keep_sources: bool,
     /// Fail, writing nothing, when there is any warning.
     pub deny_warnings: bool,
+    /// Publish a working text that differs from its latest release as a
+    /// draft, instead of refusing it.
+    pub draft: bool,
 }
 
 /// Why a build failed: the corpus (exit 1) or the command and the file
@@ -77,24 +82,65 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+impl BuildError {
+    /// 1 for a corpus problem, 2 for a usage or file-system problem.
+    pub fn exit_code(&self) -> std::process::ExitCode {
+        match self {
+            BuildError::Content(_) => std::process::ExitCode::from(1),
+            BuildError::Usage(_) | BuildError::Io(_) => std::process::ExitCode::from(2),
+        }
+    }
+}
+
+/// A corpus that passed every check, with its documents resolved.
+pub struct Checked {
+    pub corpus: Corpus,
+    /// The working text of every document in every language: resolved as
+    /// its latest release or, when drafts are allowed and it differs, as a
+    /// draft.
+    pub documents: Vec<Document>,
+    /// The documents resolved as drafts, and why.
+    pub drafts: Vec<Draft>,
+    pub warnings: Diagnostics,
+}
+
+/// A document whose working text is not released.
+pub struct Draft {
+    pub document: String,
+    /// The latest release, if any.
+    pub since: Option<version::Version>,
+    /// The headings of the sections changed since.
+    pub sections: Vec<String>,
+}
+
 /// Loads, validates and models every document in every language, or
-/// returns every problem found.
-pub fn check(root: &std::path::Path) -> Result<(Corpus, Vec<Document>, Diagnostics), Failed> {
+/// returns every problem found. A working text that differs from its
+/// latest release is an error, unless `drafts` allows it: it is then
+/// resolved as a draft.
+pub fn check(root: &std::path::Path, drafts: bool) -> Result<Checked, Failed> {
     let mut diagnostics = Diagnostics::default();
     let Some(corpus) = load::load(root, &mut diagnostics) else {
         return Err(Failed(diagnostics));
     };
     validate::validate(&corpus, &mut diagnostics);
     let mut documents = Vec::new();
+    let mut draft_list = Vec::new();
+    // Kept aside until every document is checked: one document's
+    // unreleased changes must not hide another's.
+    let mut unreleased = Vec::new();
     for source in &corpus.documents {
-        let built: Vec<Document> = corpus
-            .languages
-            .iter()
-            .copied()
-            .map(|lang| document::build(&corpus, source, lang, &mut diagnostics))
-            .collect();
-        // Terminology is compared clause by clause: only once the clauses
-        // themselves are sound, or it would report their consequences.
+        let edition = releases::Edition::latest(&source.releases)
+            .unwrap_or_else(|| releases::Edition::draft(&source.releases));
+        let build = |edition: &releases::Edition, diagnostics: &mut Diagnostics| -> Vec<Document> {
+            corpus
+                .languages
+                .iter()
+                .map(|&lang| document::build(&corpus, source, lang, edition, diagnostics))
+                .collect()
+        };
+        let mut built = build(&edition, &mut diagnostics);
+        // Terminology and releases compare whole clauses: only once the
+        // clauses themselves are sound, or they would report consequences.
         if !diagnostics.has_errors() {
             terminology::check(
                 source,
@@ -102,17 +148,54 @@ pub fn check(root: &std::path::Path) -> Result<(Corpus, Vec<Document>, Diagnosti
                 &corpus.terms,
                 &mut diagnostics,
             );
+            let standing = releases::standing(source, &built);
+            if let Some(error) = releases::unreleased_error(source, &standing) {
+                if drafts {
+                    built = build(
+                        &releases::Edition::draft(&source.releases),
+                        &mut diagnostics,
+                    );
+                    let (since, sections) = match standing {
+                        releases::Standing::Changed { since, sections } => (Some(since), sections),
+                        _ => (None, Vec::new()),
+                    };
+                    draft_list.push(Draft {
+                        document: source.id.clone(),
+                        since,
+                        sections,
+                    });
+                } else {
+                    unreleased.push(error);
+                }
+            }
         }
         documents.extend(built);
+    }
+    for error in unreleased {
+        diagnostics.push(error);
     }
     if diagnostics.has_errors() {
         return Err(Failed(diagnostics));
     }
-    Ok((corpus, documents, diagnostics))
+    Ok(Checked {
+        corpus,
+        documents,
+        drafts: draft_list,
+        warnings: diagnostics,
+    })
 }
 
-/// Builds the selected documents and publishes them atomically.
-pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildError> {
+/// What a build published.
+pub struct Built {
+    pub manifest: Manifest,
+    pub warnings: Diagnostics,
+    /// The documents published as drafts (with `draft`).
+    pub drafts: Vec<Draft>,
+}
+
+/// Builds the selected documents, every released version of each, and
+/// publishes them atomically.
+pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     if !options.root.is_dir() {
         return Err(BuildError::Usage(format!(
             "{} is not a folder: pass the corpus folder with --root",
@@ -120,7 +203,8 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
         )));
     }
     output::recover(&options.out).map_err(BuildError::Io)?;
-    let (corpus, documents, mut warnings) = check(&options.root).map_err(BuildError::Content)?;
+    let checked = check(&options.root, options.draft).map_err(BuildError::Content)?;
+    let corpus = &checked.corpus;
     let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     if let Some(unknown) = options
         .documents
@@ -132,25 +216,33 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
             known.join(", ")
         )));
     }
-    let selected = |list: &[Lang], lang| list.is_empty() || list.contains(&lang);
-    let documents: Vec<&Document> = documents
-        .iter()
-        .filter(|d| options.documents.is_empty() || options.documents.contains(&d.id))
-        .filter(|d| selected(&options.langs, d.lang))
-        .collect();
+    let placed = placements(&checked, options);
     let renderers: Vec<Box<dyn Renderer>> = vec![
         Box::new(render::pdf::PdfRenderer),
         Box::new(render::html::HtmlRenderer::new()),
     ];
-    let jobs: Vec<(&Document, &dyn Renderer)> = documents
-        .iter()
-        .flat_map(|&d| renderers.iter().map(move |r| (d, r.as_ref())))
-        .filter(|(_, r)| options.formats.is_empty() || options.formats.contains(&r.format()))
-        .collect();
+    let mut jobs: Vec<Job> = Vec::new();
+    for (document, slots) in &placed {
+        for renderer in &renderers {
+            let format = renderer.format();
+            if !(options.formats.is_empty() || options.formats.contains(&format)) {
+                continue;
+            }
+            let renderer = renderer.as_ref();
+            // A PDF does not depend on where it is published: render it
+            // once. HTML pages link relative to their place.
+            if format == Format::Pdf {
+                jobs.push((document, renderer, slots.clone()));
+            } else {
+                jobs.extend(slots.iter().map(|&slot| (*document, renderer, vec![slot])));
+            }
+        }
+    }
     let artifacts = render_all(&jobs).map_err(|mut failed| {
-        locate_render_errors(&corpus, &mut failed.0);
+        locate_render_errors(corpus, &mut failed.0);
         BuildError::Content(failed)
     })?;
+    let mut warnings = checked.warnings;
     for artifact in &artifacts {
         for warning in &artifact.warnings {
             warnings.push(warning.clone());
@@ -163,7 +255,48 @@ pub fn build(options: &BuildOptions) -> Result<(Manifest, Diagnostics), BuildErr
         !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
     let manifest = output::publish(&options.out, &artifacts, options.keep_sources, partial)
         .map_err(BuildError::Io)?;
-    Ok((manifest, warnings))
+    Ok(Built {
+        manifest,
+        warnings,
+        drafts: checked.drafts,
+    })
+}
+
+/// Every selected document to render, with the places it is published
+/// in: each release at its version's path, and the latest release (or the
+/// draft) at the document's fixed path as well.
+fn placements<'a>(
+    checked: &'a Checked,
+    options: &BuildOptions,
+) -> Vec<(&'a Document, Vec<Slot<'a>>)> {
+    let wanted = |document: &Document| {
+        (options.documents.is_empty() || options.documents.contains(&document.id))
+            && (options.langs.is_empty() || options.langs.contains(&document.lang))
+    };
+    let mut placed = Vec::new();
+    for source in &checked.corpus.documents {
+        let drafted = checked.drafts.iter().any(|d| d.document == source.id);
+        for (index, file) in source.releases.iter().enumerate() {
+            let release = &file.release;
+            let latest = !drafted && index + 1 == source.releases.len();
+            for document in release.documents.iter().filter(|d| wanted(d)) {
+                let mut slots = vec![Slot::Version(release.version.as_str())];
+                if latest {
+                    slots.push(Slot::Latest);
+                }
+                placed.push((document, slots));
+            }
+        }
+        if drafted {
+            let drafts = checked.documents.iter().filter(|d| d.id == source.id);
+            placed.extend(
+                drafts
+                    .filter(|d| wanted(d))
+                    .map(|d| (d, vec![Slot::Latest])),
+            );
+        }
+    }
+    placed
 }
 
 /// Places render errors at the source text that caused them: typst quotes
@@ -199,12 +332,15 @@ fn find_quoted_text<'a>(
     })
 }
 
+/// One document, one renderer, and the places to publish the result in.
+type Job<'a> = (&'a Document, &'a dyn Renderer, Vec<Slot<'a>>);
+
 /// What rendering one job gave.
-type Outcome = Result<Artifact, Box<Diagnostic>>;
+type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
 
 /// Renders every job, spread over the machine's cores (typst lays out one
 /// document on one core), keeping the artifacts in job order.
-fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Failed> {
+fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -216,10 +352,10 @@ fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Fail
                     let mut done = Vec::new();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(document, renderer)) = jobs.get(index) else {
+                        let Some(job) = jobs.get(index) else {
                             break done;
                         };
-                        done.push((index, render_one(document, renderer)));
+                        done.push((index, render_one(job)));
                     }
                 })
             })
@@ -234,7 +370,7 @@ fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Fail
     let mut diagnostics = Diagnostics::default();
     for (_, outcome) in outcomes {
         match outcome {
-            Ok(artifact) => artifacts.push(artifact),
+            Ok(rendered) => artifacts.extend(rendered),
             Err(diagnostic) => diagnostics.push(*diagnostic),
         }
     }
@@ -245,9 +381,12 @@ fn render_all(jobs: &[(&Document, &dyn Renderer)]) -> Result<Vec<Artifact>, Fail
     }
 }
 
-fn render_one(document: &Document, renderer: &dyn Renderer) -> Outcome {
-    let rendered = renderer.render(document)?;
-    Ok(Artifact::new(document, renderer.format(), rendered))
+fn render_one((document, renderer, slots): &Job) -> Outcome {
+    let rendered = renderer.render(document, slots[0])?;
+    Ok(slots
+        .iter()
+        .map(|&slot| Artifact::document(document, renderer.format(), slot, rendered.clone()))
+        .collect())
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use crate::checklist::Checklist;
-use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
 use crate::facts::{
     Commitments, CookieFacts, Facts, Parties, PrivacyFacts, Product, Security, Subprocessor,
@@ -18,6 +17,7 @@ use crate::facts::{
 };
 use crate::lang::{self, Lang, Localized};
 use crate::locale::Labels;
+use crate::releases::{self, ReleaseFile};
 use crate::terminology::{Term, parse_termbase};
 use crate::translations::{self, TranslationLock};
 
@@ -54,10 +54,6 @@ pub struct DocumentMeta {
     /// Line under the title, e.g. what the document is attached to.
     #[serde(default)]
     pub subtitle: Option<Localized>,
-    /// Version, e.g. "1.0". Quote it in YAML so that it stays text.
-    pub version: String,
-    /// Date from which this version applies, `YYYY-MM-DD`.
-    pub effective_date: Date,
     /// PDF keywords, comma-separated.
     pub keywords: Localized,
     /// Whether the document is a contract between the parties, whose cover
@@ -117,6 +113,8 @@ pub struct DocumentSource {
     pub checklist: Option<Checklist>,
     /// `document.yaml`, to locate problems found in it.
     pub meta_file: SourceFile,
+    /// Its releases (`releases/<id>/`), oldest first.
+    pub releases: Vec<ReleaseFile>,
 }
 
 /// Everything clausier reads, parsed but not yet cross-checked.
@@ -284,28 +282,54 @@ impl Reader<'_> {
                 .then(|| self.read(&lock_path))
                 .flatten();
             let reviews = translations::read_lock(lock_file.as_ref(), self.diagnostics);
+            let releases = self.releases(&id);
             if let Some(file) = &meta_file {
                 self.yaml_files.push(file.clone());
             }
-            match (meta, reviews, meta_file, checklist) {
-                (Some(meta), Some(reviews), Some(meta_file), Some(Ok(checklist)))
-                    if texts.len() == languages.len() =>
-                {
-                    documents.push(DocumentSource {
-                        id,
-                        meta,
-                        texts,
-                        reviews,
-                        checklist,
-                        meta_file,
-                    })
-                }
+            match (meta, reviews, meta_file, checklist, releases) {
+                (
+                    Some(meta),
+                    Some(reviews),
+                    Some(meta_file),
+                    Some(Ok(checklist)),
+                    Some(releases),
+                ) if texts.len() == languages.len() => documents.push(DocumentSource {
+                    id,
+                    meta,
+                    texts,
+                    reviews,
+                    checklist,
+                    meta_file,
+                    releases,
+                }),
                 _ => complete = false,
             }
         }
         // A document that cannot be read would make later checks report
         // consequences (unused labels, missing clauses) rather than causes.
         complete.then_some(documents)
+    }
+
+    /// The release records of document `id`, oldest version first; none
+    /// when it has no `releases/<id>/` folder.
+    fn releases(&mut self, id: &str) -> Option<Vec<ReleaseFile>> {
+        let folder = releases::folder(id);
+        if !self.root.join(&folder).is_dir() {
+            return Some(Vec::new());
+        }
+        let mut releases = Vec::new();
+        let mut complete = true;
+        for name in self.file_names(&folder, "json")? {
+            let parsed = self
+                .read(folder.join(name))
+                .and_then(|file| releases::parse(file, self.diagnostics));
+            match parsed {
+                Some(release) => releases.push(release),
+                None => complete = false,
+            }
+        }
+        releases.sort_by(|a, b| a.release.version.cmp(&b.release.version));
+        complete.then_some(releases)
     }
 
     /// The checklist a document names, reported at its name when missing.

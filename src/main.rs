@@ -21,6 +21,7 @@ struct Cli {
 enum Command {
     Build(cli::build::BuildArgs),
     Check(cli::check::CheckArgs),
+    Release(cli::release::ReleaseArgs),
     Translations(cli::translations::TranslationsArgs),
 }
 
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cli::build::run(args),
         Command::Check(args) => cli::check::run(args),
+        Command::Release(args) => cli::release::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
 }

@@ -85,7 +85,12 @@ pub enum SectionKind {
     Clause,
     Annex,
     Part,
+    /// The version history, after the annexes.
+    History,
 }
+
+/// The anchor of the version history section.
+pub const HISTORY_ID: &str = "version-history";
 
 impl SectionKind {
     /// The name used in JSON data and as an HTML class.
@@ -94,6 +99,7 @@ impl SectionKind {
             SectionKind::Clause => "clause",
             SectionKind::Annex => "annex",
             SectionKind::Part => "part",
+            SectionKind::History => "history",
         }
     }
 }

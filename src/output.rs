@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::Document;
-use crate::render::{Format, Rendered, artifact_path};
+use crate::render::{Format, Rendered, Slot, artifact_path};
 
 /// A rendered file and what the manifest says of it.
 pub struct Artifact {
@@ -25,25 +25,28 @@ pub struct Artifact {
 }
 
 impl Artifact {
-    /// The artifact of `document` in `format`, described for the manifest.
-    pub fn new(document: &Document, format: Format, rendered: Rendered) -> Artifact {
+    /// The artifact of `document` in `format`, published in `slot`.
+    pub fn document(
+        document: &Document,
+        format: Format,
+        slot: Slot,
+        rendered: Rendered,
+    ) -> Artifact {
         let Rendered {
             bytes,
             sources,
             warnings,
         } = rendered;
         let entry = ManifestEntry {
-            document: document.id.clone(),
-            lang: document.lang,
-            format,
+            path: artifact_path(&document.id, document.lang, format, slot),
+            kind: ArtifactKind::Document,
+            document: Some(document.id.clone()),
+            lang: Some(document.lang),
+            version: Some(document.version.clone()),
+            latest: slot == Slot::Latest,
             title: document.title.clone(),
-            version: document.version.clone(),
-            effective_date: document.effective_date.clone(),
-            path: artifact_path(&document.id, document.lang, format),
-            media_type: match format {
-                Format::Pdf => "application/pdf".to_string(),
-                Format::Html => "text/html; charset=utf-8".to_string(),
-            },
+            date: Some(document.effective_date.clone()),
+            media_type: format.media_type().to_string(),
             sha256: sha256_hex(&bytes),
             bytes: bytes.len() as u64,
         };
@@ -52,6 +55,19 @@ impl Artifact {
             warnings,
             bytes,
             sources,
+        }
+    }
+
+    /// Any other file: its manifest entry is completed with its size and
+    /// hash.
+    pub fn file(mut entry: ManifestEntry, bytes: Vec<u8>) -> Artifact {
+        entry.sha256 = sha256_hex(&bytes);
+        entry.bytes = bytes.len() as u64;
+        Artifact {
+            entry,
+            warnings: Vec::new(),
+            bytes,
+            sources: Vec::new(),
         }
     }
 }
@@ -66,19 +82,42 @@ pub struct Manifest {
     pub artifacts: Vec<ManifestEntry>,
 }
 
+/// What an artifact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArtifactKind {
+    /// A document in one language and version.
+    Document,
+    /// A client notice of a change of sub-processors (bilingual).
+    Notice,
+    /// The Atom feed of releases and notices.
+    Feed,
+}
+
 /// One artifact of the manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ManifestEntry {
-    /// Document id, e.g. `dpa`.
-    pub document: String,
-    pub lang: Lang,
-    pub format: Format,
-    pub title: String,
-    pub version: String,
-    /// `YYYY-MM-DD`.
-    pub effective_date: String,
     /// Relative to the output folder, with `/` separators.
     pub path: String,
+    pub kind: ArtifactKind,
+    /// Document id, e.g. `dpa` (documents and notices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The language; none for bilingual artifacts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// The document's version (documents), or the version a notice
+    /// announces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Whether this is the document's fixed path, which always holds its
+    /// latest version.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub latest: bool,
+    pub title: String,
+    /// `YYYY-MM-DD`: a document's effective date, a notice's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub media_type: String,
     /// Lower-case hex SHA-256 of the file.
     pub sha256: String,
@@ -117,8 +156,8 @@ pub fn publish(
         fs::create_dir_all(path.parent().expect("artifact paths have a folder"))?;
         fs::write(&path, &artifact.bytes)?;
         if keep_sources {
-            for (name, bytes) in &artifact.sources {
-                fs::write(path.with_file_name(name), bytes)?;
+            for (extension, bytes) in &artifact.sources {
+                fs::write(path.with_extension(extension), bytes)?;
             }
         }
         entries.retain(|entry| entry.path != artifact.entry.path);
@@ -190,6 +229,18 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Writes a file through a temporary sibling and a rename, so that it is
+/// never seen half-written; creates its folder.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.partial"));
+    fs::write(&temporary, bytes)?;
+    fs::rename(&temporary, path)
 }
 
 /// The lower-case hex SHA-256 of `bytes`, as the manifest records it.

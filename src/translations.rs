@@ -169,9 +169,7 @@ pub fn confirm_reviews(
         }
         let lock = confirm(source, &present);
         let path = root.join(lock_path(&source.id));
-        let staging = path.with_extension("lock.tmp");
-        std::fs::write(&staging, lock_text(&lock))
-            .and_then(|()| std::fs::rename(&staging, &path))
+        crate::output::write_atomically(&path, lock_text(&lock).as_bytes())
             .map_err(crate::BuildError::Io)?;
         let count = if present.is_empty() {
             "every clause".to_string()

@@ -41,6 +41,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     }
     for document in &corpus.documents {
         crate::translations::check(document, diagnostics);
+        crate::releases::check_records(document, diagnostics);
         if let Some(checklist) = &document.checklist {
             crate::checklist::check(document, checklist, &document.meta_file, diagnostics);
         }
@@ -489,6 +490,11 @@ const PAGE_MESSAGES: &[&str] = &[
     "notice-binding-short",
     "notice-translation-long",
     "notice-translation-short",
+    "draft-date",
+    "draft-version",
+    "history-caption",
+    "history-changes",
+    "history-title",
     "page-between",
     "page-contents",
     "page-download-pdf",

@@ -8,44 +8,80 @@ use std::fs;
 use std::path::Path;
 
 use clausier::lang::Lang;
-use clausier::output::{MANIFEST, Manifest, sha256_hex};
+use clausier::output::{ArtifactKind, MANIFEST, Manifest, ManifestEntry, sha256_hex};
 use common::*;
 
 fn manifest(out: &Path) -> Manifest {
     serde_json::from_slice(&fs::read(out.join(MANIFEST)).unwrap()).unwrap()
 }
 
+/// Every released version of each document, oldest first, with its
+/// effective date.
+const RELEASES: [(&str, &[(&str, &str)]); 3] = [
+    ("cookies", &[("1.0", "2024-02-03")]),
+    ("dpa", &[("1.0", "2026-09-01")]),
+    ("privacy", &[("1.0", "2026-09-01")]),
+];
+
 #[test]
-fn manifest_lists_every_artifact_with_its_size_and_hash() {
+fn manifest_lists_every_version_of_every_artifact_with_its_size_and_hash() {
     let out = shipped_out();
     let manifest = manifest(out);
-    let paths: Vec<&str> = manifest.artifacts.iter().map(|a| a.path.as_str()).collect();
+    let documents: Vec<&ManifestEntry> = manifest
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::Document)
+        .collect();
+    let paths: Vec<&str> = documents.iter().map(|a| a.path.as_str()).collect();
     let mut expected = Vec::new();
     for lang in ["en", "fr"] {
-        for document in ["cookies", "dpa", "privacy"] {
+        for (document, versions) in RELEASES {
             for format in ["html", "pdf"] {
                 expected.push(format!("{lang}/{document}.{format}"));
             }
+            for (version, _) in versions {
+                for format in ["html", "pdf"] {
+                    expected.push(format!("{lang}/{document}/{version}.{format}"));
+                }
+            }
         }
     }
+    expected.sort();
     assert_eq!(paths, expected);
     for artifact in &manifest.artifacts {
         let bytes = fs::read(out.join(&artifact.path)).unwrap();
-        let dated = match artifact.document.as_str() {
-            "cookies" => "2024-02-03",
-            _ => "2026-09-01",
-        };
-        assert_eq!(artifact.version, "1.0");
-        assert_eq!(artifact.effective_date, dated);
         assert_eq!(artifact.bytes, bytes.len() as u64, "{}", artifact.path);
         assert_eq!(artifact.sha256, sha256_hex(&bytes), "{}", artifact.path);
-        assert!(artifact.path.starts_with(artifact.lang.code()));
-        assert!(artifact.path.ends_with(artifact.format.extension()));
     }
-    let titles: BTreeMap<(&str, Lang), &str> = manifest
-        .artifacts
+    for artifact in &documents {
+        let document = artifact.document.as_deref().unwrap();
+        let lang = artifact.lang.unwrap();
+        let versions = RELEASES.iter().find(|(id, _)| *id == document).unwrap().1;
+        let (version, date) = match artifact.path.rsplit_once('/') {
+            Some((_, name)) if artifact.path.matches('/').count() == 2 => {
+                let version = name.rsplit_once('.').unwrap().0;
+                *versions.iter().find(|(v, _)| *v == version).unwrap()
+            }
+            _ => *versions.last().unwrap(),
+        };
+        assert_eq!(
+            artifact.version.as_deref(),
+            Some(version),
+            "{}",
+            artifact.path
+        );
+        assert_eq!(artifact.date.as_deref(), Some(date), "{}", artifact.path);
+        assert_eq!(artifact.latest, artifact.path.matches('/').count() == 1);
+        assert!(artifact.path.starts_with(lang.code()));
+    }
+    let titles: BTreeMap<(&str, Lang), &str> = documents
         .iter()
-        .map(|a| ((a.document.as_str(), a.lang), a.title.as_str()))
+        .map(|a| {
+            (
+                (a.document.as_deref().unwrap(), a.lang.unwrap()),
+                a.title.as_str(),
+            )
+        })
         .collect();
     let expected = [
         (("cookies", Lang::En), "Cookie Policy"),
@@ -115,7 +151,9 @@ const COMMITMENTS: [(&str, &str); 8] = [
 #[test]
 fn pdf_text_has_every_heading_subprocessor_commitment_and_notice() {
     let out = shipped_out();
-    let (_, documents, _) = clausier::check(&shipped_root()).unwrap();
+    let checked = clausier::check(&shipped_root(), false).unwrap();
+    let documents = checked.documents;
+
     for document in documents.iter().filter(|d| d.id == "dpa") {
         let pages = pdf_pages(&out.join(format!("{}/dpa.pdf", document.lang)));
         let text = letters(&pages.concat());
@@ -196,7 +234,7 @@ fn two_builds_are_byte_identical() {
     assert_eq!(first.artifacts, second.artifacts);
     let mut names = vec!["manifest.json".to_string()];
     names.extend(first.artifacts.iter().map(|artifact| artifact.path.clone()));
-    assert_eq!(names.len(), 13);
+    assert!(names.len() > 24, "every version of every document");
     for name in names {
         let a = fs::read(dir.join("first").join(&name)).unwrap();
         let b = fs::read(dir.join("second").join(&name)).unwrap();
@@ -278,7 +316,15 @@ fn command_line_builds_a_selection_and_keeps_sources() {
         .into_iter()
         .map(|a| a.path)
         .collect();
-    assert_eq!(paths, ["en/dpa.pdf", "fr/dpa.html"]);
+    assert_eq!(
+        paths,
+        [
+            "en/dpa.pdf",
+            "en/dpa/1.0.pdf",
+            "fr/dpa.html",
+            "fr/dpa/1.0.html"
+        ]
+    );
     let unknown = run(&["build", "--doc", "nda"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
@@ -292,7 +338,7 @@ fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
     let dir = scratch("interrupted");
     copy_corpus(&dir);
     let out = dir.join("out");
-    build(&dir, &out);
+    let built = build(&dir, &out).artifacts.len();
     // As if killed between moving out/ aside and moving the new one in.
     fs::rename(&out, dir.join(".out.previous")).unwrap();
     fs::create_dir_all(dir.join(".out.staging/fr")).unwrap();
@@ -316,7 +362,7 @@ fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
         "{{ commitment.audit_notice }}",
     );
     let manifest = build(&dir, &out);
-    assert_eq!(manifest.artifacts.len(), 12);
+    assert_eq!(manifest.artifacts.len(), built);
     assert!(!dir.join(".out.previous").exists() && !dir.join(".out.staging").exists());
     assert!(
         fs::read(out.join("fr/dpa.pdf"))
@@ -479,7 +525,7 @@ fn an_annex_without_its_facts_file_is_an_error_not_an_empty_annex() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("contracts/dpa/document.yaml:17:47: error: the `security` annex has no facts: annexes/security.yaml is missing or empty"),
+        stderr.contains("contracts/dpa/document.yaml:15:47: error: the `security` annex has no facts: annexes/security.yaml is missing or empty"),
         "{stderr}"
     );
 }
@@ -494,7 +540,7 @@ fn a_provider_renamed_once_changes_every_document() {
         "    name: Crisp Chat\n",
     );
     let out = dir.join("out");
-    build(&dir, &out);
+    build_draft(&dir, &out);
     for lang in ["fr", "en"] {
         let dpa = html_text(&out.join(format!("{lang}/dpa.html")));
         let cookies = html_text(&out.join(format!("{lang}/cookies.html")));

@@ -11,14 +11,25 @@ use common::*;
 #[test]
 fn the_example_organisation_builds_a_french_only_cookie_policy() {
     let root = shipped_root().join("examples/atelier-du-lac");
-    let (_, documents, diagnostics) = clausier::check(&root).unwrap();
+    let checked = clausier::check(&root, false).unwrap();
+    let documents = checked.documents;
+    let diagnostics = checked.warnings;
+
     assert!(diagnostics.is_empty(), "{diagnostics}");
     assert_eq!(documents.len(), 1, "one document, in French only");
 
     let out = scratch("example").join("out");
     let manifest = build(&root, &out);
     let paths: Vec<&str> = manifest.artifacts.iter().map(|a| a.path.as_str()).collect();
-    assert_eq!(paths, ["fr/cookies.html", "fr/cookies.pdf"]);
+    assert_eq!(
+        paths,
+        [
+            "fr/cookies.html",
+            "fr/cookies.pdf",
+            "fr/cookies/2.1.html",
+            "fr/cookies/2.1.pdf"
+        ]
+    );
 
     let html = fs::read_to_string(out.join("fr/cookies.html")).unwrap();
     assert!(

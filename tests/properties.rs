@@ -15,7 +15,7 @@ use clausier::model::Document;
 use clausier::placeholders::Placeholders;
 use clausier::render::html::{HtmlRenderer, escape};
 use clausier::render::pdf::PdfRenderer;
-use clausier::render::{Renderer, can_print};
+use clausier::render::{Renderer, Slot, can_print};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -62,7 +62,9 @@ proptest! {
 fn shipped_document() -> &'static Value {
     static DOCUMENT: OnceLock<Value> = OnceLock::new();
     DOCUMENT.get_or_init(|| {
-        let (_, documents, _) = clausier::check(&common::shipped_root()).unwrap();
+        let checked = clausier::check(&common::shipped_root(), false).unwrap();
+        let documents = checked.documents;
+
         serde_json::to_value(&documents[0]).unwrap()
     })
 }
@@ -112,13 +114,13 @@ proptest! {
     #[test]
     fn any_text_in_any_field_renders_literally_or_is_refused_by_check(text in text()) {
         let document: Document = serde_json::from_value(with_every_text(shipped_document(), &text)).unwrap();
-        let html = String::from_utf8(HtmlRenderer::new().render(&document).unwrap().bytes).unwrap();
+        let html = String::from_utf8(HtmlRenderer::new().render(&document, Slot::Latest).unwrap().bytes).unwrap();
         prop_assert!(html.contains(&escape(&text)));
         prop_assert!(!text.contains("<script") || !html.contains("<script"));
         // `check` refuses blank texts (every YAML text and heading must say
         // something) and characters the fonts cannot print.
         let accepted = !text.trim().is_empty() && text.chars().all(can_print);
-        match PdfRenderer.render(&document) {
+        match PdfRenderer.render(&document, Slot::Latest) {
             Ok(rendered) => {
                 prop_assert!(accepted || text.trim().is_empty(), "PDF rendered text check refuses: {text:?}");
                 prop_assert!(rendered.bytes.starts_with(b"%PDF-"));

@@ -1,5 +1,6 @@
 //! The translation review workflow: a French change is flagged in `check`
-//! until `clausier translations confirm` records the review.
+//! until `clausier translations confirm` records the review. The edits are
+//! checked as drafts (`--draft`), as while editing before a release.
 
 mod common;
 
@@ -25,7 +26,7 @@ fn a_french_change_is_flagged_until_its_translation_is_confirmed() {
         "dans la limite de {{ commitment.audit_limit }}.",
         "dans la limite de {{ commitment.audit_limit }}, aux frais du Client.",
     );
-    let check = clausier(&dir, &["check"]);
+    let check = clausier(&dir, &["check", "--draft"]);
     assert!(check.status.success(), "a stale translation is a warning");
     let shown = stdout(&check);
     assert!(shown.contains("contracts/dpa/en.md:131:1: warning: the French text of clause `compliance` changed since its en translation was reviewed"), "{shown}");
@@ -34,7 +35,9 @@ fn a_french_change_is_flagged_until_its_translation_is_confirmed() {
         "{shown}"
     );
     assert_eq!(
-        clausier(&dir, &["check", "--deny-warnings"]).status.code(),
+        clausier(&dir, &["check", "--draft", "--deny-warnings"])
+            .status
+            .code(),
         Some(1)
     );
 
@@ -52,7 +55,7 @@ fn a_french_change_is_flagged_until_its_translation_is_confirmed() {
         "confirmed the review of compliance in contracts/dpa/translations.lock\n"
     );
     assert_eq!(
-        stdout(&clausier(&dir, &["check"])),
+        stdout(&clausier(&dir, &["check", "--draft"])),
         "0 error(s), 0 warning(s)\n"
     );
 }

@@ -38,6 +38,11 @@ pub struct BuildArgs {
     /// Fail, writing nothing, when there is any warning.
     #[arg(long)]
     deny_warnings: bool,
+    /// Publish unreleased changes as a draft at the documents' fixed paths
+    /// (marked "unreleased draft"), to preview them before a release.
+    /// Without it, unreleased changes are an error.
+    #[arg(long)]
+    draft: bool,
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
@@ -55,11 +60,19 @@ pub fn run(args: BuildArgs) -> ExitCode {
         formats: args.formats,
         keep_sources: args.keep_sources,
         deny_warnings: args.deny_warnings,
+        draft: args.draft,
     };
     match clausier::build(&options) {
-        Ok((manifest, warnings)) => {
+        Ok(clausier::Built {
+            manifest,
+            warnings,
+            drafts,
+        }) => {
             if !warnings.is_empty() {
                 eprintln!("{warnings}");
+            }
+            for draft in &drafts {
+                eprintln!("{}", super::check::describe_draft(draft));
             }
             for entry in &manifest.artifacts {
                 println!(
@@ -78,13 +91,10 @@ pub fn run(args: BuildArgs) -> ExitCode {
         }
         Err(error) => {
             eprintln!("{error}");
-            match error {
-                BuildError::Content(_) => {
-                    eprintln!("nothing was written: {} is unchanged", out.display());
-                    ExitCode::from(1)
-                }
-                BuildError::Usage(_) | BuildError::Io(_) => ExitCode::from(2),
+            if matches!(error, BuildError::Content(_)) {
+                eprintln!("nothing was written: {} is unchanged", out.display());
             }
+            error.exit_code()
         }
     }
 }

@@ -22,6 +22,9 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Accept unreleased changes (a draft) instead of refusing them.
+    #[arg(long)]
+    draft: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -38,10 +41,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let (diagnostics, failed) = match clausier::check(&args.root) {
-        Ok((_, _, diagnostics)) => {
-            let failed = args.deny_warnings && diagnostics.has_warnings();
-            (diagnostics, failed)
+    let (diagnostics, failed) = match clausier::check(&args.root, args.draft) {
+        Ok(checked) => {
+            for draft in &checked.drafts {
+                eprintln!("{}", describe_draft(draft));
+            }
+            let failed = args.deny_warnings && checked.warnings.has_warnings();
+            (checked.warnings, failed)
         }
         Err(failed) => (failed.0, true),
     };
@@ -64,4 +70,17 @@ pub fn print(diagnostics: &Diagnostics, format: OutputFormat, failed: bool) {
     } else {
         print!("{text}");
     }
+}
+
+/// One line saying that a document is an unreleased draft, and what
+/// changed.
+pub fn describe_draft(draft: &clausier::Draft) -> String {
+    let mut line = match &draft.since {
+        Some(since) => format!("draft: `{}` changed since release {since}", draft.document),
+        None => format!("draft: `{}` has no release yet", draft.document),
+    };
+    if !draft.sections.is_empty() {
+        line.push_str(&format!(" ({})", draft.sections.join("; ")));
+    }
+    line
 }

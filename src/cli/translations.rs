@@ -2,7 +2,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
-use clausier::BuildError;
 
 /// Tracks which French text each translated clause was reviewed against.
 ///
@@ -50,10 +49,7 @@ pub fn run(args: TranslationsArgs) -> ExitCode {
         }
         Err(error) => {
             eprintln!("{error}");
-            match error {
-                BuildError::Content(_) => ExitCode::from(1),
-                BuildError::Usage(_) | BuildError::Io(_) => ExitCode::from(2),
-            }
+            error.exit_code()
         }
     }
 }

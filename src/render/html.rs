@@ -9,7 +9,7 @@ use tera::{Context, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, ListStyle, Section, Table};
-use crate::render::{Format, Rendered, Renderer, artifact_path};
+use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_href};
 
 const TEMPLATE: &str = include_str!("../../templates/document.html");
 const STYLESHEET: &str = include_str!("../../templates/document.css");
@@ -55,15 +55,10 @@ impl Renderer for HtmlRenderer {
         Format::Html
     }
 
-    fn render(&self, document: &Document) -> Result<Rendered, Box<Diagnostic>> {
-        let here = artifact_path(&document.id, document.lang, Format::Html);
+    fn render(&self, document: &Document, slot: Slot) -> Result<Rendered, Box<Diagnostic>> {
+        let here = artifact_path(&document.id, document.lang, Format::Html, slot);
         let relative = |lang: Lang, format: Format| {
-            let target = artifact_path(&document.id, lang, format);
-            if lang == document.lang {
-                file_name(&target)
-            } else {
-                format!("../{target}")
-            }
+            relative_href(&here, &artifact_path(&document.id, lang, format, slot))
         };
         let alternates: Vec<Alternate> = document
             .languages
@@ -99,7 +94,7 @@ impl Renderer for HtmlRenderer {
         }
         let mut context = Context::new();
         context.insert("doc", document);
-        context.insert("self_href", &file_name(&here));
+        context.insert("self_href", &relative(document.lang, Format::Html));
         context.insert("pdf_href", &relative(document.lang, Format::Pdf));
         context.insert("alternates", &alternates);
         context.insert("toc", &toc);
@@ -119,10 +114,6 @@ impl Renderer for HtmlRenderer {
             warnings: Vec::new(),
         })
     }
-}
-
-fn file_name(path: &str) -> String {
-    path.rsplit('/').next().unwrap_or(path).to_string()
 }
 
 /// Escapes text for HTML content and attribute values.

@@ -42,6 +42,13 @@ impl Format {
             Format::Html => "html",
         }
     }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Pdf => "application/pdf",
+            Format::Html => "text/html; charset=utf-8",
+        }
+    }
 }
 
 impl fmt::Display for Format {
@@ -52,9 +59,11 @@ impl fmt::Display for Format {
 
 /// What a renderer produced: the artifact, and the intermediate sources it
 /// was made from, for `--keep-sources`.
+#[derive(Clone)]
 pub struct Rendered {
     pub bytes: Vec<u8>,
-    /// File name (placed beside the artifact) and content.
+    /// Extension (the source is written beside the artifact, under the
+    /// same name with this extension) and content.
     pub sources: Vec<(String, Vec<u8>)>,
     /// Problems that did not stop rendering.
     pub warnings: Vec<Diagnostic>,
@@ -65,11 +74,81 @@ pub struct Rendered {
 /// templates) happens once.
 pub trait Renderer: Sync {
     fn format(&self) -> Format;
-    fn render(&self, document: &Document) -> Result<Rendered, Box<Diagnostic>>;
+    /// Renders `document` for publication in `slot`, which relative links
+    /// start from.
+    fn render(&self, document: &Document, slot: Slot) -> Result<Rendered, Box<Diagnostic>>;
 }
 
-/// Where an artifact lives under the output folder: `<lang>/<document>.<ext>`.
-/// These paths are the published URLs: keep them stable.
-pub fn artifact_path(document: &str, lang: crate::lang::Lang, format: Format) -> String {
-    format!("{lang}/{document}.{}", format.extension())
+/// Where a document is published: at its fixed path, which always holds
+/// its latest version, or at the path of one version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot<'a> {
+    Latest,
+    Version(&'a str),
+}
+
+/// Where an artifact lives under the output folder: `<lang>/<document>.<ext>`
+/// for the latest version, `<lang>/<document>/<version>.<ext>` for each
+/// version. These paths are the published URLs: keep them stable.
+pub fn artifact_path(
+    document: &str,
+    lang: crate::lang::Lang,
+    format: Format,
+    slot: Slot,
+) -> String {
+    let extension = format.extension();
+    match slot {
+        Slot::Latest => format!("{lang}/{document}.{extension}"),
+        Slot::Version(version) => format!("{lang}/{document}/{version}.{extension}"),
+    }
+}
+
+/// The relative link from the page at `from` to the file at `to`, both
+/// relative to the output folder, so that the site works under any base
+/// path and from `file://`.
+pub fn relative_href(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len() - 1];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to_parts.len() - 1);
+    let mut href = "../".repeat(from_dirs.len() - common);
+    href.push_str(&to_parts[common..].join("/"));
+    href
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_climb_only_as_far_as_needed() {
+        assert_eq!(relative_href("fr/dpa.html", "fr/dpa.pdf"), "dpa.pdf");
+        assert_eq!(
+            relative_href("fr/dpa.html", "en/dpa.html"),
+            "../en/dpa.html"
+        );
+        assert_eq!(
+            relative_href("fr/dpa/1.0.html", "en/dpa/1.0.html"),
+            "../../en/dpa/1.0.html"
+        );
+        assert_eq!(
+            relative_href("fr/dpa/1.0.html", "fr/dpa/1.1.html"),
+            "1.1.html"
+        );
+        assert_eq!(
+            relative_href("fr/dpa.html", "fr/dpa/1.0.html"),
+            "dpa/1.0.html"
+        );
+        assert_eq!(
+            relative_href("fr/dpa/1.0.html", "fr/dpa.html"),
+            "../dpa.html"
+        );
+        assert_eq!(relative_href("index.html", "fr/dpa.html"), "fr/dpa.html");
+        assert_eq!(relative_href("fr/dpa.html", "feed.xml"), "../feed.xml");
+    }
 }

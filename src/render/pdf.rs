@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::render::world::{DocumentWorld, TEMPLATE};
-use crate::render::{Format, Rendered, Renderer};
+use crate::render::{Format, Rendered, Renderer, Slot};
 
 /// The standards every PDF conforms to: archival (PDF/A-2a, which requires
 /// tagged structure) and accessible (PDF/UA-1).
@@ -24,7 +24,7 @@ impl Renderer for PdfRenderer {
         Format::Pdf
     }
 
-    fn render(&self, document: &Document) -> Result<Rendered, Box<Diagnostic>> {
+    fn render(&self, document: &Document, _slot: Slot) -> Result<Rendered, Box<Diagnostic>> {
         let name = format!("{} ({})", document.id, document.lang);
         let data = serde_json::to_vec_pretty(document).expect("documents serialize to JSON");
         let date = Date::parse(&document.effective_date)
@@ -52,12 +52,11 @@ impl Renderer for PdfRenderer {
         };
         let bytes =
             typst_pdf::pdf(&paged, &options).map_err(|errors| typst_failure(&name, &errors))?;
-        let stem = &document.id;
         Ok(Rendered {
             bytes,
             sources: vec![
-                (format!("{stem}.typ"), TEMPLATE.as_bytes().to_vec()),
-                (format!("{stem}.data.json"), data),
+                ("typ".to_string(), TEMPLATE.as_bytes().to_vec()),
+                ("data.json".to_string(), data),
             ],
             warnings,
         })

@@ -28,6 +28,16 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// Builds every artifact of the corpus at `root` into `out`.
 pub fn build(root: &Path, out: &Path) -> Manifest {
+    build_with(root, out, false)
+}
+
+/// Builds an edited copy of the corpus, whose unreleased changes are
+/// published as drafts.
+pub fn build_draft(root: &Path, out: &Path) -> Manifest {
+    build_with(root, out, true)
+}
+
+fn build_with(root: &Path, out: &Path, draft: bool) -> Manifest {
     let options = BuildOptions {
         root: root.to_path_buf(),
         out: out.to_path_buf(),
@@ -36,9 +46,10 @@ pub fn build(root: &Path, out: &Path) -> Manifest {
         formats: Vec::new(),
         keep_sources: false,
         deny_warnings: false,
+        draft,
     };
     match clausier::build(&options) {
-        Ok((manifest, _)) => manifest,
+        Ok(built) => built.manifest,
         Err(error) => panic!("build failed:\n{error}"),
     }
 }
@@ -55,7 +66,7 @@ pub fn shipped_out() -> &'static Path {
 
 /// Copies the corpus folders of the shipped corpus into `to`.
 pub fn copy_corpus(to: &Path) {
-    for folder in ["annexes", "checklists", "contracts", "locales"] {
+    for folder in ["annexes", "checklists", "contracts", "locales", "releases"] {
         copy_tree(&shipped_root().join(folder), &to.join(folder));
     }
 }

@@ -1,0 +1,80 @@
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use clausier::lang::Lang;
+use clausier::releases::{ReleaseRequest, release};
+
+/// Releases a new version of a document: freezes its current text, in
+/// every language, in releases/<document>/<version>.json, with a
+/// fingerprint.
+///
+/// Every released version is rebuilt from that file by `clausier build`,
+/// offline and byte for byte; `clausier check` refuses the corpus when a
+/// released text changes. Commit the file. Refused when the corpus has
+/// errors or warnings, when the version is not greater than the latest
+/// release, when the effective date is earlier than the latest release's,
+/// and when nothing changed.
+#[derive(Args)]
+pub struct ReleaseArgs {
+    /// The document, e.g. `dpa`.
+    document: String,
+    /// The new version, e.g. `1.1`: greater than the latest release.
+    version: String,
+    /// The date from which the version applies, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    effective: String,
+    /// What the version changes, in French (one sentence or two: it is
+    /// shown in the version history and the feed).
+    #[arg(long, value_name = "TEXT")]
+    summary_fr: Option<String>,
+    /// What the version changes, in English.
+    #[arg(long, value_name = "TEXT")]
+    summary_en: Option<String>,
+    /// The corpus folder, holding annexes/, contracts/ and locales/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+pub fn run(args: ReleaseArgs) -> ExitCode {
+    let summary: BTreeMap<Lang, String> =
+        [(Lang::Fr, args.summary_fr), (Lang::En, args.summary_en)]
+            .into_iter()
+            .filter_map(|(lang, text)| Some((lang, text?)))
+            .collect();
+    let request = ReleaseRequest {
+        root: &args.root,
+        document: &args.document,
+        version: &args.version,
+        effective_date: &args.effective,
+        summary,
+    };
+    match release(&request) {
+        Ok(recorded) => {
+            let release = &recorded.release;
+            println!(
+                "released {} {}, effective {}: {} ({})",
+                release.document,
+                release.version,
+                release.effective_date,
+                args.root.join(&recorded.path).display(),
+                release.fingerprint
+            );
+            println!(
+                "next: `clausier build` publishes it; commit {}",
+                recorded.path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            if matches!(error, clausier::BuildError::Content(_)) {
+                eprintln!(
+                    "nothing was released: fix these first, as a release cannot change afterwards"
+                );
+            }
+            error.exit_code()
+        }
+    }
+}
