@@ -19,7 +19,7 @@ fn manifest(out: &Path) -> Manifest {
 /// effective date.
 const RELEASES: [(&str, &[(&str, &str)]); 3] = [
     ("cookies", &[("1.0", "2024-02-03")]),
-    ("dpa", &[("1.0", "2026-09-01")]),
+    ("dpa", &[("1.0", "2026-09-01"), ("1.1", "2027-01-15")]),
     ("privacy", &[("1.0", "2026-09-01")]),
 ];
 
@@ -137,9 +137,8 @@ fn html_pages_link_to_each_other_and_to_their_pdf() {
 }
 
 /// The commitments, written once in annexes/commitments.yaml.
-const COMMITMENTS: [(&str, &str); 8] = [
+const COMMITMENTS: [(&str, &str); 7] = [
     ("sept (7) jours ouvrés", "seven (7) working days"),
-    ("quarante-huit (48) heures", "forty-eight (48) hours"),
     ("soixante-douze (72) heures", "seventy-two (72) hours"),
     ("quinze (15) jours ouvrés", "fifteen (15) working days"),
     ("d'un (1) audit par an", "one (1) audit per year"),
@@ -321,8 +320,10 @@ fn command_line_builds_a_selection_and_keeps_sources() {
         [
             "en/dpa.pdf",
             "en/dpa/1.0.pdf",
+            "en/dpa/1.1.pdf",
             "fr/dpa.html",
-            "fr/dpa/1.0.html"
+            "fr/dpa/1.0.html",
+            "fr/dpa/1.1.html"
         ]
     );
     let unknown = run(&["build", "--doc", "nda"]);

@@ -1,6 +1,6 @@
 //! Every sentence and table row of the seed DPA
 //! (`tests/fixtures/seeds/dpa-fr.txt`, a copy of the published text) appears
-//! in the French PDF and HTML. The only differences are listed below, each
+//! in the French PDF and HTML of version 1.0, the release made from it. The only differences are listed below, each
 //! with its reason; a correction that no longer matches the seed fails.
 
 mod common;
@@ -186,21 +186,21 @@ fn assert_contains_seed(output: &str, what: &str) {
 #[test]
 fn french_html_holds_every_sentence_and_row_of_the_seed() {
     assert_contains_seed(
-        &html_text(&shipped_out().join("fr/dpa.html")),
-        "fr/dpa.html",
+        &html_text(&shipped_out().join("fr/dpa/1.0.html")),
+        "fr/dpa/1.0.html",
     );
 }
 
 #[test]
 fn french_pdf_holds_every_sentence_and_row_of_the_seed() {
     // Footers are cut off so that paragraphs run on across page breaks.
-    let pages = pdf_pages(&shipped_out().join("fr/dpa.pdf"));
+    let pages = pdf_pages(&shipped_out().join("fr/dpa/1.0.pdf"));
     let footer = "Accord sur le traitement des données personnelles · Version";
     let body: String = pages
         .iter()
         .map(|page| &page[..page.rfind(footer).unwrap_or(page.len())])
         .collect();
-    assert_contains_seed(&body, "fr/dpa.pdf");
+    assert_contains_seed(&body, "fr/dpa/1.0.pdf");
 }
 
 #[test]
