@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod cookie_policy;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
 pub mod facts;
 pub mod lang;
@@ -21,6 +22,7 @@ pub mod output;
 pub mod placeholders;
 pub mod privacy_policy;
 pub mod quantity;
+pub mod redline;
 pub mod releases;
 pub mod render;
 pub mod terminology;
@@ -81,6 +83,14 @@ impl std::fmt::Display for BuildError {
 }
 
 impl std::error::Error for BuildError {}
+
+impl From<Box<Diagnostic>> for BuildError {
+    fn from(diagnostic: Box<Diagnostic>) -> BuildError {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(*diagnostic);
+        BuildError::Content(Failed(diagnostics))
+    }
+}
 
 impl BuildError {
     /// 1 for a corpus problem, 2 for a usage or file-system problem.
@@ -205,16 +215,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     output::recover(&options.out).map_err(BuildError::Io)?;
     let checked = check(&options.root, options.draft).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
-    let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-    if let Some(unknown) = options
-        .documents
-        .iter()
-        .find(|id| !known.contains(&id.as_str()))
-    {
-        return Err(BuildError::Usage(format!(
-            "unknown document `{unknown}`: the documents are {}",
-            known.join(", ")
-        )));
+    for id in &options.documents {
+        releases::find_document(corpus, id)?;
     }
     let placed = placements(&checked, options);
     let renderers: Vec<Box<dyn Renderer>> = vec![

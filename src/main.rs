@@ -22,6 +22,7 @@ enum Command {
     Build(cli::build::BuildArgs),
     Check(cli::check::CheckArgs),
     Release(cli::release::ReleaseArgs),
+    Diff(cli::diff::DiffArgs),
     Translations(cli::translations::TranslationsArgs),
 }
 
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cli::build::run(args),
         Command::Check(args) => cli::check::run(args),
         Command::Release(args) => cli::release::run(args),
+        Command::Diff(args) => cli::diff::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
 }

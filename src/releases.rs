@@ -15,7 +15,7 @@ use crate::BuildError;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::lang::Lang;
-use crate::load::{DocumentSource, SourceFile};
+use crate::load::{Corpus, DocumentSource, SourceFile};
 use crate::model::Document;
 use crate::output::sha256_hex;
 use crate::version::Version;
@@ -336,6 +336,47 @@ pub fn unreleased_error(source: &DocumentSource, standing: &Standing) -> Option<
     }
 }
 
+/// The document `id` of the corpus, or a usage error naming the others.
+pub fn find_document<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a DocumentSource, BuildError> {
+    corpus.documents.iter().find(|d| d.id == id).ok_or_else(|| {
+        let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        BuildError::Usage(format!(
+            "unknown document `{id}`: the documents are {}",
+            known.join(", ")
+        ))
+    })
+}
+
+/// The release `version` of a document, or a usage error naming the
+/// released versions.
+pub fn find_release<'a>(
+    source: &'a DocumentSource,
+    version: &str,
+) -> Result<&'a Release, BuildError> {
+    let wanted = Version::parse(version).ok();
+    let found = source
+        .releases
+        .iter()
+        .map(|file| &file.release)
+        .find(|release| Some(&release.version) == wanted.as_ref());
+    found.ok_or_else(|| {
+        let known: Vec<String> = source
+            .releases
+            .iter()
+            .map(|file| file.release.version.to_string())
+            .collect();
+        BuildError::Usage(format!(
+            "`{}` has no release {version}: its releases are {}",
+            source.id,
+            if known.is_empty() {
+                "none yet".to_string()
+            } else {
+                known.join(", ")
+            }
+        ))
+    })
+}
+
 /// What `clausier release` records.
 pub struct ReleaseRequest<'a> {
     pub root: &'a Path,
@@ -370,14 +411,7 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
         Date::parse(request.effective_date).map_err(|e| BuildError::Usage(first_line(&e)))?;
     let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
-    let Some(source) = corpus.documents.iter().find(|d| d.id == request.document) else {
-        let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-        return usage(format!(
-            "unknown document `{}`: the documents are {}",
-            request.document,
-            known.join(", ")
-        ));
-    };
+    let source = find_document(corpus, request.document)?;
     if checked.warnings.has_warnings() {
         return Err(BuildError::Content(crate::diagnostic::Failed(
             checked.warnings,

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
+use crate::diff::Change;
 use crate::lang::Lang;
 use crate::load::{DocumentSource, SourceFile};
 use crate::markdown::heading_ids;
@@ -208,33 +209,18 @@ pub fn read_lock(
 /// with a few words of context around each change.
 pub fn word_diff(old: &str, new: &str) -> String {
     const CONTEXT: usize = 4;
-    let a: Vec<&str> = old.split_whitespace().collect();
-    let b: Vec<&str> = new.split_whitespace().collect();
-    // Longest common subsequence, by dynamic programming from the end.
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
     // Each word with its change: ' ' kept, '-' removed, '+' added.
-    let (mut i, mut j, mut words) = (0, 0, Vec::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            words.push((' ', a[i]));
-            (i, j) = (i + 1, j + 1);
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] > lcs[i + 1][j]) {
-            words.push(('+', b[j]));
-            j += 1;
-        } else {
-            words.push(('-', a[i]));
-            i += 1;
-        }
-    }
+    let words: Vec<(char, &str)> = crate::diff::words(old, new)
+        .into_iter()
+        .map(|(change, word)| {
+            let mark = match change {
+                Change::Same => ' ',
+                Change::Deleted => '-',
+                Change::Inserted => '+',
+            };
+            (mark, word)
+        })
+        .collect();
     let near_change = |k: usize| {
         let window = k.saturating_sub(CONTEXT)..(k + CONTEXT + 1).min(words.len());
         words[window].iter().any(|(change, _)| *change != ' ')

@@ -503,6 +503,17 @@ const PAGE_MESSAGES: &[&str] = &[
     "page-other-language",
     "page-page",
     "page-version",
+    "redline-added-section",
+    "redline-changed",
+    "redline-deleted",
+    "redline-from",
+    "redline-heading",
+    "redline-inserted",
+    "redline-legend",
+    "redline-nothing-changed",
+    "redline-removed-section",
+    "redline-summary",
+    "redline-to",
 ];
 
 /// Messages of contracts and their generated annexes.

@@ -79,7 +79,12 @@ fn a_new_release_leaves_every_older_version_byte_identical() {
         fs::read(after.join("fr/dpa/1.2.pdf")).unwrap()
     );
     let history = html_text(&after.join("en/dpa.html"));
-    for line in ["1.2", "Two audits per year.", "1.1", "New sub-processor Scaleway"] {
+    for line in [
+        "1.2",
+        "Two audits per year.",
+        "1.1",
+        "New sub-processor Scaleway",
+    ] {
         assert!(history.contains(line), "history lacks {line}");
     }
     // Version 1.1 still says one audit, and knows nothing of 1.2.
@@ -129,7 +134,11 @@ fn release_refuses_what_would_rewrite_history() {
             "2027-01-14",
             "2027-01-14 is before 2027-01-15, the effective date of release 1.1",
         ),
-        ("1.2", "2027-02-30", "`2027-02-30` is not a day of the calendar"),
+        (
+            "1.2",
+            "2027-02-30",
+            "`2027-02-30` is not a day of the calendar",
+        ),
         ("v1.2", "2027-06-01", "`v1.2` is not a version number"),
     ] {
         let output = release(version, date);

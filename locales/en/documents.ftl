@@ -4,13 +4,6 @@
 page-contents = Contents
 page-version = Version
 page-effective-date = Effective date
-
-# Version history (after the annexes) and drafts (`clausier build --draft`).
-history-title = Version history
-history-caption = Published versions
-history-changes = Changes
-draft-version = unreleased draft
-draft-date = not applicable (draft)
 page-page = Page
 page-language = Language:
 page-between = Between:

@@ -4,13 +4,6 @@
 page-contents = Sommaire
 page-version = Version
 page-effective-date = Date d'entrée en vigueur
-
-# Historique des versions (après les annexes) et projets (`clausier build --draft`).
-history-title = Historique des versions
-history-caption = Versions publiées
-history-changes = Modifications
-draft-version = projet non publié
-draft-date = non applicable (projet)
 page-page = Page
 page-language = Langue :
 page-between = Entre :

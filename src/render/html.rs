@@ -12,7 +12,8 @@ use crate::model::{Block, Document, Inline, ListStyle, Section, Table};
 use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_href};
 
 const TEMPLATE: &str = include_str!("../../templates/document.html");
-const STYLESHEET: &str = include_str!("../../templates/document.css");
+pub const STYLESHEET: &str = include_str!("../../templates/document.css");
+const REDLINE_TEMPLATE: &str = include_str!("../../templates/redline.html");
 
 pub struct HtmlRenderer {
     tera: Tera,
@@ -22,9 +23,29 @@ impl HtmlRenderer {
     pub fn new() -> HtmlRenderer {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
-        tera.add_raw_template("document.html", TEMPLATE)
-            .expect("the built-in HTML template is valid");
+        tera.add_raw_templates([
+            ("document.html", TEMPLATE),
+            ("redline.html", REDLINE_TEMPLATE),
+        ])
+        .expect("the built-in HTML templates are valid");
         HtmlRenderer { tera }
+    }
+}
+
+impl HtmlRenderer {
+    /// Renders one of the built-in templates; `what` names the page in
+    /// messages.
+    pub fn page(
+        &self,
+        template: &str,
+        context: &Context,
+        what: &str,
+    ) -> Result<String, Box<Diagnostic>> {
+        self.tera.render(template, context).map_err(|error| {
+            Box::new(Diagnostic::error(format!(
+                "HTML template failed for {what}: {error:?}"
+            )))
+        })
     }
 }
 
@@ -100,14 +121,7 @@ impl Renderer for HtmlRenderer {
         context.insert("toc", &toc);
         context.insert("body", &body);
         context.insert("stylesheet", STYLESHEET);
-        let html = self
-            .tera
-            .render("document.html", &context)
-            .map_err(|error| {
-                Box::new(Diagnostic::error(format!(
-                    "HTML template failed for {here}: {error:?}"
-                )))
-            })?;
+        let html = self.page("document.html", &context, &here)?;
         Ok(Rendered {
             bytes: html.into_bytes(),
             sources: Vec::new(),

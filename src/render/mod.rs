@@ -2,7 +2,8 @@
 
 pub mod html;
 pub mod pdf;
-mod world;
+pub mod redline;
+pub(crate) mod world;
 
 pub use world::can_print;
 

@@ -25,33 +25,17 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, document: &Document, _slot: Slot) -> Result<Rendered, Box<Diagnostic>> {
-        let name = format!("{} ({})", document.id, document.lang);
         let data = serde_json::to_vec_pretty(document).expect("documents serialize to JSON");
-        let date = Date::parse(&document.effective_date)
-            .map_err(|error| Box::new(Diagnostic::error(error)))?;
-        let world = DocumentWorld::new(data.clone(), date);
-        let warned = typst::compile::<PagedDocument>(&world);
-        let paged = warned
-            .output
-            .map_err(|errors| typst_failure(&name, &errors))?;
-        let warnings = warned
-            .warnings
-            .iter()
-            .map(|warning| Diagnostic::warning(format!("the PDF of {name}: {}", warning.message)))
-            .collect();
-        let datetime = Datetime::from_ymd(date.year, date.month, date.day).expect("valid date");
-        let options = PdfOptions {
-            ident: Smart::Custom(format!(
+        let (bytes, warnings) = compile(
+            TEMPLATE,
+            data.clone(),
+            &document.effective_date,
+            format!(
                 "clausier/{}/{}/{}",
                 document.id, document.lang, document.version
-            )),
-            creator: Smart::Custom(Some("clausier".to_string())),
-            timestamp: Some(Timestamp::new_utc(datetime)),
-            standards: PdfStandards::new(&STANDARDS).expect("PDF/A-2a and PDF/UA-1 are compatible"),
-            ..PdfOptions::default()
-        };
-        let bytes =
-            typst_pdf::pdf(&paged, &options).map_err(|errors| typst_failure(&name, &errors))?;
+            ),
+            &format!("{} ({})", document.id, document.lang),
+        )?;
         Ok(Rendered {
             bytes,
             sources: vec![
@@ -61,6 +45,40 @@ impl Renderer for PdfRenderer {
             warnings,
         })
     }
+}
+
+/// Lays out `template` over `data` and exports an archival, accessible PDF
+/// dated `date` (`YYYY-MM-DD`), identified by `ident` (stable across
+/// builds, so that output is deterministic). `name` says what is built, in
+/// messages.
+pub fn compile(
+    template: &str,
+    data: Vec<u8>,
+    date: &str,
+    ident: String,
+    name: &str,
+) -> Result<(Vec<u8>, Vec<Diagnostic>), Box<Diagnostic>> {
+    let date = Date::parse(date).map_err(|error| Box::new(Diagnostic::error(error)))?;
+    let world = DocumentWorld::new(template, data, date);
+    let warned = typst::compile::<PagedDocument>(&world);
+    let paged = warned
+        .output
+        .map_err(|errors| typst_failure(name, &errors))?;
+    let warnings = warned
+        .warnings
+        .iter()
+        .map(|warning| Diagnostic::warning(format!("the PDF of {name}: {}", warning.message)))
+        .collect();
+    let datetime = Datetime::from_ymd(date.year, date.month, date.day).expect("valid date");
+    let options = PdfOptions {
+        ident: Smart::Custom(ident),
+        creator: Smart::Custom(Some("clausier".to_string())),
+        timestamp: Some(Timestamp::new_utc(datetime)),
+        standards: PdfStandards::new(&STANDARDS).expect("PDF/A-2a and PDF/UA-1 are compatible"),
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&paged, &options).map_err(|errors| typst_failure(name, &errors))?;
+    Ok((bytes, warnings))
 }
 
 fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Box<Diagnostic> {

@@ -15,8 +15,9 @@ use typst_kit::fonts::FontStore;
 
 use crate::date::Date;
 
-/// The template, compiled into the binary.
+/// The templates, compiled into the binary.
 pub const TEMPLATE: &str = include_str!("../../templates/document.typ");
+pub const REDLINE_TEMPLATE: &str = include_str!("../../templates/redline.typ");
 
 /// Where the template reads the document's data.
 const DATA_PATH: &str = "/data.json";
@@ -63,10 +64,11 @@ pub struct DocumentWorld {
 }
 
 impl DocumentWorld {
-    pub fn new(data: Vec<u8>, today: Date) -> DocumentWorld {
+    /// The world of one compilation of `template` over `data`.
+    pub fn new(template: &str, data: Vec<u8>, today: Date) -> DocumentWorld {
         DocumentWorld {
             engine: &ENGINE,
-            main: Source::new(file_id("/main.typ"), TEMPLATE.to_string()),
+            main: Source::new(file_id("/main.typ"), template.to_string()),
             data_id: file_id(DATA_PATH),
             data: Bytes::new(data),
             today: Datetime::from_ymd(today.year, today.month, today.day)

@@ -1,0 +1,23 @@
+# Versions : historique, projets et comparaisons (`clausier diff`).
+
+## Historique des versions, après les annexes
+history-title = Historique des versions
+history-caption = Versions publiées
+history-changes = Modifications
+
+## Projets non publiés (`clausier build --draft`)
+draft-version = projet non publié
+draft-date = non applicable (projet)
+
+## Comparaison de deux versions
+redline-heading = Comparaison des versions { $from } et { $to }
+redline-from = Version antérieure
+redline-to = Nouvelle version
+redline-summary = Objet de la nouvelle version
+redline-changed = Sections modifiées
+redline-nothing-changed = Aucune modification du texte.
+redline-legend = Légende
+redline-inserted = texte ajouté
+redline-deleted = texte supprimé
+redline-added-section = section ajoutée
+redline-removed-section = section supprimée

@@ -1,0 +1,662 @@
+//! Redlines: what changed between two released versions of a document, in
+//! one language, aligned clause by clause (by their stable ids), paragraph
+//! by paragraph and table row by table row, and marked word by word.
+
+use serde::Serialize;
+
+use crate::diff::{Change, Step, align, words};
+use crate::lang::Lang;
+use crate::locale::Labels;
+use crate::model::{Block, Document, Inline, ListStyle, Notice, Section, SectionKind, Table};
+use crate::releases::Release;
+
+/// Whether a clause, line or row is in both versions, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Same,
+    Changed,
+    Added,
+    Removed,
+}
+
+/// A run of words with the same change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub change: Change,
+    pub text: String,
+}
+
+/// Two versions of a document compared, in one language.
+#[derive(Debug, Serialize)]
+pub struct Redline {
+    pub document: String,
+    pub lang: Lang,
+    pub title: String,
+    pub author: String,
+    pub from: VersionRef,
+    pub to: VersionRef,
+    /// What the newer version says it changes.
+    pub summary: String,
+    /// The top-level sections that changed.
+    pub changed: Vec<Changed>,
+    pub sections: Vec<SectionDiff>,
+    pub language_notice: Notice,
+    pub labels: RedlineLabels,
+}
+
+/// A top-level section that changed, for the list of changes.
+#[derive(Debug, Serialize)]
+pub struct Changed {
+    pub id: String,
+    pub heading: String,
+}
+
+/// One side of the comparison.
+#[derive(Debug, Serialize)]
+pub struct VersionRef {
+    pub version: String,
+    pub effective_date: String,
+    pub effective_date_text: String,
+}
+
+/// The words a redline page needs, in its language.
+#[derive(Debug, Serialize)]
+pub struct RedlineLabels {
+    /// "Comparaison des versions 1.0 et 1.1".
+    pub heading: String,
+    pub from: String,
+    pub to: String,
+    pub effective_date: String,
+    pub summary: String,
+    pub changed: String,
+    pub nothing_changed: String,
+    pub legend: String,
+    pub inserted: String,
+    pub deleted: String,
+    pub added_section: String,
+    pub removed_section: String,
+    pub page: String,
+}
+
+/// A clause, annex or part, compared.
+#[derive(Debug, Serialize)]
+pub struct SectionDiff {
+    pub id: String,
+    pub kind: SectionKind,
+    pub status: Status,
+    pub heading: Vec<Span>,
+    pub blocks: Vec<BlockDiff>,
+    pub children: Vec<SectionDiff>,
+}
+
+/// A paragraph, label or list item, or a table, compared.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BlockDiff {
+    Line(LineDiff),
+    Table(TableDiff),
+}
+
+/// How a line of text is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineStyle {
+    Paragraph,
+    Label,
+    Item,
+}
+
+/// A paragraph, a label or a list item, flattened to text.
+#[derive(Debug, Serialize)]
+pub struct LineDiff {
+    pub style: LineStyle,
+    /// List nesting depth (0 outside lists).
+    pub depth: usize,
+    /// The item's marker, e.g. "–", "2.", "b.".
+    pub marker: String,
+    pub status: Status,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TableDiff {
+    pub status: Status,
+    pub caption: Vec<Span>,
+    pub header: Vec<Vec<Span>>,
+    pub rows: Vec<RowDiff>,
+    pub widths: Vec<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RowDiff {
+    pub status: Status,
+    pub cells: Vec<Vec<LineDiff>>,
+}
+
+/// Compares two releases of a document in `lang`; none when either
+/// release lacks that language.
+pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Option<Redline> {
+    let old = from.documents.iter().find(|d| d.lang == lang)?;
+    let new = to.documents.iter().find(|d| d.lang == lang)?;
+    let sections = sections(&old.sections, &new.sections);
+    let changed = sections
+        .iter()
+        .filter(|s| s.status != Status::Same)
+        .map(|s| Changed {
+            id: s.id.clone(),
+            heading: plain(&s.heading),
+        })
+        .collect();
+    let label = |id: &str| labels.get(lang, id);
+    Some(Redline {
+        document: new.id.clone(),
+        lang,
+        title: new.title.clone(),
+        author: new.author.clone(),
+        from: version_ref(old),
+        to: version_ref(new),
+        summary: to.summary.get(&lang).cloned().unwrap_or_default(),
+        changed,
+        sections,
+        language_notice: new.language_notice.clone(),
+        labels: RedlineLabels {
+            heading: labels.get_with(
+                lang,
+                "redline-heading",
+                &[("from", &old.version), ("to", &new.version)],
+            ),
+            from: label("redline-from"),
+            to: label("redline-to"),
+            effective_date: new.labels.effective_date.clone(),
+            summary: label("redline-summary"),
+            changed: label("redline-changed"),
+            nothing_changed: label("redline-nothing-changed"),
+            legend: label("redline-legend"),
+            inserted: label("redline-inserted"),
+            deleted: label("redline-deleted"),
+            added_section: label("redline-added-section"),
+            removed_section: label("redline-removed-section"),
+            page: new.labels.page.clone(),
+        },
+    })
+}
+
+fn version_ref(document: &Document) -> VersionRef {
+    VersionRef {
+        version: document.version.clone(),
+        effective_date: document.effective_date.clone(),
+        effective_date_text: document.effective_date_text.clone(),
+    }
+}
+
+/// The text of spans, as one string.
+pub fn plain(spans: &[Span]) -> String {
+    let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+    texts.join(" ")
+}
+
+fn sections(old: &[Section], new: &[Section]) -> Vec<SectionDiff> {
+    align(old, new, |a, b| a.id == b.id, |_, _| false)
+        .into_iter()
+        .map(|step| match step {
+            Step::Same(a, b) | Step::Changed(a, b) => section(&old[a], &new[b]),
+            Step::Deleted(a) => whole_section(&old[a], Status::Removed),
+            Step::Inserted(b) => whole_section(&new[b], Status::Added),
+        })
+        .collect()
+}
+
+fn section(old: &Section, new: &Section) -> SectionDiff {
+    let heading = spans(&old.heading, &new.heading);
+    let blocks = blocks(&old.blocks, &new.blocks);
+    let children = sections(&old.children, &new.children);
+    let same = heading.iter().all(|s| s.change == Change::Same)
+        && blocks.iter().all(|b| b.status() == Status::Same)
+        && children.iter().all(|c| c.status == Status::Same);
+    SectionDiff {
+        id: new.id.clone(),
+        kind: new.kind,
+        status: if same { Status::Same } else { Status::Changed },
+        heading,
+        blocks,
+        children,
+    }
+}
+
+/// A section only one version has: all of it added or removed.
+fn whole_section(section: &Section, status: Status) -> SectionDiff {
+    let (old, new): (&[Block], &[Block]) = match status {
+        Status::Removed => (&section.blocks, &[]),
+        _ => (&[], &section.blocks),
+    };
+    SectionDiff {
+        id: section.id.clone(),
+        kind: section.kind,
+        status,
+        heading: whole(&section.heading, change_of(status)),
+        blocks: blocks(old, new),
+        children: section
+            .children
+            .iter()
+            .map(|child| whole_section(child, status))
+            .collect(),
+    }
+}
+
+fn change_of(status: Status) -> Change {
+    match status {
+        Status::Removed => Change::Deleted,
+        Status::Added => Change::Inserted,
+        Status::Same | Status::Changed => Change::Same,
+    }
+}
+
+fn whole(text: &str, change: Change) -> Vec<Span> {
+    vec![Span {
+        change,
+        text: text.to_string(),
+    }]
+}
+
+/// The words of `old` and `new`, grouped into runs of the same change.
+fn spans(old: &str, new: &str) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for (change, word) in words(old, new) {
+        match spans.last_mut() {
+            Some(last) if last.change == change => {
+                last.text.push(' ');
+                last.text.push_str(word);
+            }
+            _ => spans.push(Span {
+                change,
+                text: word.to_string(),
+            }),
+        }
+    }
+    spans
+}
+
+impl BlockDiff {
+    fn status(&self) -> Status {
+        match self {
+            BlockDiff::Line(line) => line.status,
+            BlockDiff::Table(table) => table.status,
+        }
+    }
+}
+
+/// A block flattened for comparison: a line of text, or a table.
+#[derive(PartialEq)]
+enum Piece<'a> {
+    Line {
+        style: LineStyle,
+        depth: usize,
+        marker: String,
+        text: String,
+    },
+    Table(&'a Table),
+}
+
+fn flatten<'a>(blocks: &'a [Block], depth: usize, pieces: &mut Vec<Piece<'a>>) {
+    for block in blocks {
+        flatten_block(block, depth, pieces);
+    }
+}
+
+fn flatten_block<'a>(block: &'a Block, depth: usize, pieces: &mut Vec<Piece<'a>>) {
+    let line = |style, marker: String, inlines: &[Inline]| Piece::Line {
+        style,
+        depth,
+        marker,
+        text: inline_text(inlines),
+    };
+    match block {
+        Block::Paragraph { inlines } => {
+            pieces.push(line(LineStyle::Paragraph, String::new(), inlines))
+        }
+        Block::Label { inlines } => pieces.push(line(LineStyle::Label, String::new(), inlines)),
+        Block::Table(table) => pieces.push(Piece::Table(table)),
+        Block::List { style, items } => {
+            for (index, item) in items.iter().enumerate() {
+                let marker = match style {
+                    ListStyle::Bullet => "–".to_string(),
+                    ListStyle::Numbered => format!("{}.", index + 1),
+                    ListStyle::Lettered => {
+                        format!(
+                            "{}.",
+                            char::from(b'a' + u8::try_from(index % 26).unwrap_or(0))
+                        )
+                    }
+                };
+                let mut rest = item.iter();
+                match rest.next() {
+                    Some(Block::Paragraph { inlines }) => pieces.push(Piece::Line {
+                        style: LineStyle::Item,
+                        depth: depth + 1,
+                        marker,
+                        text: inline_text(inlines),
+                    }),
+                    Some(other) => flatten_block(other, depth + 1, pieces),
+                    None => {}
+                }
+                for block in rest {
+                    flatten_block(block, depth + 1, pieces);
+                }
+            }
+        }
+    }
+}
+
+fn inline_text(inlines: &[Inline]) -> String {
+    let mut text = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text: t } => text.push_str(t),
+            Inline::Strong { inlines } | Inline::Emphasis { inlines } => {
+                text.push_str(&inline_text(inlines))
+            }
+            Inline::Link { inlines, .. } => text.push_str(&inline_text(inlines)),
+            Inline::Break => text.push(' '),
+        }
+    }
+    text
+}
+
+fn blocks(old: &[Block], new: &[Block]) -> Vec<BlockDiff> {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    flatten(old, 0, &mut a);
+    flatten(new, 0, &mut b);
+    let comparable = |x: &Piece, y: &Piece| match (x, y) {
+        (Piece::Line { style: s, .. }, Piece::Line { style: t, .. }) => s == t,
+        (Piece::Table(_), Piece::Table(_)) => true,
+        _ => false,
+    };
+    align(&a, &b, |x, y| x == y, comparable)
+        .into_iter()
+        .map(|step| match step {
+            Step::Same(i, j) | Step::Changed(i, j) => piece(Some(&a[i]), Some(&b[j])),
+            Step::Deleted(i) => piece(Some(&a[i]), None),
+            Step::Inserted(j) => piece(None, Some(&b[j])),
+        })
+        .collect()
+}
+
+/// Compares two pieces, either of which may be absent.
+fn piece(old: Option<&Piece>, new: Option<&Piece>) -> BlockDiff {
+    let status = status_of(old.is_some(), new.is_some(), old == new);
+    match (old, new) {
+        (Some(Piece::Table(a)), Some(Piece::Table(b))) => BlockDiff::Table(table(Some(a), Some(b))),
+        (Some(Piece::Table(a)), None) => BlockDiff::Table(table(Some(a), None)),
+        (None, Some(Piece::Table(b))) => BlockDiff::Table(table(None, Some(b))),
+        _ => {
+            let line = new.or(old).expect("one side is present");
+            let Piece::Line {
+                style,
+                depth,
+                marker,
+                ..
+            } = line
+            else {
+                unreachable!("tables are handled above")
+            };
+            let text = |piece: Option<&Piece>| match piece {
+                Some(Piece::Line { text, .. }) => text.clone(),
+                _ => String::new(),
+            };
+            BlockDiff::Line(LineDiff {
+                style: *style,
+                depth: *depth,
+                marker: marker.clone(),
+                status,
+                spans: spans(&text(old), &text(new)),
+            })
+        }
+    }
+}
+
+fn status_of(old: bool, new: bool, equal: bool) -> Status {
+    match (old, new) {
+        (true, false) => Status::Removed,
+        (false, true) => Status::Added,
+        _ if equal => Status::Same,
+        _ => Status::Changed,
+    }
+}
+
+/// Compares two tables row by row; rows are matched by their first cell.
+fn table(old: Option<&Table>, new: Option<&Table>) -> TableDiff {
+    let empty = Table {
+        caption: String::new(),
+        header: Vec::new(),
+        rows: Vec::new(),
+        widths: Vec::new(),
+    };
+    let (a, b) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
+    let shape = if new.is_some() { b } else { a };
+    let header = (0..shape.header.len())
+        .map(|index| {
+            let cell = |t: &Table| t.header.get(index).cloned().unwrap_or_default();
+            spans(&cell(a), &cell(b))
+        })
+        .collect();
+    let first_cell = |row: &Vec<Vec<Block>>| row.first().map(|cell| cell_text(cell));
+    let rows: Vec<RowDiff> = align(
+        &a.rows,
+        &b.rows,
+        |x, y| cell_texts(x) == cell_texts(y),
+        |x, y| first_cell(x) == first_cell(y),
+    )
+    .into_iter()
+    .map(|step| {
+        let (x, y) = match step {
+            Step::Same(i, j) | Step::Changed(i, j) => (Some(&a.rows[i]), Some(&b.rows[j])),
+            Step::Deleted(i) => (Some(&a.rows[i]), None),
+            Step::Inserted(j) => (None, Some(&b.rows[j])),
+        };
+        let columns = y.or(x).map_or(0, Vec::len);
+        let cell = |row: Option<&Vec<Vec<Block>>>, index: usize| -> Vec<Block> {
+            row.and_then(|r| r.get(index)).cloned().unwrap_or_default()
+        };
+        let cells: Vec<Vec<LineDiff>> = (0..columns)
+            .map(|index| {
+                blocks(&cell(x, index), &cell(y, index))
+                    .into_iter()
+                    .filter_map(|block| match block {
+                        BlockDiff::Line(line) => Some(line),
+                        BlockDiff::Table(_) => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let equal = x.map(|r| cell_texts(r)) == y.map(|r| cell_texts(r));
+        RowDiff {
+            status: status_of(x.is_some(), y.is_some(), equal),
+            cells,
+        }
+    })
+    .collect();
+    let status = match (old, new) {
+        (Some(_), None) => Status::Removed,
+        (None, Some(_)) => Status::Added,
+        _ if a.caption == b.caption
+            && a.header == b.header
+            && rows.iter().all(|r| r.status == Status::Same) =>
+        {
+            Status::Same
+        }
+        _ => Status::Changed,
+    };
+    TableDiff {
+        status,
+        caption: spans(&a.caption, &b.caption),
+        header,
+        rows,
+        widths: shape.widths.clone(),
+    }
+}
+
+fn cell_text(cell: &[Block]) -> String {
+    let mut pieces = Vec::new();
+    flatten(cell, 0, &mut pieces);
+    let lines: Vec<String> = pieces
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Line { text, .. } => Some(text),
+            Piece::Table(_) => None,
+        })
+        .collect();
+    lines.join("\n")
+}
+
+fn cell_texts(row: &[Vec<Block>]) -> Vec<String> {
+    row.iter().map(|cell| cell_text(cell)).collect()
+}
+
+/// What `clausier diff` compares, and where it writes the redlines.
+pub struct DiffRequest<'a> {
+    pub root: &'a std::path::Path,
+    pub document: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    /// Languages to compare; empty for all.
+    pub langs: Vec<Lang>,
+    pub formats: Vec<crate::render::Format>,
+    pub out: &'a std::path::Path,
+}
+
+/// Writes the redline of two releases in each language and format:
+/// `<out>/<document>-<from>-<to>.<lang>.<ext>`. Returns the files written.
+pub fn write_redlines(request: &DiffRequest) -> Result<Vec<std::path::PathBuf>, crate::BuildError> {
+    use crate::BuildError;
+    use crate::render::Format;
+    let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
+    let corpus = &checked.corpus;
+    let source = crate::releases::find_document(corpus, request.document)?;
+    let from = crate::releases::find_release(source, request.from)?;
+    let to = crate::releases::find_release(source, request.to)?;
+    let html = crate::render::html::HtmlRenderer::new();
+    let mut written = Vec::new();
+    for &lang in &corpus.languages {
+        if !(request.langs.is_empty() || request.langs.contains(&lang)) {
+            continue;
+        }
+        let Some(redline) = compare(from, to, lang, &corpus.labels) else {
+            continue;
+        };
+        for format in [Format::Html, Format::Pdf] {
+            if !(request.formats.is_empty() || request.formats.contains(&format)) {
+                continue;
+            }
+            let bytes = match format {
+                Format::Html => crate::render::redline::html(&html, &redline),
+                Format::Pdf => crate::render::redline::pdf(&redline),
+            }?;
+            let path = request.out.join(format!(
+                "{}-{}-{}.{lang}.{}",
+                source.id,
+                from.version,
+                to.version,
+                format.extension()
+            ));
+            crate::output::write_atomically(&path, &bytes).map_err(BuildError::Io)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spans as `{+inserted+}` and `[-deleted-]` words.
+    fn marked_text(spans: &[Span]) -> String {
+        let parts: Vec<String> = spans
+            .iter()
+            .map(|span| match span.change {
+                Change::Same => span.text.clone(),
+                Change::Inserted => format!("{{+{}+}}", span.text),
+                Change::Deleted => format!("[-{}-]", span.text),
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    fn row(cells: &[&str]) -> Vec<Vec<Block>> {
+        cells.iter().map(|c| vec![Block::paragraph(*c)]).collect()
+    }
+
+    fn table_of(rows: &[&[&str]]) -> Table {
+        Table {
+            caption: "Sous-traitants".into(),
+            header: vec!["Nom".into(), "Activité".into()],
+            rows: rows.iter().map(|r| row(r)).collect(),
+            widths: vec![1, 1],
+        }
+    }
+
+    #[test]
+    fn tables_show_rows_added_removed_and_cells_changed() {
+        let old = table_of(&[
+            &["OVH", "Hébergement"],
+            &["Crisp", "Support"],
+            &["Mailjet", "E-mails"],
+        ]);
+        let new = table_of(&[
+            &["OVH", "Hébergement"],
+            &["Crisp", "Support client"],
+            &["Scaleway", "Sauvegarde"],
+        ]);
+        let diff = table(Some(&old), Some(&new));
+        let statuses: Vec<Status> = diff.rows.iter().map(|r| r.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                Status::Same,
+                Status::Changed,
+                Status::Removed,
+                Status::Added
+            ]
+        );
+        assert_eq!(
+            marked_text(&diff.rows[1].cells[1][0].spans),
+            "Support {+client+}"
+        );
+        assert_eq!(marked_text(&diff.rows[2].cells[0][0].spans), "[-Mailjet-]");
+        assert_eq!(marked_text(&diff.rows[3].cells[0][0].spans), "{+Scaleway+}");
+        assert_eq!(diff.status, Status::Changed);
+    }
+
+    #[test]
+    fn paragraphs_are_compared_word_by_word_and_lists_item_by_item() {
+        let old = [
+            Block::paragraph("Dans un délai de quarante-huit (48) heures."),
+            Block::list(ListStyle::Numbered, ["un".to_string(), "deux".to_string()]),
+        ];
+        let new = [
+            Block::paragraph("Dans un délai de vingt-quatre (24) heures."),
+            Block::list(
+                ListStyle::Numbered,
+                ["un".to_string(), "trois".to_string(), "quatre".to_string()],
+            ),
+        ];
+        let diff = blocks(&old, &new);
+        let lines: Vec<String> = diff
+            .iter()
+            .map(|block| match block {
+                BlockDiff::Line(line) => format!("{} {}", line.marker, marked_text(&line.spans)),
+                BlockDiff::Table(_) => "table".into(),
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                " Dans un délai de [-quarante-huit (48)-] {+vingt-quatre (24)+} heures.",
+                "1. un",
+                "2. [-deux-] {+trois+}",
+                "3. {+quatre+}",
+            ]
+        );
+    }
+}
