@@ -130,10 +130,37 @@ impl Date {
         Date::from_day_number(self.day_number() + days)
     }
 
+    /// The day of the week, 0 for Monday to 6 for Sunday.
+    fn weekday(self) -> usize {
+        // 1970-01-01 was a Thursday (3).
+        usize::try_from((self.day_number() + 3).rem_euclid(7)).expect("0..7")
+    }
+
+    /// The date with its day of the week, as in a deadline: "jeudi 31
+    /// décembre 2026", "Thursday 31 December 2026".
+    pub fn long_with_weekday(self, lang: Lang) -> String {
+        const FR: [&str; 7] = [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ];
+        const EN: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let names = match lang {
+            Lang::Fr => FR,
+            Lang::En => EN,
+        };
+        format!("{} {}", names[self.weekday()], self.long(lang))
+    }
+
     /// Whether the date falls on a Saturday or a Sunday.
     pub fn is_weekend(self) -> bool {
-        // 1970-01-01 was a Thursday: 0 = Thursday, 2 = Saturday, 3 = Sunday.
-        matches!(self.day_number().rem_euclid(7), 2 | 3)
+        self.weekday() >= 5
     }
 
     /// Easter Sunday of `year` (Gregorian computus, Meeus/Jones/Butcher).
@@ -238,6 +265,14 @@ mod tests {
         assert!(date("2026-12-19").is_weekend()); // Saturday
         assert!(date("2026-12-20").is_weekend()); // Sunday
         assert!(!date("2026-12-21").is_weekend()); // Monday
+        assert_eq!(
+            date("2026-12-31").long_with_weekday(Lang::Fr),
+            "jeudi 31 décembre 2026"
+        );
+        assert_eq!(
+            date("2027-01-04").long_with_weekday(Lang::En),
+            "Monday 4 January 2027"
+        );
     }
 
     #[test]

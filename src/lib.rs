@@ -13,11 +13,13 @@ pub mod diagnostic;
 pub mod diff;
 pub mod document;
 pub mod facts;
+pub mod feed;
 pub mod lang;
 pub mod load;
 pub mod locale;
 pub mod markdown;
 pub mod model;
+pub mod notice;
 pub mod output;
 pub mod placeholders;
 pub mod privacy_policy;
@@ -240,10 +242,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             }
         }
     }
-    let artifacts = render_all(&jobs).map_err(|mut failed| {
+    let mut artifacts = render_all(&jobs).map_err(|mut failed| {
         locate_render_errors(corpus, &mut failed.0);
         BuildError::Content(failed)
     })?;
+    artifacts.extend(notice::artifacts(
+        &checked,
+        &options.documents,
+        &options.formats,
+    )?);
+    artifacts.push(feed::artifact(&checked));
     let mut warnings = checked.warnings;
     for artifact in &artifacts {
         for warning in &artifact.warnings {

@@ -17,6 +17,7 @@ use crate::facts::{
 };
 use crate::lang::{self, Lang, Localized};
 use crate::locale::Labels;
+use crate::notice::{self, NoticeFile};
 use crate::releases::{self, ReleaseFile};
 use crate::terminology::{Term, parse_termbase};
 use crate::translations::{self, TranslationLock};
@@ -115,6 +116,9 @@ pub struct DocumentSource {
     pub meta_file: SourceFile,
     /// Its releases (`releases/<id>/`), oldest first.
     pub releases: Vec<ReleaseFile>,
+    /// The client notices sent about its releases
+    /// (`releases/<id>/notices/`).
+    pub notices: Vec<NoticeFile>,
 }
 
 /// Everything clausier reads, parsed but not yet cross-checked.
@@ -283,16 +287,18 @@ impl Reader<'_> {
                 .flatten();
             let reviews = translations::read_lock(lock_file.as_ref(), self.diagnostics);
             let releases = self.releases(&id);
+            let notices = self.records(&notice::folder(&id), notice::parse);
             if let Some(file) = &meta_file {
                 self.yaml_files.push(file.clone());
             }
-            match (meta, reviews, meta_file, checklist, releases) {
+            match (meta, reviews, meta_file, checklist, releases, notices) {
                 (
                     Some(meta),
                     Some(reviews),
                     Some(meta_file),
                     Some(Ok(checklist)),
                     Some(releases),
+                    Some(notices),
                 ) if texts.len() == languages.len() => documents.push(DocumentSource {
                     id,
                     meta,
@@ -301,6 +307,7 @@ impl Reader<'_> {
                     checklist,
                     meta_file,
                     releases,
+                    notices,
                 }),
                 _ => complete = false,
             }
@@ -310,26 +317,35 @@ impl Reader<'_> {
         complete.then_some(documents)
     }
 
-    /// The release records of document `id`, oldest version first; none
-    /// when it has no `releases/<id>/` folder.
+    /// The release records of document `id`, oldest version first.
     fn releases(&mut self, id: &str) -> Option<Vec<ReleaseFile>> {
-        let folder = releases::folder(id);
-        if !self.root.join(&folder).is_dir() {
+        let mut releases = self.records(&releases::folder(id), releases::parse)?;
+        releases.sort_by(|a, b| a.release.version.cmp(&b.release.version));
+        Some(releases)
+    }
+
+    /// Every JSON record of `folder` (none when it does not exist), read
+    /// with `parse`; none if any cannot be read.
+    fn records<T>(
+        &mut self,
+        folder: &Path,
+        parse: fn(SourceFile, &mut Diagnostics) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        if !self.root.join(folder).is_dir() {
             return Some(Vec::new());
         }
-        let mut releases = Vec::new();
+        let mut records = Vec::new();
         let mut complete = true;
-        for name in self.file_names(&folder, "json")? {
+        for name in self.file_names(folder, "json")? {
             let parsed = self
                 .read(folder.join(name))
-                .and_then(|file| releases::parse(file, self.diagnostics));
+                .and_then(|file| parse(file, self.diagnostics));
             match parsed {
-                Some(release) => releases.push(release),
+                Some(record) => records.push(record),
                 None => complete = false,
             }
         }
-        releases.sort_by(|a, b| a.release.version.cmp(&b.release.version));
-        complete.then_some(releases)
+        complete.then_some(records)
     }
 
     /// The checklist a document names, reported at its name when missing.

@@ -23,6 +23,7 @@ enum Command {
     Check(cli::check::CheckArgs),
     Release(cli::release::ReleaseArgs),
     Diff(cli::diff::DiffArgs),
+    Notice(cli::notice::NoticeArgs),
     Translations(cli::translations::TranslationsArgs),
 }
 
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(args),
         Command::Release(args) => cli::release::run(args),
         Command::Diff(args) => cli::diff::run(args),
+        Command::Notice(args) => cli::notice::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
 }

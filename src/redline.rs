@@ -496,17 +496,21 @@ fn table(old: Option<&Table>, new: Option<&Table>) -> TableDiff {
     }
 }
 
-fn cell_text(cell: &[Block]) -> String {
+/// The lines of text of a table cell: its paragraphs, labels and items.
+pub fn cell_lines(cell: &[Block]) -> Vec<String> {
     let mut pieces = Vec::new();
     flatten(cell, 0, &mut pieces);
-    let lines: Vec<String> = pieces
+    pieces
         .into_iter()
         .filter_map(|piece| match piece {
             Piece::Line { text, .. } => Some(text),
             Piece::Table(_) => None,
         })
-        .collect();
-    lines.join("\n")
+        .collect()
+}
+
+fn cell_text(cell: &[Block]) -> String {
+    cell_lines(cell).join("\n")
 }
 
 fn cell_texts(row: &[Vec<Block>]) -> Vec<String> {

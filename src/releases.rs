@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -140,8 +141,20 @@ impl Edition {
 
 /// Reads a release record, reporting a JSON or schema error at its line.
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseFile> {
-    match serde_json::from_str::<Release>(&file.text) {
-        Ok(release) => Some(ReleaseFile { file, release }),
+    let release = read_record(&file, "release", "clausier release", diagnostics)?;
+    Some(ReleaseFile { file, release })
+}
+
+/// Reads a JSON record (a `kind` written by `command`), reporting a JSON
+/// or schema error at its line.
+pub fn read_record<T: DeserializeOwned>(
+    file: &SourceFile,
+    kind: &str,
+    command: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    match serde_json::from_str::<T>(&file.text) {
+        Ok(record) => Some(record),
         Err(error) => {
             let location = Location {
                 path: file.path.clone(),
@@ -149,9 +162,11 @@ pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseF
                 column: error.column(),
             };
             diagnostics.push(
-                Diagnostic::error(format!("this release record cannot be read: {error}"))
+                Diagnostic::error(format!("this {kind} record cannot be read: {error}"))
                     .at(location, &file.text)
-                    .with_help("release records are written by `clausier release`: restore this file from version control"),
+                    .with_help(format!(
+                        "{kind} records are written by `{command}`: restore this file from version control"
+                    )),
             );
             None
         }

@@ -42,6 +42,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     for document in &corpus.documents {
         crate::translations::check(document, diagnostics);
         crate::releases::check_records(document, diagnostics);
+        crate::notice::check_records(document, diagnostics);
         if let Some(checklist) = &document.checklist {
             crate::checklist::check(document, checklist, &document.meta_file, diagnostics);
         }
@@ -492,6 +493,7 @@ const PAGE_MESSAGES: &[&str] = &[
     "notice-translation-short",
     "draft-date",
     "draft-version",
+    "feed-title",
     "history-caption",
     "history-changes",
     "history-title",
@@ -521,6 +523,18 @@ const CONTRACT_MESSAGES: &[&str] = &[
     "annex-heading",
     "annex-number",
     "backup-retention",
+    "notice-added",
+    "notice-after",
+    "notice-before",
+    "notice-changed",
+    "notice-date",
+    "notice-deadline",
+    "notice-field",
+    "notice-intro",
+    "notice-objection",
+    "notice-removed",
+    "notice-subprocessor",
+    "notice-title",
     "party-dpo",
     "party-represented-by",
     "processing-caption",

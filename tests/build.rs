@@ -321,9 +321,12 @@ fn command_line_builds_a_selection_and_keeps_sources() {
             "en/dpa.pdf",
             "en/dpa/1.0.pdf",
             "en/dpa/1.1.pdf",
+            "feed.xml",
             "fr/dpa.html",
             "fr/dpa/1.0.html",
-            "fr/dpa/1.1.html"
+            "fr/dpa/1.1.html",
+            "notices/dpa-1.0-1.1.html",
+            "notices/dpa-1.0-1.1.pdf"
         ]
     );
     let unknown = run(&["build", "--doc", "nda"]);

@@ -24,6 +24,7 @@ fn the_example_organisation_builds_a_french_only_cookie_policy() {
     assert_eq!(
         paths,
         [
+            "feed.xml",
             "fr/cookies.html",
             "fr/cookies.pdf",
             "fr/cookies/2.1.html",

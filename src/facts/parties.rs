@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::lang::Localized;
-use crate::values::Email;
+use crate::values::{Email, WebUrl};
 
 /// `annexes/parties.yaml`: the publisher, and the parties to its contracts
 /// (DPA annex A).
@@ -32,6 +32,10 @@ pub struct Processor {
     pub representative: Person,
     /// The data protection officer.
     pub dpo: Person,
+    /// The website the documents are published on: its domain names the
+    /// entries of the Atom feed (`tag:` ids), which must never change.
+    #[serde(default)]
+    pub website: Option<WebUrl>,
 }
 
 /// A named person acting for a party.

@@ -14,6 +14,7 @@ use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_hr
 const TEMPLATE: &str = include_str!("../../templates/document.html");
 pub const STYLESHEET: &str = include_str!("../../templates/document.css");
 const REDLINE_TEMPLATE: &str = include_str!("../../templates/redline.html");
+const NOTICE_TEMPLATE: &str = include_str!("../../templates/notice.html");
 
 pub struct HtmlRenderer {
     tera: Tera,
@@ -26,6 +27,7 @@ impl HtmlRenderer {
         tera.add_raw_templates([
             ("document.html", TEMPLATE),
             ("redline.html", REDLINE_TEMPLATE),
+            ("notice.html", NOTICE_TEMPLATE),
         ])
         .expect("the built-in HTML templates are valid");
         HtmlRenderer { tera }
@@ -208,7 +210,7 @@ fn write_compact(out: &mut String, blocks: &[Block]) {
     }
 }
 
-fn write_table(out: &mut String, table: &Table) {
+pub fn write_table(out: &mut String, table: &Table) {
     let _ = writeln!(
         out,
         "<div class=\"table\"><table>\n<caption>{}</caption>",

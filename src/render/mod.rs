@@ -1,6 +1,7 @@
 //! Renderers turn a model document into the bytes of one output format.
 
 pub mod html;
+pub mod notice;
 pub mod pdf;
 pub mod redline;
 pub(crate) mod world;

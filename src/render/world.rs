@@ -18,6 +18,7 @@ use crate::date::Date;
 /// The templates, compiled into the binary.
 pub const TEMPLATE: &str = include_str!("../../templates/document.typ");
 pub const REDLINE_TEMPLATE: &str = include_str!("../../templates/redline.typ");
+pub const NOTICE_TEMPLATE: &str = include_str!("../../templates/notice.typ");
 
 /// Where the template reads the document's data.
 const DATA_PATH: &str = "/data.json";

@@ -21,3 +21,6 @@ redline-inserted = texte ajouté
 redline-deleted = texte supprimé
 redline-added-section = section ajoutée
 redline-removed-section = section supprimée
+
+## Flux Atom des versions et des notifications (out/feed.xml)
+feed-title = { $publisher } – documents juridiques : nouvelles versions et notifications

@@ -1,0 +1,235 @@
+//! `out/feed.xml`: an Atom feed (RFC 4287) with one entry per release and
+//! one per client notice, newest first, so that clients can subscribe.
+//! Links are relative to the feed, so that the site works under any base
+//! path; entry ids are `tag:` URIs (RFC 4151) that never change.
+
+use std::fmt::Write;
+
+use crate::Checked;
+use crate::lang::Lang;
+use crate::load::DocumentSource;
+use crate::notice;
+use crate::output::{Artifact, ArtifactKind, ManifestEntry};
+use crate::render::{Format, Slot, artifact_path};
+
+/// Where the feed is published, under the output.
+pub const FEED: &str = "feed.xml";
+
+/// One entry, before it is written.
+struct Entry {
+    id: String,
+    title: String,
+    /// `YYYY-MM-DD`.
+    date: String,
+    summary: String,
+    /// (language or none, media type, relation, href).
+    links: Vec<(Option<Lang>, &'static str, &'static str, String)>,
+    /// Paragraphs of the content, each with its language.
+    content: Vec<(Lang, String)>,
+}
+
+/// The feed of every release and notice of the corpus, as an artifact.
+pub fn artifact(checked: &Checked) -> Artifact {
+    let corpus = &checked.corpus;
+    let processor = &corpus.facts.parties.processor;
+    let authority = tag_authority(checked);
+    let binding = corpus.languages[0];
+    let mut entries = Vec::new();
+    for source in &corpus.documents {
+        entries.extend(release_entries(source, &authority));
+        entries.extend(notice_entries(checked, source, &authority));
+    }
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    let updated = entries
+        .iter()
+        .map(|e| e.date.as_str())
+        .max()
+        .unwrap_or("2000-01-01");
+    let title = corpus.labels.get_with(
+        binding,
+        "feed-title",
+        &[("publisher", &processor.short_name)],
+    );
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{binding}\">"
+    );
+    let _ = writeln!(xml, "  <id>tag:{authority}:clausier</id>");
+    let _ = writeln!(xml, "  <title>{}</title>", escape(&title));
+    let _ = writeln!(xml, "  <updated>{}</updated>", timestamp(updated));
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        escape(&processor.legal_name)
+    );
+    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{FEED}\"/>");
+    let _ = writeln!(xml, "  <generator>clausier</generator>");
+    for entry in &entries {
+        write_entry(&mut xml, entry);
+    }
+    xml.push_str("</feed>\n");
+    let entry = ManifestEntry {
+        path: FEED.to_string(),
+        kind: ArtifactKind::Feed,
+        document: None,
+        lang: None,
+        version: None,
+        latest: false,
+        title,
+        date: Some(updated.to_string()),
+        media_type: "application/atom+xml".to_string(),
+        sha256: String::new(),
+        bytes: 0,
+    };
+    Artifact::file(entry, xml.into_bytes())
+}
+
+fn write_entry(xml: &mut String, entry: &Entry) {
+    let _ = writeln!(xml, "  <entry>");
+    let _ = writeln!(xml, "    <id>{}</id>", escape(&entry.id));
+    let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
+    let _ = writeln!(xml, "    <published>{}</published>", timestamp(&entry.date));
+    let _ = writeln!(xml, "    <updated>{}</updated>", timestamp(&entry.date));
+    for (lang, media_type, rel, href) in &entry.links {
+        let hreflang = lang
+            .map(|l| format!(" hreflang=\"{l}\""))
+            .unwrap_or_default();
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"{rel}\" type=\"{media_type}\"{hreflang} href=\"{}\"/>",
+            escape(href)
+        );
+    }
+    let _ = writeln!(xml, "    <summary>{}</summary>", escape(&entry.summary));
+    let content: String = entry
+        .content
+        .iter()
+        .map(|(lang, text)| format!("<p lang=\"{lang}\">{}</p>", escape(text)))
+        .collect();
+    let _ = writeln!(
+        xml,
+        "    <content type=\"html\">{}</content>",
+        escape(&content)
+    );
+    let _ = writeln!(xml, "  </entry>");
+}
+
+fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
+    source
+        .releases
+        .iter()
+        .map(|file| {
+            let release = &file.release;
+            let slot = Slot::Version(release.version.as_str());
+            let binding = &release.documents[0];
+            let mut links = Vec::new();
+            for document in &release.documents {
+                for (format, rel) in [(Format::Html, "alternate"), (Format::Pdf, "related")] {
+                    let href = artifact_path(&document.id, document.lang, format, slot);
+                    links.push((Some(document.lang), format.media_type(), rel, href));
+                }
+            }
+            Entry {
+                id: format!("tag:{authority}:{}/{}", source.id, release.version),
+                title: format!(
+                    "{} – {} {}",
+                    binding.title, binding.labels.version, release.version
+                ),
+                date: release.effective_date.to_string(),
+                summary: release
+                    .summary
+                    .get(&binding.lang)
+                    .cloned()
+                    .unwrap_or_default(),
+                links,
+                content: release
+                    .summary
+                    .iter()
+                    .map(|(l, t)| (*l, t.clone()))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn notice_entries(checked: &Checked, source: &DocumentSource, authority: &str) -> Vec<Entry> {
+    source
+        .notices
+        .iter()
+        .filter_map(|file| {
+            let record = &file.record;
+            let (from, to) = (
+                crate::releases::find_release(source, record.from.as_str()).ok()?,
+                crate::releases::find_release(source, record.to.as_str()).ok()?,
+            );
+            let notice = notice::client_notice(&checked.corpus, from, to, record)?;
+            let links = [(Format::Html, "alternate"), (Format::Pdf, "related")]
+                .map(|(format, rel)| {
+                    let href = notice::artifact_path(
+                        &source.id,
+                        &record.from,
+                        &record.to,
+                        format.extension(),
+                    );
+                    (None, format.media_type(), rel, href)
+                })
+                .to_vec();
+            let binding = &notice.parts[0];
+            Some(Entry {
+                id: format!(
+                    "tag:{authority}:{}/notice/{}-{}",
+                    source.id, record.from, record.to
+                ),
+                title: format!("{} – {} → {}", binding.title, record.from, record.to),
+                date: record.date.to_string(),
+                summary: binding.deadline_line.clone(),
+                links,
+                content: notice
+                    .parts
+                    .iter()
+                    .map(|part| (part.lang, format!("{} {}", part.intro, part.objection)))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// `<domain>,<year>`: the publisher's website domain (or its e-mail
+/// domain) and the year of the first release, which never change.
+fn tag_authority(checked: &Checked) -> String {
+    let processor = &checked.corpus.facts.parties.processor;
+    let from_website = processor.website.as_ref().and_then(|url| {
+        let rest = url.as_str().split_once("://")?.1;
+        Some(
+            rest.split(['/', ':'])
+                .next()?
+                .trim_start_matches("www.")
+                .to_string(),
+        )
+    });
+    let from_email = processor
+        .dpo
+        .email
+        .as_ref()
+        .and_then(|email| Some(email.as_str().split_once('@')?.1.to_string()));
+    let domain = from_website
+        .or(from_email)
+        .unwrap_or_else(|| "clausier.invalid".to_string());
+    let year = checked
+        .corpus
+        .documents
+        .iter()
+        .flat_map(|d| d.releases.iter().map(|r| r.release.effective_date.year))
+        .min()
+        .unwrap_or(2000);
+    format!("{domain},{year}")
+}
+
+fn timestamp(date: &str) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+fn escape(text: &str) -> String {
+    crate::render::html::escape(text)
+}

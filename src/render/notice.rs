@@ -1,0 +1,50 @@
+//! Client notices as HTML and as PDF, bilingual: one part per language.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostic::Diagnostic;
+use crate::notice::{ClientNotice, NoticePart};
+use crate::render::html::{HtmlRenderer, STYLESHEET, write_table};
+use crate::render::pdf::compile;
+use crate::render::world::NOTICE_TEMPLATE;
+
+/// A part with its tables written as HTML.
+#[derive(Serialize)]
+struct HtmlPart<'a> {
+    part: &'a NoticePart,
+    tables: String,
+}
+
+/// The notice as a standalone HTML page.
+pub fn html(renderer: &HtmlRenderer, notice: &ClientNotice) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let parts: Vec<HtmlPart> = notice
+        .parts
+        .iter()
+        .map(|part| {
+            let mut tables = String::new();
+            for table in &part.tables {
+                write_table(&mut tables, table);
+            }
+            HtmlPart { part, tables }
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert("notice", notice);
+    context.insert("parts", &parts);
+    context.insert("stylesheet", STYLESHEET);
+    let what = format!("the notice of {} {}", notice.document, notice.to);
+    Ok(renderer.page("notice.html", &context, &what)?.into_bytes())
+}
+
+/// The notice as an A4 PDF.
+pub fn pdf(notice: &ClientNotice) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let data = serde_json::to_vec(notice).expect("notices serialize to JSON");
+    let ident = format!(
+        "clausier/{}/notice/{}-{}",
+        notice.document, notice.from, notice.to
+    );
+    let name = format!("the notice of {} {}", notice.document, notice.to);
+    let (bytes, _) = compile(NOTICE_TEMPLATE, data, &notice.date, ident, &name)?;
+    Ok(bytes)
+}
