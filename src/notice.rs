@@ -86,6 +86,31 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// Warns about each release that changes the sub-processors when no
+/// client notice was recorded for it: clients must be told in advance.
+pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mut Diagnostics) {
+    for pair in source.releases.windows(2) {
+        let (from, to) = (&pair[0].release, &pair[1].release);
+        let notified = source.notices.iter().any(|n| n.record.to == to.version);
+        let binding = corpus.languages[0];
+        if notified || changes(from, to, binding, corpus).is_none() {
+            continue;
+        }
+        let file = &pair[1].file;
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "release {} of `{}` changes the sub-processors, but no client notice was recorded",
+                to.version, source.id
+            ))
+            .at(file.location(0), &file.text)
+            .with_help(format!(
+                "notify the clients before it takes effect: `clausier notice {} {} {} --date YYYY-MM-DD`",
+                source.id, from.version, to.version
+            )),
+        );
+    }
+}
+
 /// The last day to object to a notice dated `date`: `period` counted from
 /// the next day, in working days when it is in working days.
 pub fn deadline(date: Date, period: Quantity) -> Result<Date, String> {

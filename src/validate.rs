@@ -43,6 +43,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
         crate::translations::check(document, diagnostics);
         crate::releases::check_records(document, diagnostics);
         crate::notice::check_records(document, diagnostics);
+        crate::notice::check_notified(corpus, document, diagnostics);
         if let Some(checklist) = &document.checklist {
             crate::checklist::check(document, checklist, &document.meta_file, diagnostics);
         }

@@ -49,6 +49,11 @@ fn a_notice_is_recorded_once_with_its_working_day_deadline() {
     let dir = scratch("notice-record");
     copy_corpus(&dir);
     fs::remove_dir_all(dir.join("releases/dpa/notices")).unwrap();
+    let warned = String::from_utf8_lossy(&clausier(&dir, &["check"]).stdout).into_owned();
+    assert!(
+        warned.contains("releases/dpa/1.1.json:1:1: warning: release 1.1 of `dpa` changes the sub-processors, but no client notice was recorded"),
+        "{warned}"
+    );
     let out = dir.join("out");
     let run = |date: &str| clausier(&dir, &["notice", "dpa", "1.0", "1.1", "--date", date]);
     // Friday 24 December 2027 + 7 working days: Christmas (Saturday), the
@@ -65,6 +70,10 @@ fn a_notice_is_recorded_once_with_its_working_day_deadline() {
     assert!(record.contains("\"deadline\": \"2028-01-04\""), "{record}");
     assert!(record.contains("\"objection_period\": \"7 working days\""));
     assert!(out.join("notices/dpa-1.0-1.1.pdf").is_file());
+    assert_eq!(
+        String::from_utf8_lossy(&clausier(&dir, &["check"]).stdout),
+        "0 error(s), 0 warning(s)\n"
+    );
     let again = run("2027-12-27");
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already records this notice"));

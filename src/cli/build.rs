@@ -8,7 +8,10 @@ use clausier::render::Format;
 use clausier::{BuildError, BuildOptions};
 
 /// Checks the corpus, then writes every document in every language as PDF
-/// and HTML, with `manifest.json`, into the output folder.
+/// and HTML into the output folder: the latest release at
+/// <lang>/<document>.<ext>, every release at
+/// <lang>/<document>/<version>.<ext>, the client notices under notices/,
+/// the Atom feed feed.xml, and manifest.json.
 ///
 /// Everything is written to a staging folder beside the output and swapped
 /// into place only when everything succeeded: a failed build leaves the
