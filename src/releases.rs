@@ -47,6 +47,8 @@ pub struct Release {
 pub struct ReleaseFile {
     pub file: SourceFile,
     pub release: Release,
+    /// The fingerprint of its content as stored in the file.
+    pub stored_fingerprint: String,
 }
 
 /// The release records of a document, relative to the corpus root.
@@ -61,7 +63,13 @@ pub fn release_path(document: &str, version: &Version) -> PathBuf {
 
 /// The fingerprint of released content: the SHA-256 of its JSON.
 pub fn fingerprint(documents: &[Document]) -> String {
-    let json = serde_json::to_vec(documents).expect("documents serialize to JSON");
+    json_fingerprint(&value(documents))
+}
+
+/// The fingerprint of content as JSON, compact: computed on the JSON as
+/// stored, so that it does not depend on how a later clausier reads it.
+fn json_fingerprint(content: &Value) -> String {
+    let json = serde_json::to_vec(content).expect("JSON values serialize");
     format!("sha256:{}", sha256_hex(&json))
 }
 
@@ -142,7 +150,13 @@ impl Edition {
 /// Reads a release record, reporting a JSON or schema error at its line.
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseFile> {
     let release = read_record(&file, "release", "clausier release", diagnostics)?;
-    Some(ReleaseFile { file, release })
+    let stored: Value = serde_json::from_str(&file.text).ok()?;
+    let stored_fingerprint = json_fingerprint(stored.get("documents")?);
+    Some(ReleaseFile {
+        file,
+        release,
+        stored_fingerprint,
+    })
 }
 
 /// Reads a JSON record (a `kind` written by `command`), reporting a JSON
@@ -177,7 +191,12 @@ pub fn read_record<T: DeserializeOwned>(
 /// a released version never changes.
 pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
     let mut previous: Option<&Release> = None;
-    for ReleaseFile { file, release } in &source.releases {
+    for ReleaseFile {
+        file,
+        release,
+        stored_fingerprint,
+    } in &source.releases
+    {
         let at = |diagnostic: Diagnostic, field: &str| {
             let offset = file.text.find(&format!("\"{field}\"")).unwrap_or(0);
             diagnostic.at(file.location(offset), &file.text)
@@ -198,7 +217,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
                 )
                 .with_help(restore.clone()),
             );
-        } else if fingerprint(&release.documents) != release.fingerprint {
+        } else if *stored_fingerprint != release.fingerprint {
             diagnostics.push(at(
                 Diagnostic::error(format!(
                     "the content of release {} of `{}` does not match its fingerprint: a released version cannot change",
@@ -257,7 +276,9 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
         return Standing::Unreleased;
     };
     let release = &latest.release;
-    if fingerprint(working) == release.fingerprint {
+    // Both sides as this clausier reads them, so that a field added to
+    // the model later does not count as a change of content.
+    if fingerprint(working) == fingerprint(&release.documents) {
         return Standing::Released;
     }
     // Sections changed in any language, named as the binding text names
@@ -310,7 +331,7 @@ pub fn changed_sections(old: &Document, new: &Document) -> Vec<String> {
     changed
 }
 
-fn value<T: Serialize>(item: &T) -> Value {
+fn value<T: Serialize + ?Sized>(item: &T) -> Value {
     serde_json::to_value(item).unwrap_or(Value::Null)
 }
 
