@@ -27,6 +27,7 @@ pub mod quantity;
 pub mod redline;
 pub mod releases;
 pub mod render;
+pub mod site;
 pub mod terminology;
 pub mod translations;
 pub mod validate;
@@ -236,7 +237,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             // A PDF does not depend on where it is published: render it
             // once. HTML pages link relative to their place.
             if format == Format::Pdf {
-                jobs.push((document, renderer, slots.clone()));
+                let pdfs = slots.iter().filter(|&&slot| slot != Slot::Fragment);
+                jobs.push((document, renderer, pdfs.copied().collect()));
             } else {
                 jobs.extend(slots.iter().map(|&slot| (*document, renderer, vec![slot])));
             }
@@ -246,12 +248,15 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         locate_render_errors(corpus, &mut failed.0);
         BuildError::Content(failed)
     })?;
+    let html = render::html::HtmlRenderer::new();
     artifacts.extend(notice::artifacts(
         &checked,
         &options.documents,
         &options.formats,
+        &html,
     )?);
     artifacts.push(feed::artifact(&checked));
+    artifacts.extend(site::artifacts(&checked, &html)?);
     let mut warnings = checked.warnings;
     for artifact in &artifacts {
         for warning in &artifact.warnings {
@@ -274,7 +279,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
 
 /// Every selected document to render, with the places it is published
 /// in: each release at its version's path, and the latest release (or the
-/// draft) at the document's fixed path as well.
+/// draft) at the document's fixed path and as a fragment as well.
 fn placements<'a>(
     checked: &'a Checked,
     options: &BuildOptions,
@@ -292,7 +297,7 @@ fn placements<'a>(
             for document in release.documents.iter().filter(|d| wanted(d)) {
                 let mut slots = vec![Slot::Version(release.version.as_str())];
                 if latest {
-                    slots.push(Slot::Latest);
+                    slots.extend([Slot::Latest, Slot::Fragment]);
                 }
                 placed.push((document, slots));
             }
@@ -302,7 +307,7 @@ fn placements<'a>(
             placed.extend(
                 drafts
                     .filter(|d| wanted(d))
-                    .map(|d| (d, vec![Slot::Latest])),
+                    .map(|d| (d, vec![Slot::Latest, Slot::Fragment])),
             );
         }
     }

@@ -328,8 +328,8 @@ pub fn artifacts(
     checked: &crate::Checked,
     documents: &[String],
     formats: &[Format],
+    html: &HtmlRenderer,
 ) -> Result<Vec<Artifact>, BuildError> {
-    let html = HtmlRenderer::new();
     let mut artifacts = Vec::new();
     let selected = checked
         .corpus
@@ -348,7 +348,7 @@ pub fn artifacts(
                     continue;
                 }
                 let bytes = match format {
-                    Format::Html => crate::render::notice::html(&html, &notice)?,
+                    Format::Html => crate::render::notice::html(html, &notice)?,
                     Format::Pdf => crate::render::notice::pdf(&notice)?,
                 };
                 let entry = ManifestEntry {

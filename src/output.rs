@@ -39,11 +39,14 @@ impl Artifact {
         } = rendered;
         let entry = ManifestEntry {
             path: artifact_path(&document.id, document.lang, format, slot),
-            kind: ArtifactKind::Document,
+            kind: match slot {
+                Slot::Fragment => ArtifactKind::Fragment,
+                _ => ArtifactKind::Document,
+            },
             document: Some(document.id.clone()),
             lang: Some(document.lang),
             version: Some(document.version.clone()),
-            latest: slot == Slot::Latest,
+            latest: matches!(slot, Slot::Latest | Slot::Fragment),
             title: document.title.clone(),
             date: Some(document.effective_date.clone()),
             media_type: format.media_type().to_string(),
@@ -88,6 +91,10 @@ pub struct Manifest {
 pub enum ArtifactKind {
     /// A document in one language and version.
     Document,
+    /// The latest version of a document as body-only HTML, to embed.
+    Fragment,
+    /// A page of the website: an index, a stylesheet, a data file.
+    Site,
     /// A client notice of a change of sub-processors (bilingual).
     Notice,
     /// The Atom feed of releases and notices.

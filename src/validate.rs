@@ -517,6 +517,11 @@ const PAGE_MESSAGES: &[&str] = &[
     "redline-removed-section",
     "redline-summary",
     "redline-to",
+    "site-feed",
+    "site-languages",
+    "site-notices",
+    "site-read",
+    "site-title",
 ];
 
 /// Messages of contracts and their generated annexes.

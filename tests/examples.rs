@@ -21,6 +21,11 @@ fn the_example_organisation_builds_a_french_only_cookie_policy() {
     let out = scratch("example").join("out");
     let manifest = build(&root, &out);
     let paths: Vec<&str> = manifest.artifacts.iter().map(|a| a.path.as_str()).collect();
+    // French only: no English page anywhere.
+    assert!(
+        paths.iter().all(|path| !path.starts_with("en/")),
+        "{paths:?}"
+    );
     assert_eq!(
         paths,
         [
@@ -28,7 +33,10 @@ fn the_example_organisation_builds_a_french_only_cookie_policy() {
             "fr/cookies.html",
             "fr/cookies.pdf",
             "fr/cookies/2.1.html",
-            "fr/cookies/2.1.pdf"
+            "fr/cookies/2.1.pdf",
+            "fragments/clausier.css",
+            "fragments/fr/cookies.html",
+            "index.html"
         ]
     );
 

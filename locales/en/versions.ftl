@@ -38,3 +38,10 @@ notice-after = After
 
 ## Atom feed of releases and notices (out/feed.xml)
 feed-title = { $publisher } – legal documents: new versions and notices
+
+## Home page of the site (out/en/index.html)
+site-title = { $publisher } – legal documents
+site-read = Read online
+site-feed = Follow new versions (Atom feed)
+site-notices = Notices to clients
+site-languages = Languages

@@ -1,4 +1,4 @@
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::lang::Localized;
@@ -57,7 +57,7 @@ pub struct UserDataCategories {
 }
 
 /// How a user reaches a product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccessChannel {
     /// Through the education ministry's access manager (GAR).

@@ -1,11 +1,11 @@
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::facts::AccessChannel;
 use crate::lang::Localized;
 use crate::values::{Siret, WebUrl};
 
 /// A sub-processor (DPA annex C), defined once and referred to by its id.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Subprocessor {
     /// Stable identifier, e.g. `ovh`.
@@ -41,7 +41,7 @@ pub struct Subprocessor {
 }
 
 /// Whether personal data are transferred outside the European Union.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
     /// `true` when data leave the EU.

@@ -8,13 +8,14 @@ use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
-use crate::model::{Block, Document, Inline, ListStyle, Section, Table};
+use crate::model::{Block, Document, Inline, ListStyle, Section, SectionKind, Table};
 use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_href};
 
 const TEMPLATE: &str = include_str!("../../templates/document.html");
 pub const STYLESHEET: &str = include_str!("../../templates/document.css");
 const REDLINE_TEMPLATE: &str = include_str!("../../templates/redline.html");
 const NOTICE_TEMPLATE: &str = include_str!("../../templates/notice.html");
+const INDEX_TEMPLATE: &str = include_str!("../../templates/index.html");
 
 pub struct HtmlRenderer {
     tera: Tera,
@@ -28,6 +29,7 @@ impl HtmlRenderer {
             ("document.html", TEMPLATE),
             ("redline.html", REDLINE_TEMPLATE),
             ("notice.html", NOTICE_TEMPLATE),
+            ("index.html", INDEX_TEMPLATE),
         ])
         .expect("the built-in HTML templates are valid");
         HtmlRenderer { tera }
@@ -113,7 +115,20 @@ impl Renderer for HtmlRenderer {
             .collect();
         let mut body = String::new();
         for section in &document.sections {
-            write_section(&mut body, section, 2);
+            // A fragment is embedded elsewhere: its relative links would
+            // not resolve there.
+            if section.kind == SectionKind::History && slot != Slot::Fragment {
+                let link = |version: &str| {
+                    let target = Slot::Version(version);
+                    relative_href(
+                        &here,
+                        &artifact_path(&document.id, document.lang, Format::Html, target),
+                    )
+                };
+                write_section(&mut body, &link_versions(section, link), 2);
+            } else {
+                write_section(&mut body, section, 2);
+            }
         }
         let mut context = Context::new();
         context.insert("doc", document);
@@ -123,6 +138,7 @@ impl Renderer for HtmlRenderer {
         context.insert("toc", &toc);
         context.insert("body", &body);
         context.insert("stylesheet", STYLESHEET);
+        context.insert("fragment", &(slot == Slot::Fragment));
         let html = self.page("document.html", &context, &here)?;
         Ok(Rendered {
             bytes: html.into_bytes(),
@@ -130,6 +146,25 @@ impl Renderer for HtmlRenderer {
             warnings: Vec::new(),
         })
     }
+}
+
+/// The version history with each version linked to its page.
+fn link_versions(history: &Section, href: impl Fn(&str) -> String) -> Section {
+    let mut linked = history.clone();
+    for block in &mut linked.blocks {
+        let Block::Table(table) = block else { continue };
+        for row in &mut table.rows {
+            if let Some([Block::Paragraph { inlines }]) = row.first_mut().map(Vec::as_mut_slice)
+                && let [Inline::Text { text }] = inlines.as_slice()
+            {
+                *inlines = vec![Inline::Link {
+                    url: href(text),
+                    inlines: vec![Inline::text(text.clone())],
+                }];
+            }
+        }
+    }
+    linked
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -265,10 +300,12 @@ fn write_inlines(out: &mut String, inlines: &[Inline]) {
     }
 }
 
-/// Links may point to web pages, e-mail addresses and anchors only: never
-/// to `javascript:` or `data:` URLs.
+/// Links may point to web pages, e-mail addresses, anchors and relative
+/// paths only: never to `javascript:` or `data:` URLs.
 pub fn is_safe_url(url: &str) -> bool {
-    ["https://", "http://", "mailto:", "#"]
-        .iter()
-        .any(|scheme| url.starts_with(scheme))
+    let relative = !url.contains(':') && !url.is_empty();
+    relative
+        || ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|scheme| url.starts_with(scheme))
 }

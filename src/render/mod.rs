@@ -87,11 +87,13 @@ pub trait Renderer: Sync {
 pub enum Slot<'a> {
     Latest,
     Version(&'a str),
+    /// The latest version as a body-only HTML fragment, to embed in a CMS.
+    Fragment,
 }
 
 /// Where an artifact lives under the output folder: `<lang>/<document>.<ext>`
 /// for the latest version, `<lang>/<document>/<version>.<ext>` for each
-/// version. These paths are the published URLs: keep them stable.
+/// version, `fragments/<lang>/<document>.html` for fragments. These paths are the published URLs: keep them stable.
 pub fn artifact_path(
     document: &str,
     lang: crate::lang::Lang,
@@ -102,6 +104,7 @@ pub fn artifact_path(
     match slot {
         Slot::Latest => format!("{lang}/{document}.{extension}"),
         Slot::Version(version) => format!("{lang}/{document}/{version}.{extension}"),
+        Slot::Fragment => format!("fragments/{lang}/{document}.{extension}"),
     }
 }
 

@@ -24,3 +24,10 @@ redline-removed-section = section supprimée
 
 ## Flux Atom des versions et des notifications (out/feed.xml)
 feed-title = { $publisher } – documents juridiques : nouvelles versions et notifications
+
+## Page d'accueil du site (out/index.html)
+site-title = { $publisher } – documents juridiques
+site-read = Lire en ligne
+site-feed = Suivre les nouvelles versions (flux Atom)
+site-notices = Notifications aux clients
+site-languages = Langues

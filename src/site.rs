@@ -1,0 +1,234 @@
+//! The website around the documents: an index page per language, the
+//! stylesheet for embedded fragments, and `subprocessors.json` for
+//! integrators. Every link is relative, so that the site works under any
+//! base path and from `file://`.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::feed::FEED;
+use crate::lang::Lang;
+use crate::load::DocumentSource;
+use crate::model::Document;
+use crate::notice;
+use crate::output::{Artifact, ArtifactKind, ManifestEntry};
+use crate::render::html::{HtmlRenderer, STYLESHEET};
+use crate::render::{Format, Slot, artifact_path, relative_href};
+use crate::{BuildError, Checked};
+
+const FRAGMENT_STYLESHEET: &str = include_str!("../templates/fragment.css");
+
+/// Where the index of `lang` is published: the binding language at the
+/// root, the others in their folder.
+pub fn index_path(lang: Lang) -> String {
+    match lang.is_binding() {
+        true => "index.html".to_string(),
+        false => format!("{lang}/index.html"),
+    }
+}
+
+/// A document as the index lists it.
+#[derive(Serialize)]
+struct Listed {
+    title: String,
+    version: String,
+    effective_date: String,
+    effective_date_text: String,
+    html: String,
+    pdf: String,
+    history: String,
+}
+
+/// A notice as the index lists it.
+#[derive(Serialize)]
+struct ListedNotice {
+    title: String,
+    date: String,
+    date_text: String,
+    html: String,
+    pdf: String,
+}
+
+/// A link to the index in another language.
+#[derive(Serialize)]
+struct Alternate {
+    lang: Lang,
+    href: String,
+    label: String,
+}
+
+/// Every page and file of the site around the documents.
+pub fn artifacts(checked: &Checked, html: &HtmlRenderer) -> Result<Vec<Artifact>, BuildError> {
+    let mut artifacts = Vec::new();
+    for &lang in &checked.corpus.languages {
+        let bytes = index(checked, lang, html)?;
+        let title = index_title(checked, lang);
+        artifacts.push(site_file(
+            index_path(lang),
+            title,
+            Some(lang),
+            "text/html; charset=utf-8",
+            bytes,
+        ));
+    }
+    artifacts.push(site_file(
+        "fragments/clausier.css".to_string(),
+        "clausier fragments".to_string(),
+        None,
+        "text/css; charset=utf-8",
+        FRAGMENT_STYLESHEET.as_bytes().to_vec(),
+    ));
+    let subprocessors = &checked.corpus.facts.subprocessors;
+    if !subprocessors.is_empty() {
+        let mut json = serde_json::to_string_pretty(subprocessors).expect("facts serialize");
+        json.push('\n');
+        artifacts.push(site_file(
+            "subprocessors.json".to_string(),
+            "sub-processors".to_string(),
+            None,
+            "application/json",
+            json.into_bytes(),
+        ));
+    }
+    Ok(artifacts)
+}
+
+fn site_file(
+    path: String,
+    title: String,
+    lang: Option<Lang>,
+    media_type: &str,
+    bytes: Vec<u8>,
+) -> Artifact {
+    let entry = ManifestEntry {
+        path,
+        kind: ArtifactKind::Site,
+        document: None,
+        lang,
+        version: None,
+        latest: false,
+        title,
+        date: None,
+        media_type: media_type.to_string(),
+        sha256: String::new(),
+        bytes: 0,
+    };
+    Artifact::file(entry, bytes)
+}
+
+fn index_title(checked: &Checked, lang: Lang) -> String {
+    let publisher = &checked.corpus.facts.parties.processor.short_name;
+    checked
+        .corpus
+        .labels
+        .get_with(lang, "site-title", &[("publisher", publisher)])
+}
+
+/// The document published at the fixed path in `lang`: the latest release,
+/// or the draft.
+fn latest<'a>(
+    checked: &'a Checked,
+    source: &'a DocumentSource,
+    lang: Lang,
+) -> Option<&'a Document> {
+    let drafted = checked.drafts.iter().any(|d| d.document == source.id);
+    let mut documents: Box<dyn Iterator<Item = &Document>> = match drafted {
+        true => Box::new(checked.documents.iter().filter(|d| d.id == source.id)),
+        false => Box::new(source.releases.last()?.release.documents.iter()),
+    };
+    documents.find(|d| d.lang == lang)
+}
+
+fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, BuildError> {
+    let corpus = &checked.corpus;
+    let here = index_path(lang);
+    let href = |target: &str| relative_href(&here, target);
+    let label = |id: &str| corpus.labels.get(lang, id);
+    let documents: Vec<Listed> = corpus
+        .documents
+        .iter()
+        .filter_map(|source| latest(checked, source, lang))
+        .map(|document| {
+            let page = href(&artifact_path(
+                &document.id,
+                lang,
+                Format::Html,
+                Slot::Latest,
+            ));
+            Listed {
+                title: document.title.clone(),
+                version: document.version.clone(),
+                effective_date: document.effective_date.clone(),
+                effective_date_text: document.effective_date_text.clone(),
+                history: format!("{page}#{}", crate::model::HISTORY_ID),
+                html: page,
+                pdf: href(&artifact_path(
+                    &document.id,
+                    lang,
+                    Format::Pdf,
+                    Slot::Latest,
+                )),
+            }
+        })
+        .collect();
+    let notices: Vec<ListedNotice> = corpus
+        .documents
+        .iter()
+        .flat_map(|source| source.notices.iter().map(move |n| (source, &n.record)))
+        .map(|(source, record)| {
+            let path = |format: Format| {
+                href(&notice::artifact_path(
+                    &source.id,
+                    &record.from,
+                    &record.to,
+                    format.extension(),
+                ))
+            };
+            ListedNotice {
+                title: format!(
+                    "{} – {} → {}",
+                    label("notice-title"),
+                    record.from,
+                    record.to
+                ),
+                date: record.date.to_string(),
+                date_text: record.date.long(lang),
+                html: path(Format::Html),
+                pdf: path(Format::Pdf),
+            }
+        })
+        .collect();
+    let alternates: Vec<Alternate> = corpus
+        .languages
+        .iter()
+        .filter(|&&other| other != lang)
+        .map(|&other| Alternate {
+            lang: other,
+            href: href(&index_path(other)),
+            label: label("page-other-language"),
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("title", &index_title(checked, lang));
+    context.insert("self_href", &href(&here));
+    context.insert("alternates", &alternates);
+    context.insert("feed_href", &href(FEED));
+    context.insert("documents", &documents);
+    context.insert("notices", &notices);
+    let notice = (!lang.is_binding()).then(|| label("notice-translation-long"));
+    context.insert("notice", &notice);
+    let labels = serde_json::json!({
+        "version": label("page-version"),
+        "effective_date": label("page-effective-date"),
+        "pdf": label("page-download-pdf"),
+        "read": label("site-read"),
+        "history": label("history-title"),
+        "feed": label("site-feed"),
+        "notices": label("site-notices"),
+        "languages": label("site-languages"),
+    });
+    context.insert("labels", &labels);
+    context.insert("stylesheet", STYLESHEET);
+    Ok(html.page("index.html", &context, &here)?.into_bytes())
+}

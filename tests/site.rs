@@ -1,0 +1,139 @@
+//! The published site: index pages, fragments, `subprocessors.json`, and
+//! relative links that all resolve, anchors included.
+
+mod common;
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use clausier::output::{ArtifactKind, MANIFEST, Manifest};
+use common::*;
+
+/// A published file, with the entities tera writes for `/` and `'` decoded.
+fn read(out: &Path, path: &str) -> String {
+    fs::read_to_string(out.join(path))
+        .unwrap()
+        .replace("&#x2F;", "/")
+        .replace("&#x27;", "'")
+}
+
+/// Every `href="…"` of a page, decoded.
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|href| href.replace("&amp;", "&"))
+        .collect()
+}
+
+/// `base/relative`, with `..` resolved.
+fn resolve(base: &Path, relative: &str) -> PathBuf {
+    let mut path = base.to_path_buf();
+    for component in Path::new(relative).components() {
+        match component {
+            Component::ParentDir => {
+                path.pop();
+            }
+            Component::Normal(part) => path.push(part),
+            _ => {}
+        }
+    }
+    path
+}
+
+#[test]
+fn every_relative_link_and_anchor_of_every_page_resolves() {
+    let out = shipped_out();
+    let manifest: Manifest = serde_json::from_str(&read(out, MANIFEST)).unwrap();
+    let pages: Vec<&str> = manifest
+        .artifacts
+        .iter()
+        .filter(|a| a.path.ends_with(".html") && a.kind != ArtifactKind::Fragment)
+        .map(|a| a.path.as_str())
+        .collect();
+    assert!(pages.len() > 15, "{pages:?}");
+    let mut checked = 0;
+    for page in pages {
+        let html = read(out, page);
+        let folder = out.join(page).parent().unwrap().to_path_buf();
+        for href in hrefs(&html) {
+            if href.starts_with("https://")
+                || href.starts_with("http://")
+                || href.starts_with("mailto:")
+            {
+                continue;
+            }
+            let (file, anchor) = href.split_once('#').unwrap_or((&href, ""));
+            let target = if file.is_empty() {
+                out.join(page)
+            } else {
+                resolve(&folder, file)
+            };
+            assert!(
+                target.starts_with(out) && target.is_file(),
+                "{page}: {href} does not resolve"
+            );
+            if !anchor.is_empty() {
+                let text = fs::read_to_string(&target).unwrap();
+                assert!(
+                    text.contains(&format!("id=\"{anchor}\"")),
+                    "{page}: {href}: no anchor {anchor}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} links");
+}
+
+#[test]
+fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languages() {
+    let out = shipped_out();
+    let fr = read(out, "index.html");
+    let en = read(out, "en/index.html");
+    assert!(fr.contains("<html lang=\"fr\">") && en.contains("<html lang=\"en\">"));
+    assert!(
+        fr.contains("<a href=\"en/index.html\" hreflang=\"en\" lang=\"en\">English version</a>")
+    );
+    assert!(
+        en.contains("<a href=\"../index.html\" hreflang=\"fr\" lang=\"fr\">Version française</a>")
+    );
+    assert!(fr.contains(
+        "<h2><a href=\"fr/dpa.html\">Accord sur le traitement des données personnelles</a></h2>"
+    ));
+    assert!(fr.contains("Version 1.1 · Date d'entrée en vigueur : <time datetime=\"2027-01-15\">15 janvier 2027</time>"));
+    assert!(fr.contains("<a href=\"fr/dpa.pdf\" type=\"application/pdf\">"));
+    assert!(en.contains("<a href=\"cookies.pdf\" type=\"application/pdf\">"));
+    assert!(en.contains(
+        "Version 1.0 · Effective date : <time datetime=\"2024-02-03\">3 February 2024</time>"
+    ));
+    // English pages carry the "French prevails" banner.
+    assert!(en.contains("class=\"notice translation\""));
+    assert!(fr.contains("notices/dpa-1.0-1.1.html"));
+}
+
+#[test]
+fn fragments_are_body_only_and_subprocessors_json_has_every_field() {
+    let out = shipped_out();
+    let fragment = read(out, "fragments/en/dpa.html");
+    assert!(fragment.starts_with("<article class=\"clausier-document\" lang=\"en\">"));
+    for page_only in ["<html", "<head>", "<body", "<main", "<style"] {
+        assert!(!fragment.contains(page_only), "fragment has {page_only}");
+    }
+    assert!(fragment.contains("id=\"annex-subprocessors\""));
+    assert!(read(out, "fragments/clausier.css").contains(".clausier-document"));
+
+    let list: serde_json::Value = serde_json::from_str(&read(out, "subprocessors.json")).unwrap();
+    let list = list.as_array().unwrap();
+    let ids: Vec<&str> = list.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["ovh", "crisp", "brevo", "scaleway"]);
+    let scaleway = &list[3];
+    assert_eq!(scaleway["siret"], "43311590400008");
+    assert_eq!(scaleway["activity"]["en"], "Off-site backup");
+    assert_eq!(scaleway["transfer"]["outside_eu"], false);
+    assert_eq!(
+        scaleway["processing_location"]["fr"],
+        "France (datacenters de la région de Paris)"
+    );
+    assert_eq!(list[2]["former_name"], "Sendinblue");
+}
