@@ -27,6 +27,7 @@ pub mod quantity;
 pub mod redline;
 pub mod releases;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod terminology;
 pub mod translations;

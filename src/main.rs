@@ -24,6 +24,7 @@ enum Command {
     Release(cli::release::ReleaseArgs),
     Diff(cli::diff::DiffArgs),
     Notice(cli::notice::NoticeArgs),
+    Serve(cli::serve::ServeArgs),
     Translations(cli::translations::TranslationsArgs),
 }
 
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Command::Release(args) => cli::release::run(args),
         Command::Diff(args) => cli::diff::run(args),
         Command::Notice(args) => cli::notice::run(args),
+        Command::Serve(args) => cli::serve::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
 }

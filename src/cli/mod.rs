@@ -5,4 +5,5 @@ pub mod check;
 pub mod diff;
 pub mod notice;
 pub mod release;
+pub mod serve;
 pub mod translations;
