@@ -119,8 +119,10 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
     source
         .releases
         .iter()
-        .map(|file| {
+        .enumerate()
+        .map(|(index, file)| {
             let release = &file.release;
+            let previous = index.checked_sub(1).map(|i| &source.releases[i].release);
             let slot = Slot::Version(release.version.as_str());
             let binding = &release.documents[0];
             let mut links = Vec::new();
@@ -128,6 +130,21 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                 for (format, rel) in [(Format::Html, "alternate"), (Format::Pdf, "related")] {
                     let href = artifact_path(&document.id, document.lang, format, slot);
                     links.push((Some(document.lang), format.media_type(), rel, href));
+                }
+                if let Some(previous) = previous {
+                    let changes = crate::redline::artifact_path(
+                        &document.id,
+                        document.lang,
+                        &previous.version,
+                        &release.version,
+                        Format::Html,
+                    );
+                    links.push((
+                        Some(document.lang),
+                        Format::Html.media_type(),
+                        "related",
+                        changes,
+                    ));
                 }
             }
             Entry {

@@ -256,6 +256,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         &options.formats,
         &html,
     )?);
+    artifacts.extend(redline::artifacts(&checked, options, &html)?);
     artifacts.push(feed::artifact(&checked));
     artifacts.extend(site::artifacts(&checked, &html)?);
     let mut warnings = checked.warnings;

@@ -95,6 +95,8 @@ pub enum ArtifactKind {
     Fragment,
     /// A page of the website: an index, a stylesheet, a data file.
     Site,
+    /// The changes from one release to the next, in one language.
+    Redline,
     /// A client notice of a change of sub-processors (bilingual).
     Notice,
     /// The Atom feed of releases and notices.

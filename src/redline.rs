@@ -8,7 +8,9 @@ use crate::diff::{Change, Step, align, words};
 use crate::lang::Lang;
 use crate::locale::Labels;
 use crate::model::{Block, Document, Inline, ListStyle, Notice, Section, SectionKind, Table};
+use crate::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::releases::Release;
+use crate::version::Version;
 
 /// Whether a clause, line or row is in both versions, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -552,10 +554,7 @@ pub fn write_redlines(request: &DiffRequest) -> Result<Vec<std::path::PathBuf>, 
             if !(request.formats.is_empty() || request.formats.contains(&format)) {
                 continue;
             }
-            let bytes = match format {
-                Format::Html => crate::render::redline::html(&html, &redline),
-                Format::Pdf => crate::render::redline::pdf(&redline),
-            }?;
+            let bytes = crate::render::redline::render(&redline, format, &html)?;
             let path = request.out.join(format!(
                 "{}-{}-{}.{lang}.{}",
                 source.id,
@@ -568,6 +567,70 @@ pub fn write_redlines(request: &DiffRequest) -> Result<Vec<std::path::PathBuf>, 
         }
     }
     Ok(written)
+}
+
+/// Where `build` publishes the changes from `from` to `to`, beside the
+/// versions: `<lang>/<document>/changes-<from>-<to>.<ext>`.
+pub fn artifact_path(
+    document: &str,
+    lang: Lang,
+    from: &Version,
+    to: &Version,
+    format: crate::render::Format,
+) -> String {
+    format!(
+        "{lang}/{document}/changes-{from}-{to}.{}",
+        format.extension()
+    )
+}
+
+/// The redlines between each release and the next, for the site: a
+/// client who signed one version sees what the next one changes.
+pub fn artifacts(
+    checked: &crate::Checked,
+    options: &crate::BuildOptions,
+    html: &crate::render::html::HtmlRenderer,
+) -> Result<Vec<Artifact>, crate::BuildError> {
+    let corpus = &checked.corpus;
+    let mut artifacts = Vec::new();
+    let selected = corpus
+        .documents
+        .iter()
+        .filter(|d| options.documents.is_empty() || options.documents.contains(&d.id));
+    for source in selected {
+        for pair in source.releases.windows(2) {
+            let (from, to) = (&pair[0].release, &pair[1].release);
+            for &lang in &corpus.languages {
+                if !(options.langs.is_empty() || options.langs.contains(&lang)) {
+                    continue;
+                }
+                let Some(redline) = compare(from, to, lang, &corpus.labels) else {
+                    continue;
+                };
+                for format in crate::render::Format::ALL {
+                    if !(options.formats.is_empty() || options.formats.contains(&format)) {
+                        continue;
+                    }
+                    let entry = ManifestEntry {
+                        path: artifact_path(&source.id, lang, &from.version, &to.version, format),
+                        kind: ArtifactKind::Redline,
+                        document: Some(source.id.clone()),
+                        lang: Some(lang),
+                        version: Some(to.version.to_string()),
+                        latest: false,
+                        title: format!("{} – {}", redline.title, redline.labels.heading),
+                        date: Some(to.effective_date.to_string()),
+                        media_type: format.media_type().to_string(),
+                        sha256: String::new(),
+                        bytes: 0,
+                    };
+                    let bytes = crate::render::redline::render(&redline, format, html)?;
+                    artifacts.push(Artifact::file(entry, bytes));
+                }
+            }
+        }
+    }
+    Ok(artifacts)
 }
 
 #[cfg(test)]

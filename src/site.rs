@@ -37,6 +37,15 @@ struct Listed {
     html: String,
     pdf: String,
     history: String,
+    /// What the latest release changed, when there is an earlier one.
+    changes: Option<Link>,
+}
+
+/// A link and its text.
+#[derive(Serialize)]
+struct Link {
+    href: String,
+    label: String,
 }
 
 /// A notice as the index lists it.
@@ -147,8 +156,30 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
     let documents: Vec<Listed> = corpus
         .documents
         .iter()
-        .filter_map(|source| latest(checked, source, lang))
-        .map(|document| {
+        .filter_map(|source| Some((source, latest(checked, source, lang)?)))
+        .map(|(source, document)| {
+            let last_two = source
+                .releases
+                .len()
+                .checked_sub(2)
+                .map(|i| &source.releases[i..]);
+            let changes = last_two.map(|pair| {
+                let (from, to) = (&pair[0].release.version, &pair[1].release.version);
+                Link {
+                    href: href(&crate::redline::artifact_path(
+                        &document.id,
+                        lang,
+                        from,
+                        to,
+                        Format::Html,
+                    )),
+                    label: corpus.labels.get_with(
+                        lang,
+                        "site-changes",
+                        &[("from", from.as_str()), ("to", to.as_str())],
+                    ),
+                }
+            });
             let page = href(&artifact_path(
                 &document.id,
                 lang,
@@ -168,6 +199,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                     Format::Pdf,
                     Slot::Latest,
                 )),
+                changes,
             }
         })
         .collect();

@@ -517,6 +517,7 @@ const PAGE_MESSAGES: &[&str] = &[
     "redline-removed-section",
     "redline-summary",
     "redline-to",
+    "site-changes",
     "site-feed",
     "site-languages",
     "site-notices",

@@ -110,6 +110,29 @@ fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languag
     // English pages carry the "French prevails" banner.
     assert!(en.contains("class=\"notice translation\""));
     assert!(fr.contains("notices/dpa-1.0-1.1.html"));
+    // What the latest DPA changed, for clients who signed the previous one.
+    assert!(fr.contains("<a href=\"fr/dpa/changes-1.0-1.1.html\">Modifications de la version 1.1 par rapport à la version 1.0"));
+    assert!(
+        en.contains("<a href=\"dpa/changes-1.0-1.1.html\">Changes in version 1.1 from version 1.0")
+    );
+    let redline = read(out, "en/dpa/changes-1.0-1.1.html");
+    assert!(redline.contains("<del>forty-eight (48)</del> <ins>twenty-four (24)</ins>"));
+    let manifest: Manifest = serde_json::from_str(&read(out, MANIFEST)).unwrap();
+    let redlines: Vec<&str> = manifest
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::Redline)
+        .map(|a| a.path.as_str())
+        .collect();
+    assert_eq!(
+        redlines,
+        [
+            "en/dpa/changes-1.0-1.1.html",
+            "en/dpa/changes-1.0-1.1.pdf",
+            "fr/dpa/changes-1.0-1.1.html",
+            "fr/dpa/changes-1.0-1.1.pdf"
+        ]
+    );
 }
 
 #[test]

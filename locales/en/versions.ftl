@@ -42,6 +42,7 @@ feed-title = { $publisher } – legal documents: new versions and notices
 ## Home page of the site (out/en/index.html)
 site-title = { $publisher } – legal documents
 site-read = Read online
+site-changes = Changes in version { $to } from version { $from }
 site-feed = Follow new versions (Atom feed)
 site-notices = Notices to clients
 site-languages = Languages

@@ -14,8 +14,20 @@ use crate::render::world::REDLINE_TEMPLATE;
 
 const REDLINE_STYLESHEET: &str = include_str!("../../templates/redline.css");
 
+/// The redline in `format`.
+pub fn render(
+    redline: &Redline,
+    format: crate::render::Format,
+    html_renderer: &HtmlRenderer,
+) -> Result<Vec<u8>, Box<Diagnostic>> {
+    match format {
+        crate::render::Format::Html => html(html_renderer, redline),
+        crate::render::Format::Pdf => pdf(redline),
+    }
+}
+
 /// The redline as a standalone HTML page.
-pub fn html(renderer: &HtmlRenderer, redline: &Redline) -> Result<Vec<u8>, Box<Diagnostic>> {
+fn html(renderer: &HtmlRenderer, redline: &Redline) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut body = String::new();
     for section in &redline.sections {
         write_section(&mut body, section, 2, redline);
@@ -29,7 +41,7 @@ pub fn html(renderer: &HtmlRenderer, redline: &Redline) -> Result<Vec<u8>, Box<D
 }
 
 /// The redline as an A4 PDF.
-pub fn pdf(redline: &Redline) -> Result<Vec<u8>, Box<Diagnostic>> {
+fn pdf(redline: &Redline) -> Result<Vec<u8>, Box<Diagnostic>> {
     let data = serde_json::to_vec(redline).expect("redlines serialize to JSON");
     let ident = format!(
         "clausier/{}/{}/{}-{}",

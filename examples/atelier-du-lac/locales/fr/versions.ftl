@@ -28,6 +28,7 @@ feed-title = { $publisher } – documents juridiques : nouvelles versions et not
 ## Page d'accueil du site (out/index.html)
 site-title = { $publisher } – documents juridiques
 site-read = Lire en ligne
+site-changes = Modifications de la version { $to } par rapport à la version { $from }
 site-feed = Suivre les nouvelles versions (flux Atom)
 site-notices = Notifications aux clients
 site-languages = Langues
