@@ -223,40 +223,47 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         releases::find_document(corpus, id)?;
     }
     let placed = placements(&checked, options);
-    let renderers: Vec<Box<dyn Renderer>> = vec![
-        Box::new(render::pdf::PdfRenderer),
-        Box::new(render::html::HtmlRenderer::new()),
-    ];
+    let pdf = render::pdf::PdfRenderer;
+    let html = render::html::HtmlRenderer::new();
+    let renderers: [&dyn Renderer; 2] = [&pdf, &html];
     let mut jobs: Vec<Job> = Vec::new();
     for (document, slots) in &placed {
-        for renderer in &renderers {
+        for renderer in renderers {
             let format = renderer.format();
             if !(options.formats.is_empty() || options.formats.contains(&format)) {
                 continue;
             }
-            let renderer = renderer.as_ref();
             // A PDF does not depend on where it is published: render it
             // once. HTML pages link relative to their place.
             if format == Format::Pdf {
-                let pdfs = slots.iter().filter(|&&slot| slot != Slot::Fragment);
-                jobs.push((document, renderer, pdfs.copied().collect()));
+                let pdfs: Vec<Slot> = slots
+                    .iter()
+                    .copied()
+                    .filter(|&s| s != Slot::Fragment)
+                    .collect();
+                jobs.push(Box::new(move || render_document(document, renderer, &pdfs)));
             } else {
-                jobs.extend(slots.iter().map(|&slot| (*document, renderer, vec![slot])));
+                for &slot in slots {
+                    jobs.push(Box::new(move || {
+                        render_document(document, renderer, &[slot])
+                    }));
+                }
             }
         }
     }
-    let mut artifacts = render_all(&jobs).map_err(|mut failed| {
-        locate_render_errors(corpus, &mut failed.0);
-        BuildError::Content(failed)
-    })?;
-    let html = render::html::HtmlRenderer::new();
-    artifacts.extend(notice::artifacts(
+    jobs.extend(redline::jobs(&checked, options, &html));
+    jobs.extend(notice::jobs(
         &checked,
         &options.documents,
         &options.formats,
         &html,
     )?);
-    artifacts.extend(redline::artifacts(&checked, options, &html)?);
+    let mut artifacts = render_all(&jobs).map_err(|mut failed| {
+        locate_render_errors(corpus, &mut failed.0);
+        BuildError::Content(failed)
+    })?;
+    // The jobs borrow the checked corpus, whose warnings move on below.
+    drop(jobs);
     artifacts.push(feed::artifact(&checked));
     artifacts.extend(site::artifacts(&checked, &html)?);
     let mut warnings = checked.warnings;
@@ -349,11 +356,12 @@ fn find_quoted_text<'a>(
     })
 }
 
-/// One document, one renderer, and the places to publish the result in.
-type Job<'a> = (&'a Document, &'a dyn Renderer, Vec<Slot<'a>>);
+/// One piece of rendering: a document in one format (published in one or
+/// more places), a redline, a notice.
+pub(crate) type Job<'a> = Box<dyn Fn() -> Outcome + Send + Sync + 'a>;
 
 /// What rendering one job gave.
-type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
+pub(crate) type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
 
 /// Renders every job, spread over the machine's cores (typst lays out one
 /// document on one core), keeping the artifacts in job order.
@@ -372,7 +380,7 @@ fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
                         let Some(job) = jobs.get(index) else {
                             break done;
                         };
-                        done.push((index, render_one(job)));
+                        done.push((index, job()));
                     }
                 })
             })
@@ -398,7 +406,8 @@ fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
     }
 }
 
-fn render_one((document, renderer, slots): &Job) -> Outcome {
+/// Renders `document` once and publishes it in every slot.
+fn render_document(document: &Document, renderer: &dyn Renderer, slots: &[Slot]) -> Outcome {
     let rendered = renderer.render(document, slots[0])?;
     Ok(slots
         .iter()

@@ -324,13 +324,13 @@ pub fn artifact_path(document: &str, from: &Version, to: &Version, extension: &s
 }
 
 /// The notices of the selected documents, in the selected formats.
-pub fn artifacts(
-    checked: &crate::Checked,
+pub fn jobs<'a>(
+    checked: &'a crate::Checked,
     documents: &[String],
     formats: &[Format],
-    html: &HtmlRenderer,
-) -> Result<Vec<Artifact>, BuildError> {
-    let mut artifacts = Vec::new();
+    html: &'a HtmlRenderer,
+) -> Result<Vec<crate::Job<'a>>, BuildError> {
+    let mut jobs: Vec<crate::Job> = Vec::new();
     let selected = checked
         .corpus
         .documents
@@ -343,14 +343,11 @@ pub fn artifacts(
             let Some(notice) = client_notice(&checked.corpus, from, to, record) else {
                 continue;
             };
+            let notice = std::sync::Arc::new(notice);
             for format in Format::ALL {
                 if !(formats.is_empty() || formats.contains(&format)) {
                     continue;
                 }
-                let bytes = match format {
-                    Format::Html => crate::render::notice::html(html, &notice)?,
-                    Format::Pdf => crate::render::notice::pdf(&notice)?,
-                };
                 let entry = ManifestEntry {
                     path: artifact_path(&source.id, &record.from, &record.to, format.extension()),
                     kind: ArtifactKind::Notice,
@@ -364,11 +361,18 @@ pub fn artifacts(
                     sha256: String::new(),
                     bytes: 0,
                 };
-                artifacts.push(Artifact::file(entry, bytes));
+                let notice = std::sync::Arc::clone(&notice);
+                jobs.push(Box::new(move || {
+                    let bytes = match format {
+                        Format::Html => crate::render::notice::html(html, &notice)?,
+                        Format::Pdf => crate::render::notice::pdf(&notice)?,
+                    };
+                    Ok(vec![Artifact::file(entry.clone(), bytes)])
+                }));
             }
         }
     }
-    Ok(artifacts)
+    Ok(jobs)
 }
 
 /// What `clausier notice` records.

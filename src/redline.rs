@@ -586,13 +586,13 @@ pub fn artifact_path(
 
 /// The redlines between each release and the next, for the site: a
 /// client who signed one version sees what the next one changes.
-pub fn artifacts(
-    checked: &crate::Checked,
+pub fn jobs<'a>(
+    checked: &'a crate::Checked,
     options: &crate::BuildOptions,
-    html: &crate::render::html::HtmlRenderer,
-) -> Result<Vec<Artifact>, crate::BuildError> {
+    html: &'a crate::render::html::HtmlRenderer,
+) -> Vec<crate::Job<'a>> {
     let corpus = &checked.corpus;
-    let mut artifacts = Vec::new();
+    let mut jobs: Vec<crate::Job> = Vec::new();
     let selected = corpus
         .documents
         .iter()
@@ -607,6 +607,7 @@ pub fn artifacts(
                 let Some(redline) = compare(from, to, lang, &corpus.labels) else {
                     continue;
                 };
+                let redline = std::sync::Arc::new(redline);
                 for format in crate::render::Format::ALL {
                     if !(options.formats.is_empty() || options.formats.contains(&format)) {
                         continue;
@@ -624,13 +625,16 @@ pub fn artifacts(
                         sha256: String::new(),
                         bytes: 0,
                     };
-                    let bytes = crate::render::redline::render(&redline, format, html)?;
-                    artifacts.push(Artifact::file(entry, bytes));
+                    let redline = std::sync::Arc::clone(&redline);
+                    jobs.push(Box::new(move || {
+                        let bytes = crate::render::redline::render(&redline, format, html)?;
+                        Ok(vec![Artifact::file(entry.clone(), bytes)])
+                    }));
                 }
             }
         }
     }
-    Ok(artifacts)
+    jobs
 }
 
 #[cfg(test)]
