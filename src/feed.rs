@@ -70,17 +70,13 @@ pub fn artifact(checked: &Checked) -> Artifact {
     }
     xml.push_str("</feed>\n");
     let entry = ManifestEntry {
-        path: FEED.to_string(),
-        kind: ArtifactKind::Feed,
-        document: None,
-        lang: None,
-        version: None,
-        latest: false,
-        title,
         date: Some(updated.to_string()),
-        media_type: "application/atom+xml".to_string(),
-        sha256: String::new(),
-        bytes: 0,
+        ..ManifestEntry::new(
+            FEED.to_string(),
+            ArtifactKind::Feed,
+            title,
+            "application/atom+xml",
+        )
     };
     Artifact::file(entry, xml.into_bytes())
 }
@@ -120,11 +116,11 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
         .releases
         .iter()
         .enumerate()
-        .map(|(index, file)| {
+        .filter_map(|(index, file)| {
             let release = &file.release;
             let previous = index.checked_sub(1).map(|i| &source.releases[i].release);
             let slot = Slot::Version(release.version.as_str());
-            let binding = &release.documents[0];
+            let binding = release.documents.first()?;
             let mut links = Vec::new();
             for document in &release.documents {
                 for (format, rel) in [(Format::Html, "alternate"), (Format::Pdf, "related")] {
@@ -147,7 +143,7 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                     ));
                 }
             }
-            Entry {
+            Some(Entry {
                 id: format!("tag:{authority}:{}/{}", source.id, release.version),
                 title: format!(
                     "{} – {} {}",
@@ -165,7 +161,7 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                     .iter()
                     .map(|(l, t)| (*l, t.clone()))
                     .collect(),
-            }
+            })
         })
         .collect()
 }

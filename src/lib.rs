@@ -41,12 +41,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use diagnostic::{Diagnostic, Diagnostics, Failed};
 use lang::Lang;
-use load::Corpus;
+use load::{Corpus, DocumentSource};
 use model::Document;
 use output::{Artifact, Manifest};
 use render::{Format, Renderer, Slot};
 
 /// What to build, and where.
+#[derive(Clone)]
 pub struct BuildOptions {
     /// The corpus folder, holding `annexes/`, `contracts/` and `locales/`.
     pub root: PathBuf,
@@ -106,6 +107,11 @@ impl BuildError {
     }
 }
 
+/// Whether `item` is among `choices`; an empty selection selects all.
+pub fn selected<T: PartialEq>(choices: &[T], item: &T) -> bool {
+    choices.is_empty() || choices.contains(item)
+}
+
 /// A corpus that passed every check, with its documents resolved.
 pub struct Checked {
     pub corpus: Corpus,
@@ -116,6 +122,27 @@ pub struct Checked {
     /// The documents resolved as drafts, and why.
     pub drafts: Vec<Draft>,
     pub warnings: Diagnostics,
+}
+
+impl Checked {
+    /// Whether the working text of `document` is published as a draft.
+    pub fn is_draft(&self, document: &str) -> bool {
+        self.drafts.iter().any(|draft| draft.document == document)
+    }
+
+    /// What the fixed paths of `source` hold, one document per language:
+    /// its draft, or else its latest release.
+    pub fn latest<'a>(&'a self, source: &'a DocumentSource) -> Vec<&'a Document> {
+        if self.is_draft(&source.id) {
+            self.documents
+                .iter()
+                .filter(|d| d.id == source.id)
+                .collect()
+        } else {
+            let latest = source.releases.last();
+            latest.map_or_else(Vec::new, |file| file.release.documents.iter().collect())
+        }
+    }
 }
 
 /// A document whose working text is not released.
@@ -230,7 +257,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     for (document, slots) in &placed {
         for renderer in renderers {
             let format = renderer.format();
-            if !(options.formats.is_empty() || options.formats.contains(&format)) {
+            if !selected(&options.formats, &format) {
                 continue;
             }
             // A PDF does not depend on where it is published: render it
@@ -294,30 +321,23 @@ fn placements<'a>(
     options: &BuildOptions,
 ) -> Vec<(&'a Document, Vec<Slot<'a>>)> {
     let wanted = |document: &Document| {
-        (options.documents.is_empty() || options.documents.contains(&document.id))
-            && (options.langs.is_empty() || options.langs.contains(&document.lang))
+        selected(&options.documents, &document.id) && selected(&options.langs, &document.lang)
     };
-    let mut placed = Vec::new();
+    let mut placed: Vec<(&Document, Vec<Slot>)> = Vec::new();
     for source in &checked.corpus.documents {
-        let drafted = checked.drafts.iter().any(|d| d.document == source.id);
-        for (index, file) in source.releases.iter().enumerate() {
-            let release = &file.release;
-            let latest = !drafted && index + 1 == source.releases.len();
-            for document in release.documents.iter().filter(|d| wanted(d)) {
-                let mut slots = vec![Slot::Version(release.version.as_str())];
-                if latest {
-                    slots.extend([Slot::Latest, Slot::Fragment]);
-                }
-                placed.push((document, slots));
-            }
+        for file in &source.releases {
+            let version = Slot::Version(file.release.version.as_str());
+            let documents = file.release.documents.iter().filter(|d| wanted(d));
+            placed.extend(documents.map(|document| (document, vec![version])));
         }
-        if drafted {
-            let drafts = checked.documents.iter().filter(|d| d.id == source.id);
-            placed.extend(
-                drafts
-                    .filter(|d| wanted(d))
-                    .map(|d| (d, vec![Slot::Latest, Slot::Fragment])),
-            );
+        for latest in checked.latest(source).into_iter().filter(|d| wanted(d)) {
+            let fixed = [Slot::Latest, Slot::Fragment];
+            // The latest release is already placed at its version's path:
+            // the same document, rendered once.
+            match placed.iter_mut().find(|(d, _)| std::ptr::eq(*d, latest)) {
+                Some((_, slots)) => slots.extend(fixed),
+                None => placed.push((latest, fixed.to_vec())),
+            }
         }
     }
     placed

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 
 /// One document in one language, ready to render.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Document id, e.g. `dpa`.
     pub id: String,
@@ -33,7 +33,7 @@ pub struct Document {
 }
 
 /// The binding-language notice, short for footers and long for first pages.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notice {
     pub binding: bool,
     pub short: String,
@@ -41,7 +41,7 @@ pub struct Notice {
 }
 
 /// A party as the cover page presents it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CoverParty {
     /// Its role, e.g. "Sous-traitant".
     pub role: String,
@@ -50,7 +50,7 @@ pub struct CoverParty {
 }
 
 /// Words the page layout needs, resolved from the locale.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageLabels {
     pub contents: String,
     pub version: String,
@@ -63,7 +63,7 @@ pub struct PageLabels {
 }
 
 /// A clause, sub-clause, annex or annex part.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Anchor, stable across languages and versions.
     pub id: String,

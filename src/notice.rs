@@ -335,7 +335,7 @@ pub fn jobs<'a>(
         .corpus
         .documents
         .iter()
-        .filter(|d| documents.is_empty() || documents.contains(&d.id));
+        .filter(|d| crate::selected(documents, &d.id));
     for source in selected {
         for NoticeFile { record, .. } in &source.notices {
             let from = releases::find_release(source, record.from.as_str())?;
@@ -344,29 +344,25 @@ pub fn jobs<'a>(
                 continue;
             };
             let notice = std::sync::Arc::new(notice);
-            for format in Format::ALL {
-                if !(formats.is_empty() || formats.contains(&format)) {
-                    continue;
-                }
+            for format in Format::ALL
+                .into_iter()
+                .filter(|f| crate::selected(formats, f))
+            {
+                let path = artifact_path(&source.id, &record.from, &record.to, format.extension());
                 let entry = ManifestEntry {
-                    path: artifact_path(&source.id, &record.from, &record.to, format.extension()),
-                    kind: ArtifactKind::Notice,
                     document: Some(source.id.clone()),
-                    lang: None,
                     version: Some(record.to.to_string()),
-                    latest: false,
-                    title: notice.title.clone(),
                     date: Some(notice.date.clone()),
-                    media_type: format.media_type().to_string(),
-                    sha256: String::new(),
-                    bytes: 0,
+                    ..ManifestEntry::new(
+                        path,
+                        ArtifactKind::Notice,
+                        notice.title.clone(),
+                        format.media_type(),
+                    )
                 };
                 let notice = std::sync::Arc::clone(&notice);
                 jobs.push(Box::new(move || {
-                    let bytes = match format {
-                        Format::Html => crate::render::notice::html(html, &notice)?,
-                        Format::Pdf => crate::render::notice::pdf(&notice)?,
-                    };
+                    let bytes = crate::render::notice::render(&notice, format, html)?;
                     Ok(vec![Artifact::file(entry.clone(), bytes)])
                 }));
             }

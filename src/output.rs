@@ -134,6 +134,26 @@ pub struct ManifestEntry {
     pub bytes: u64,
 }
 
+impl ManifestEntry {
+    /// The entry of the file at `path`; the optional fields are empty, and
+    /// the size and hash are set by [`Artifact::file`].
+    pub fn new(path: String, kind: ArtifactKind, title: String, media_type: &str) -> ManifestEntry {
+        ManifestEntry {
+            path,
+            kind,
+            document: None,
+            lang: None,
+            version: None,
+            latest: false,
+            title,
+            date: None,
+            media_type: media_type.to_string(),
+            sha256: String::new(),
+            bytes: 0,
+        }
+    }
+}
+
 pub const MANIFEST: &str = "manifest.json";
 
 /// Writes `artifacts` and the manifest into `out` atomically. With `keep`,

@@ -2,14 +2,21 @@
 //! one language, aligned clause by clause (by their stable ids), paragraph
 //! by paragraph and table row by table row, and marked word by word.
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use serde::Serialize;
 
+use crate::BuildError;
 use crate::diff::{Change, Step, align, words};
 use crate::lang::Lang;
+use crate::load::Corpus;
 use crate::locale::Labels;
 use crate::model::{Block, Document, Inline, ListStyle, Notice, Section, SectionKind, Table};
 use crate::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::releases::Release;
+use crate::render::Format;
+use crate::render::html::HtmlRenderer;
 use crate::version::Version;
 
 /// Whether a clause, line or row is in both versions, and how.
@@ -521,50 +528,64 @@ fn cell_texts(row: &[Vec<Block>]) -> Vec<String> {
 
 /// What `clausier diff` compares, and where it writes the redlines.
 pub struct DiffRequest<'a> {
-    pub root: &'a std::path::Path,
+    pub root: &'a Path,
     pub document: &'a str,
     pub from: &'a str,
     pub to: &'a str,
     /// Languages to compare; empty for all.
     pub langs: Vec<Lang>,
-    pub formats: Vec<crate::render::Format>,
-    pub out: &'a std::path::Path,
+    pub formats: Vec<Format>,
+    pub out: &'a Path,
+}
+
+/// The redlines of `from` → `to` to render: each selected language (one
+/// model, shared) in each selected format. Empty selections select all.
+fn renderings(
+    corpus: &Corpus,
+    from: &Release,
+    to: &Release,
+    langs: &[Lang],
+    formats: &[Format],
+) -> Vec<(Arc<Redline>, Format)> {
+    let mut renderings = Vec::new();
+    for lang in corpus
+        .languages
+        .iter()
+        .filter(|l| crate::selected(langs, l))
+    {
+        let Some(redline) = compare(from, to, *lang, &corpus.labels) else {
+            continue;
+        };
+        let redline = Arc::new(redline);
+        for format in Format::ALL.iter().filter(|f| crate::selected(formats, f)) {
+            renderings.push((Arc::clone(&redline), *format));
+        }
+    }
+    renderings
 }
 
 /// Writes the redline of two releases in each language and format:
 /// `<out>/<document>-<from>-<to>.<lang>.<ext>`. Returns the files written.
-pub fn write_redlines(request: &DiffRequest) -> Result<Vec<std::path::PathBuf>, crate::BuildError> {
-    use crate::BuildError;
-    use crate::render::Format;
+pub fn write_redlines(request: &DiffRequest) -> Result<Vec<PathBuf>, BuildError> {
     let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     let source = crate::releases::find_document(corpus, request.document)?;
     let from = crate::releases::find_release(source, request.from)?;
     let to = crate::releases::find_release(source, request.to)?;
-    let html = crate::render::html::HtmlRenderer::new();
+    let html = HtmlRenderer::new();
     let mut written = Vec::new();
-    for &lang in &corpus.languages {
-        if !(request.langs.is_empty() || request.langs.contains(&lang)) {
-            continue;
-        }
-        let Some(redline) = compare(from, to, lang, &corpus.labels) else {
-            continue;
-        };
-        for format in [Format::Html, Format::Pdf] {
-            if !(request.formats.is_empty() || request.formats.contains(&format)) {
-                continue;
-            }
-            let bytes = crate::render::redline::render(&redline, format, &html)?;
-            let path = request.out.join(format!(
-                "{}-{}-{}.{lang}.{}",
-                source.id,
-                from.version,
-                to.version,
-                format.extension()
-            ));
-            crate::output::write_atomically(&path, &bytes).map_err(BuildError::Io)?;
-            written.push(path);
-        }
+    for (redline, format) in renderings(corpus, from, to, &request.langs, &request.formats) {
+        let bytes = crate::render::redline::render(&redline, format, &html)?;
+        let path = request.out.join(format!(
+            "{}-{}-{}.{}.{}",
+            source.id,
+            from.version,
+            to.version,
+            redline.lang,
+            format.extension()
+        ));
+        crate::output::write_atomically(&path, &bytes).map_err(BuildError::Io)?;
+        written.push(path);
     }
     Ok(written)
 }
@@ -576,7 +597,7 @@ pub fn artifact_path(
     lang: Lang,
     from: &Version,
     to: &Version,
-    format: crate::render::Format,
+    format: Format,
 ) -> String {
     format!(
         "{lang}/{document}/changes-{from}-{to}.{}",
@@ -589,48 +610,33 @@ pub fn artifact_path(
 pub fn jobs<'a>(
     checked: &'a crate::Checked,
     options: &crate::BuildOptions,
-    html: &'a crate::render::html::HtmlRenderer,
+    html: &'a HtmlRenderer,
 ) -> Vec<crate::Job<'a>> {
     let corpus = &checked.corpus;
     let mut jobs: Vec<crate::Job> = Vec::new();
-    let selected = corpus
+    let sources = corpus
         .documents
         .iter()
-        .filter(|d| options.documents.is_empty() || options.documents.contains(&d.id));
-    for source in selected {
+        .filter(|d| crate::selected(&options.documents, &d.id));
+    for source in sources {
         for pair in source.releases.windows(2) {
             let (from, to) = (&pair[0].release, &pair[1].release);
-            for &lang in &corpus.languages {
-                if !(options.langs.is_empty() || options.langs.contains(&lang)) {
-                    continue;
-                }
-                let Some(redline) = compare(from, to, lang, &corpus.labels) else {
-                    continue;
+            for (redline, format) in renderings(corpus, from, to, &options.langs, &options.formats)
+            {
+                let path =
+                    artifact_path(&source.id, redline.lang, &from.version, &to.version, format);
+                let title = format!("{} – {}", redline.title, redline.labels.heading);
+                let entry = ManifestEntry {
+                    document: Some(source.id.clone()),
+                    lang: Some(redline.lang),
+                    version: Some(to.version.to_string()),
+                    date: Some(to.effective_date.to_string()),
+                    ..ManifestEntry::new(path, ArtifactKind::Redline, title, format.media_type())
                 };
-                let redline = std::sync::Arc::new(redline);
-                for format in crate::render::Format::ALL {
-                    if !(options.formats.is_empty() || options.formats.contains(&format)) {
-                        continue;
-                    }
-                    let entry = ManifestEntry {
-                        path: artifact_path(&source.id, lang, &from.version, &to.version, format),
-                        kind: ArtifactKind::Redline,
-                        document: Some(source.id.clone()),
-                        lang: Some(lang),
-                        version: Some(to.version.to_string()),
-                        latest: false,
-                        title: format!("{} – {}", redline.title, redline.labels.heading),
-                        date: Some(to.effective_date.to_string()),
-                        media_type: format.media_type().to_string(),
-                        sha256: String::new(),
-                        bytes: 0,
-                    };
-                    let redline = std::sync::Arc::clone(&redline);
-                    jobs.push(Box::new(move || {
-                        let bytes = crate::render::redline::render(&redline, format, html)?;
-                        Ok(vec![Artifact::file(entry.clone(), bytes)])
-                    }));
-                }
+                jobs.push(Box::new(move || {
+                    let bytes = crate::render::redline::render(&redline, format, html)?;
+                    Ok(vec![Artifact::file(entry.clone(), bytes)])
+                }));
             }
         }
     }

@@ -118,7 +118,7 @@ impl Edition {
         Some(Edition {
             version: Some(latest.version.clone()),
             effective_date: latest.effective_date,
-            history: releases.iter().map(|r| (&r.release).into()).collect(),
+            history: history(releases),
         })
     }
 
@@ -129,13 +129,13 @@ impl Edition {
             effective_date: releases
                 .last()
                 .map_or(FIRST_DRAFT_DATE, |r| r.release.effective_date),
-            history: releases.iter().map(|r| (&r.release).into()).collect(),
+            history: history(releases),
         }
     }
 
     /// A new release following `releases`.
     pub fn next(releases: &[ReleaseFile], entry: HistoryEntry) -> Edition {
-        let mut history: Vec<HistoryEntry> = releases.iter().map(|r| (&r.release).into()).collect();
+        let mut history = history(releases);
         let version = entry.version.clone();
         let effective_date = entry.effective_date;
         history.push(entry);
@@ -145,6 +145,11 @@ impl Edition {
             history,
         }
     }
+}
+
+/// The history of `releases`, oldest first.
+fn history(releases: &[ReleaseFile]) -> Vec<HistoryEntry> {
+    releases.iter().map(|file| (&file.release).into()).collect()
 }
 
 /// Reads a release record, reporting a JSON or schema error at its line.
@@ -170,13 +175,16 @@ pub fn read_record<T: DeserializeOwned>(
     match serde_json::from_str::<T>(&file.text) {
         Ok(record) => Some(record),
         Err(error) => {
+            // The location is shown apart, as for every other problem.
+            let text = error.to_string();
+            let message = text.split(" at line ").next().unwrap_or_default();
             let location = Location {
                 path: file.path.clone(),
                 line: error.line(),
                 column: error.column(),
             };
             diagnostics.push(
-                Diagnostic::error(format!("this {kind} record cannot be read: {error}"))
+                Diagnostic::error(format!("this {kind} record cannot be read: {message}"))
                     .at(location, &file.text)
                     .with_help(format!(
                         "{kind} records are written by `{command}`: restore this file from version control"
@@ -278,7 +286,7 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     let release = &latest.release;
     // Both sides as this clausier reads them, so that a field added to
     // the model later does not count as a change of content.
-    if fingerprint(working) == fingerprint(&release.documents) {
+    if working == release.documents.as_slice() {
         return Standing::Released;
     }
     // Sections changed in any language, named as the binding text names
@@ -318,7 +326,7 @@ pub fn changed_sections(old: &Document, new: &Document) -> Vec<String> {
             old.sections
                 .iter()
                 .find(|before| before.id == section.id)
-                .is_none_or(|before| value(before) != value(*section))
+                .is_none_or(|before| before != *section)
         })
         .map(|section| section.id.clone())
         .collect();
@@ -466,11 +474,7 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
                 latest.effective_date, latest.version
             ));
         }
-        if checked
-            .drafts
-            .iter()
-            .all(|draft| draft.document != source.id)
-        {
+        if !checked.is_draft(&source.id) {
             return usage(format!(
                 "`{}` has not changed since release {}: there is nothing to release",
                 source.id, latest.version

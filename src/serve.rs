@@ -123,11 +123,7 @@ fn rebuild(options: &BuildOptions, documents: &[String], state: &Mutex<State>) {
     let started = Instant::now();
     let options = BuildOptions {
         documents: documents.to_vec(),
-        root: options.root.clone(),
-        out: options.out.clone(),
-        langs: options.langs.clone(),
-        formats: options.formats.clone(),
-        ..*options
+        ..options.clone()
     };
     let error = match crate::build(&options) {
         Ok(built) => {

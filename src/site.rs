@@ -8,8 +8,6 @@ use tera::Context;
 
 use crate::feed::FEED;
 use crate::lang::Lang;
-use crate::load::DocumentSource;
-use crate::model::Document;
 use crate::notice;
 use crate::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::render::html::{HtmlRenderer, STYLESHEET};
@@ -110,17 +108,8 @@ fn site_file(
     bytes: Vec<u8>,
 ) -> Artifact {
     let entry = ManifestEntry {
-        path,
-        kind: ArtifactKind::Site,
-        document: None,
         lang,
-        version: None,
-        latest: false,
-        title,
-        date: None,
-        media_type: media_type.to_string(),
-        sha256: String::new(),
-        bytes: 0,
+        ..ManifestEntry::new(path, ArtifactKind::Site, title, media_type)
     };
     Artifact::file(entry, bytes)
 }
@@ -133,21 +122,6 @@ fn index_title(checked: &Checked, lang: Lang) -> String {
         .get_with(lang, "site-title", &[("publisher", publisher)])
 }
 
-/// The document published at the fixed path in `lang`: the latest release,
-/// or the draft.
-fn latest<'a>(
-    checked: &'a Checked,
-    source: &'a DocumentSource,
-    lang: Lang,
-) -> Option<&'a Document> {
-    let drafted = checked.drafts.iter().any(|d| d.document == source.id);
-    let mut documents: Box<dyn Iterator<Item = &Document>> = match drafted {
-        true => Box::new(checked.documents.iter().filter(|d| d.id == source.id)),
-        false => Box::new(source.releases.last()?.release.documents.iter()),
-    };
-    documents.find(|d| d.lang == lang)
-}
-
 fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, BuildError> {
     let corpus = &checked.corpus;
     let here = index_path(lang);
@@ -156,7 +130,13 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
     let documents: Vec<Listed> = corpus
         .documents
         .iter()
-        .filter_map(|source| Some((source, latest(checked, source, lang)?)))
+        .filter_map(|source| {
+            let latest = checked
+                .latest(source)
+                .into_iter()
+                .find(|d| d.lang == lang)?;
+            Some((source, latest))
+        })
         .map(|(source, document)| {
             let last_two = source
                 .releases

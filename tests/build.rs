@@ -307,6 +307,12 @@ fn command_line_builds_a_selection_and_keeps_sources() {
             .unwrap()
             .contains("json(sys.inputs.at(\"data\"")
     );
+    // Each version's sources are named after it, beside its PDF.
+    for version in ["1.0", "1.1"] {
+        let data = fs::read_to_string(out.join(format!("en/dpa/{version}.data.json"))).unwrap();
+        assert!(data.contains(&format!("\"version\": \"{version}\"")));
+        assert!(out.join(format!("en/dpa/{version}.typ")).is_file());
+    }
     // A later selective build keeps what the first one wrote.
     let output = run(&["build", "--doc", "dpa", "--lang", "fr", "--format", "html"]);
     assert!(output.status.success());

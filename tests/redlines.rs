@@ -4,27 +4,22 @@
 mod common;
 
 use std::fs;
+use std::path::Path;
+use std::process::Output;
 
 use common::*;
+
+/// Runs `clausier diff dpa 1.0 1.1 --out OUT` with `options`.
+fn diff_dpa(out: &Path, options: &[&str]) -> Output {
+    let mut args = vec!["diff", "dpa", "1.0", "1.1", "--out", out.to_str().unwrap()];
+    args.extend(options);
+    clausier(&shipped_root(), &args)
+}
 
 #[test]
 fn the_redline_marks_words_rows_and_sections_in_both_languages_and_formats() {
     let out = scratch("redlines");
-    let output = clausier(
-        &shipped_root(),
-        &[
-            "diff",
-            "dpa",
-            "1.0",
-            "1.1",
-            "--format",
-            "html",
-            "--format",
-            "pdf",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let output = diff_dpa(&out, &["--format", "html", "--format", "pdf"]);
     assert!(
         output.status.success(),
         "{}",
@@ -93,6 +88,16 @@ fn the_redline_marks_words_rows_and_sections_in_both_languages_and_formats() {
             "{lang}: PDF row"
         );
     }
+    // By default: HTML only; --lang restricts the languages.
+    let english = scratch("redlines-default");
+    let output = diff_dpa(&english, &["--lang", "en"]);
+    assert!(output.status.success());
+    let written: Vec<_> = fs::read_dir(&english)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(written, ["dpa-1.0-1.1.en.html"]);
+
     let unknown = clausier(&shipped_root(), &["diff", "dpa", "1.0", "2.0"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(

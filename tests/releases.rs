@@ -5,6 +5,7 @@
 mod common;
 
 use std::fs;
+use std::path::Path;
 use std::process::Output;
 
 use clausier::output::ArtifactKind;
@@ -14,8 +15,16 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Runs `clausier release dpa VERSION --effective DATE` with `summaries`
+/// (`--summary-fr …`, `--summary-en …`).
+fn release_dpa(dir: &Path, version: &str, date: &str, summaries: &[&str]) -> Output {
+    let mut args = vec!["release", "dpa", version, "--effective", date];
+    args.extend(summaries);
+    clausier(dir, &args)
+}
+
 /// Changes the audit limit of the DPA, in both languages at once.
-fn change_audit_limit(dir: &std::path::Path) {
+fn change_audit_limit(dir: &Path) {
     edit(
         &dir.join("annexes/commitments.yaml"),
         "audit_limit: 1 audit per year",
@@ -31,14 +40,11 @@ fn a_new_release_leaves_every_older_version_byte_identical() {
     let first = build(&dir, &before);
 
     change_audit_limit(&dir);
-    let release = clausier(
+    let release = release_dpa(
         &dir,
+        "1.2",
+        "2027-06-01",
         &[
-            "release",
-            "dpa",
-            "1.2",
-            "--effective",
-            "2027-06-01",
             "--summary-fr",
             "Deux audits par an.",
             "--summary-en",
@@ -99,20 +105,8 @@ fn release_refuses_what_would_rewrite_history() {
     let dir = scratch("release-refusals");
     copy_corpus(&dir);
     let release = |version: &str, date: &str| {
-        clausier(
-            &dir,
-            &[
-                "release",
-                "dpa",
-                version,
-                "--effective",
-                date,
-                "--summary-fr",
-                "Modification.",
-                "--summary-en",
-                "Change.",
-            ],
-        )
+        let summaries = ["--summary-fr", "Modification.", "--summary-en", "Change."];
+        release_dpa(&dir, version, date, &summaries)
     };
     let unchanged = release("1.2", "2027-06-01");
     assert_eq!(unchanged.status.code(), Some(2));
@@ -146,17 +140,11 @@ fn release_refuses_what_would_rewrite_history() {
         assert_eq!(output.status.code(), Some(2), "{version} {date}");
         assert!(stderr(&output).contains(error), "{}", stderr(&output));
     }
-    let untranslated = clausier(
+    let untranslated = release_dpa(
         &dir,
-        &[
-            "release",
-            "dpa",
-            "1.2",
-            "--effective",
-            "2027-06-01",
-            "--summary-fr",
-            "Deux audits par an.",
-        ],
+        "1.2",
+        "2027-06-01",
+        &["--summary-fr", "Deux audits par an."],
     );
     assert!(stderr(&untranslated).contains("in every language of `dpa`: --summary-en"));
     assert!(!dir.join("releases/dpa/1.2.json").exists());

@@ -5,6 +5,7 @@ use tera::Context;
 
 use crate::diagnostic::Diagnostic;
 use crate::notice::{ClientNotice, NoticePart};
+use crate::render::Format;
 use crate::render::html::{HtmlRenderer, STYLESHEET, write_table};
 use crate::render::pdf::compile;
 use crate::render::world::NOTICE_TEMPLATE;
@@ -16,8 +17,20 @@ struct HtmlPart<'a> {
     tables: String,
 }
 
+/// The notice in `format`.
+pub fn render(
+    notice: &ClientNotice,
+    format: Format,
+    renderer: &HtmlRenderer,
+) -> Result<Vec<u8>, Box<Diagnostic>> {
+    match format {
+        Format::Html => html(renderer, notice),
+        Format::Pdf => pdf(notice),
+    }
+}
+
 /// The notice as a standalone HTML page.
-pub fn html(renderer: &HtmlRenderer, notice: &ClientNotice) -> Result<Vec<u8>, Box<Diagnostic>> {
+fn html(renderer: &HtmlRenderer, notice: &ClientNotice) -> Result<Vec<u8>, Box<Diagnostic>> {
     let parts: Vec<HtmlPart> = notice
         .parts
         .iter()
@@ -38,7 +51,7 @@ pub fn html(renderer: &HtmlRenderer, notice: &ClientNotice) -> Result<Vec<u8>, B
 }
 
 /// The notice as an A4 PDF.
-pub fn pdf(notice: &ClientNotice) -> Result<Vec<u8>, Box<Diagnostic>> {
+fn pdf(notice: &ClientNotice) -> Result<Vec<u8>, Box<Diagnostic>> {
     let data = serde_json::to_vec(notice).expect("notices serialize to JSON");
     let ident = format!(
         "clausier/{}/notice/{}-{}",

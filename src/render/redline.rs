@@ -8,6 +8,7 @@ use tera::Context;
 use crate::diagnostic::Diagnostic;
 use crate::diff::Change;
 use crate::redline::{BlockDiff, LineDiff, LineStyle, Redline, SectionDiff, Span, Status};
+use crate::render::Format;
 use crate::render::html::{HtmlRenderer, STYLESHEET, escape};
 use crate::render::pdf::compile;
 use crate::render::world::REDLINE_TEMPLATE;
@@ -17,12 +18,12 @@ const REDLINE_STYLESHEET: &str = include_str!("../../templates/redline.css");
 /// The redline in `format`.
 pub fn render(
     redline: &Redline,
-    format: crate::render::Format,
-    html_renderer: &HtmlRenderer,
+    format: Format,
+    renderer: &HtmlRenderer,
 ) -> Result<Vec<u8>, Box<Diagnostic>> {
     match format {
-        crate::render::Format::Html => html(html_renderer, redline),
-        crate::render::Format::Pdf => pdf(redline),
+        Format::Html => html(renderer, redline),
+        Format::Pdf => pdf(redline),
     }
 }
 
