@@ -30,6 +30,7 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod terminology;
+pub mod text;
 pub mod translations;
 pub mod validate;
 pub mod values;
