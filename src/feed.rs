@@ -117,8 +117,8 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
         .iter()
         .enumerate()
         .filter_map(|(index, file)| {
-            let release = &file.release;
-            let previous = index.checked_sub(1).map(|i| &source.releases[i].release);
+            let release = &file.record;
+            let previous = index.checked_sub(1).map(|i| &source.releases[i].record);
             let slot = Slot::Version(release.version.as_str());
             let binding = release.documents.first()?;
             let mut links = Vec::new();
@@ -233,7 +233,7 @@ fn tag_authority(checked: &Checked) -> String {
         .corpus
         .documents
         .iter()
-        .flat_map(|d| d.releases.iter().map(|r| r.release.effective_date.year))
+        .flat_map(|d| d.releases.iter().map(|r| r.record.effective_date.year))
         .min()
         .unwrap_or(2000);
     format!("{domain},{year}")

@@ -14,6 +14,7 @@ pub mod diff;
 pub mod document;
 pub mod facts;
 pub mod feed;
+pub mod files;
 pub mod lang;
 pub mod load;
 pub mod locale;
@@ -36,6 +37,7 @@ pub mod validate;
 pub mod values;
 pub mod version;
 pub mod words;
+pub mod yaml;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -82,7 +84,7 @@ impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BuildError::Content(failed) => write!(f, "{failed}"),
-            BuildError::Usage(message) => write!(f, "error: {message}"),
+            BuildError::Usage(message) => write!(f, "error: {}", text::visible(message)),
             BuildError::Io(error) => write!(f, "error: cannot write the output: {error}"),
         }
     }
@@ -141,7 +143,7 @@ impl Checked {
                 .collect()
         } else {
             let latest = source.releases.last();
-            latest.map_or_else(Vec::new, |file| file.release.documents.iter().collect())
+            latest.map_or_else(Vec::new, |file| file.record.documents.iter().collect())
         }
     }
 }
@@ -244,7 +246,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             options.root.display()
         )));
     }
-    output::recover(&options.out).map_err(BuildError::Io)?;
+    output::check_target(&options.out, &options.root)?;
     let checked = check(&options.root, options.draft).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     for id in &options.documents {
@@ -305,8 +307,13 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     }
     let partial =
         !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
-    let manifest = output::publish(&options.out, &artifacts, options.keep_sources, partial)
-        .map_err(BuildError::Io)?;
+    let manifest = output::publish(
+        &options.out,
+        &options.root,
+        &artifacts,
+        options.keep_sources,
+        partial,
+    )?;
     Ok(Built {
         manifest,
         warnings,
@@ -327,8 +334,8 @@ fn placements<'a>(
     let mut placed: Vec<(&Document, Vec<Slot>)> = Vec::new();
     for source in &checked.corpus.documents {
         for file in &source.releases {
-            let version = Slot::Version(file.release.version.as_str());
-            let documents = file.release.documents.iter().filter(|d| wanted(d));
+            let version = Slot::Version(file.record.version.as_str());
+            let documents = file.record.documents.iter().filter(|d| wanted(d));
             placed.extend(documents.map(|document| (document, vec![version])));
         }
         for latest in checked.latest(source).into_iter().filter(|d| wanted(d)) {

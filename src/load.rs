@@ -2,7 +2,6 @@
 //! `locales/`. This is the only module that touches the source folders.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -10,17 +9,23 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use crate::checklist::Checklist;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::facts::{
     Commitments, CookieFacts, Facts, Parties, PrivacyFacts, Product, Security, Subprocessor,
     ThirdParty,
 };
+use crate::files::CorpusRoot;
 use crate::lang::{self, Lang, Localized};
 use crate::locale::Labels;
 use crate::notice::{self, NoticeFile};
 use crate::releases::{self, ReleaseFile};
 use crate::terminology::{Term, parse_termbase};
+use crate::text;
 use crate::translations::{self, TranslationLock};
+use crate::yaml::parse_yaml;
+
+/// Document ids that would collide with the site's own files.
+const RESERVED_IDS: [&str; 1] = ["index"];
 
 /// A text file of the corpus, with its path relative to the corpus root.
 #[derive(Debug, Clone)]
@@ -138,8 +143,18 @@ pub struct Corpus {
 /// Reads and parses the corpus under `root`, reporting every file that
 /// cannot be read or parsed.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Corpus> {
+    let root = match CorpusRoot::new(root) {
+        Ok(root) => root,
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(format!(
+                "cannot read the corpus folder {}: {error}",
+                root.display()
+            )));
+            return None;
+        }
+    };
     let reader = Reader {
-        root,
+        root: &root,
         diagnostics,
         yaml_files: Vec::new(),
     };
@@ -147,7 +162,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Corpus> {
 }
 
 struct Reader<'a> {
-    root: &'a Path,
+    root: &'a CorpusRoot,
     diagnostics: &'a mut Diagnostics,
     yaml_files: Vec<SourceFile>,
 }
@@ -171,8 +186,10 @@ impl Reader<'_> {
         let locale_files = self.locales(&languages);
         let labels = Labels::new(&locale_files, self.diagnostics);
         let termbase = "locales/termbase.csv";
-        let terms = match self.root.join(termbase).is_file() {
-            true => self.read(termbase).map(|file| parse_termbase(&file.text)),
+        let terms = match self.root.has(Path::new(termbase)) {
+            true => self
+                .read(termbase)
+                .and_then(|file| parse_termbase(&file, self.diagnostics)),
             false => Some(Vec::new()),
         };
         Some(Corpus {
@@ -228,16 +245,12 @@ impl Reader<'_> {
         Some(languages)
     }
 
-    /// Reads `relative` under the root, reporting a missing file.
+    /// Reads `relative` under the root, reporting why it cannot be read.
     fn read(&mut self, relative: impl AsRef<Path>) -> Option<SourceFile> {
-        let path = relative.as_ref().to_path_buf();
-        match fs::read_to_string(self.root.join(&path)) {
-            Ok(text) => Some(SourceFile { path, text }),
-            Err(error) => {
-                self.diagnostics.push(
-                    Diagnostic::error(format!("cannot read {}: {error}", path.display()))
-                        .with_help("run clausier from the corpus folder, or pass --root DIR"),
-                );
+        match self.root.read(relative.as_ref()) {
+            Ok(file) => Some(file),
+            Err(diagnostic) => {
+                self.diagnostics.push(*diagnostic);
                 None
             }
         }
@@ -245,7 +258,7 @@ impl Reader<'_> {
 
     /// A YAML file a corpus may go without: `Some(None)` when absent.
     fn optional_yaml<T: DeserializeOwned>(&mut self, relative: &str) -> Option<Option<T>> {
-        if self.root.join(relative).is_file() {
+        if self.root.has(Path::new(relative)) {
             self.yaml(relative).map(Some)
         } else {
             Some(None)
@@ -263,7 +276,13 @@ impl Reader<'_> {
     fn documents(&mut self, languages: &[Lang]) -> Option<Vec<DocumentSource>> {
         let mut documents = Vec::new();
         let mut complete = true;
-        for id in self.subfolders("contracts")? {
+        let ids = self.subfolders("contracts")?;
+        for id in &ids {
+            if !self.document_id(id) {
+                complete = false;
+                continue;
+            }
+            let id = id.clone();
             let folder = Path::new("contracts").join(&id);
             let meta_path = folder.join("document.yaml");
             let meta_file = self.read(&meta_path);
@@ -281,8 +300,7 @@ impl Reader<'_> {
             let lock_path = translations::lock_path(&id);
             let lock_file = self
                 .root
-                .join(&lock_path)
-                .is_file()
+                .has(&lock_path)
                 .then(|| self.read(&lock_path))
                 .flatten();
             let reviews = translations::read_lock(lock_file.as_ref(), self.diagnostics);
@@ -312,15 +330,57 @@ impl Reader<'_> {
                 _ => complete = false,
             }
         }
+        complete &= self.releases_have_documents(&ids);
         // A document that cannot be read would make later checks report
         // consequences (unused labels, missing clauses) rather than causes.
         complete.then_some(documents)
     }
 
+    /// Whether a folder of `contracts/` can name a document: its id becomes
+    /// file names and web addresses, so it must be a slug that no other
+    /// output uses.
+    fn document_id(&mut self, id: &str) -> bool {
+        let problem = if !text::is_slug(id) {
+            "a document id names its files and web addresses: use lower-case letters, digits and single hyphens, e.g. `cookies` or `terms-of-sale`"
+        } else if RESERVED_IDS.contains(&id) {
+            "`index` is the name of the site's home pages: choose another name for this document"
+        } else {
+            return true;
+        };
+        self.diagnostics.push(
+            Diagnostic::error(format!("contracts/{id}/ cannot be a document"))
+                .with_help(format!("{problem}; then rename releases/{id}/ to match")),
+        );
+        false
+    }
+
+    /// Whether every folder of released versions has its document: one
+    /// whose source is gone would silently disappear from the site.
+    fn releases_have_documents(&mut self, ids: &[String]) -> bool {
+        if !self.root.has(Path::new(releases::RELEASES)) {
+            return true;
+        }
+        let Some(released) = self.subfolders(releases::RELEASES) else {
+            return false;
+        };
+        let orphans: Vec<&String> = released.iter().filter(|id| !ids.contains(id)).collect();
+        for id in &orphans {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "releases/{id}/ holds released versions of `{id}`, but contracts/{id}/ does not exist"
+                ))
+                .with_help(format!(
+                    "restore contracts/{id}/ from version control: without it, every published version of `{id}` would disappear from the output"
+                )),
+            );
+        }
+        orphans.is_empty()
+    }
+
     /// The release records of document `id`, oldest version first.
     fn releases(&mut self, id: &str) -> Option<Vec<ReleaseFile>> {
         let mut releases = self.records(&releases::folder(id), releases::parse)?;
-        releases.sort_by(|a, b| a.release.version.cmp(&b.release.version));
+        releases.sort_by(|a, b| a.record.version.cmp(&b.record.version));
         Some(releases)
     }
 
@@ -331,7 +391,7 @@ impl Reader<'_> {
         folder: &Path,
         parse: fn(SourceFile, &mut Diagnostics) -> Option<T>,
     ) -> Option<Vec<T>> {
-        if !self.root.join(folder).is_dir() {
+        if !self.root.has(folder) {
             return Some(Vec::new());
         }
         let mut records = Vec::new();
@@ -358,12 +418,16 @@ impl Reader<'_> {
             return Ok(None);
         };
         let path = Path::new("checklists").join(format!("{}.yaml", name.value));
-        if !self.root.join(&path).is_file() {
-            let mut diagnostic = Diagnostic::error(format!("no checklist `{}`", name.value))
-                .with_help(format!(
+        if !text::is_slug(&name.value) || !self.root.has(&path) {
+            let help = match text::is_slug(&name.value) {
+                true => format!(
                     "checklists live in checklists/<name>.yaml; {} does not exist",
                     path.display()
-                ));
+                ),
+                false => "name a file of checklists/ without `.yaml`, e.g. `gdpr-art28`".into(),
+            };
+            let mut diagnostic =
+                Diagnostic::error(format!("no checklist `{}`", name.value)).with_help(help);
             if let Some(file) = meta_file {
                 let location = file.yaml_location(&name.referenced);
                 diagnostic = diagnostic.at(location, &file.text);
@@ -395,37 +459,20 @@ impl Reader<'_> {
         self.entries(Path::new(relative), |path| path.is_dir())
     }
 
+    /// The files of a folder with this extension: whatever they are, so
+    /// that one that is not a readable file is reported, not skipped.
     fn file_names(&mut self, relative: &Path, extension: &str) -> Option<Vec<String>> {
         self.entries(relative, |path| {
-            path.is_file() && path.extension().is_some_and(|ext| ext == extension)
+            path.extension().is_some_and(|ext| ext == extension)
         })
     }
 
     /// The sorted names of the entries of a folder that `keep` accepts.
     fn entries(&mut self, relative: &Path, keep: impl Fn(&Path) -> bool) -> Option<Vec<String>> {
-        let read = fs::read_dir(self.root.join(relative)).and_then(|entries| {
-            entries
-                .map(|entry| entry.map(|entry| entry.path()))
-                .collect::<Result<Vec<_>, _>>()
-        });
-        match read {
-            Ok(paths) => {
-                let mut names: Vec<String> = paths
-                    .iter()
-                    .filter(|path| keep(path))
-                    .filter_map(|path| path.file_name()?.to_str().map(str::to_string))
-                    .collect();
-                names.sort();
-                Some(names)
-            }
-            Err(error) => {
-                self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "cannot read folder {}: {error}",
-                        relative.display()
-                    ))
-                    .with_help("run clausier from the corpus folder, or pass --root DIR"),
-                );
+        match self.root.entries(relative, keep) {
+            Ok(names) => Some(names),
+            Err(diagnostic) => {
+                self.diagnostics.push(*diagnostic);
                 None
             }
         }
@@ -451,103 +498,4 @@ struct ThirdPartiesFile {
 struct SubprocessorsFile {
     /// The sub-processors annex C lists.
     subprocessors: Vec<Subprocessor>,
-}
-
-/// Parses a YAML file, reporting a syntax or schema error at its location.
-pub fn parse_yaml<T: DeserializeOwned>(
-    file: &SourceFile,
-    diagnostics: &mut Diagnostics,
-) -> Option<T> {
-    match serde_saphyr::from_str::<T>(&file.text) {
-        Ok(value) => Some(value),
-        Err(error) => {
-            let (message, help) = explain_yaml_error(&error);
-            let mut diagnostic = Diagnostic::error(message).with_help(help);
-            match error.location() {
-                Some(location) => {
-                    let location = file.yaml_location(&location);
-                    diagnostic = diagnostic.at(location, &file.text);
-                }
-                None => diagnostic.location = Some(file.location(0)),
-            }
-            diagnostics.push(diagnostic);
-            None
-        }
-    }
-}
-
-/// Value errors raised while reading (dates, quantities, SIRET…) are
-/// written "message\nhint"; the parser shows that newline escaped.
-const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
-
-/// The message and hint of a YAML error, in the project's words rather than
-/// the parser's.
-fn explain_yaml_error(error: &serde_saphyr::Error) -> (String, String) {
-    let text = error.without_snippet().to_string();
-    let text = match text.find(" at line ") {
-        Some(end) => &text[..end],
-        None => text.as_str(),
-    };
-    if let Some((message, hint)) = HINT_SEPARATORS
-        .iter()
-        .find_map(|separator| text.split_once(separator))
-    {
-        return (message.to_string(), hint.trim().to_string());
-    }
-    let quoted = |text: &str| {
-        text.split('`')
-            .nth(1)
-            .map(str::to_string)
-            .unwrap_or_default()
-    };
-    let expected = |text: &str| -> Vec<String> {
-        text.split_once("expected one of ")
-            .map(|(_, list)| {
-                list.split(", ")
-                    .map(|item| item.trim_matches('`').to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let suggestion = |name: &str, known: &[String]| {
-        did_you_mean_help(name, known.iter().map(String::as_str), || {
-            format!("expected one of: {}", known.join(", "))
-        })
-    };
-    if text.starts_with("unknown field") {
-        let field = quoted(text);
-        return (
-            format!("unknown field `{field}`"),
-            suggestion(&field, &expected(text)),
-        );
-    }
-    if text.starts_with("unknown variant") {
-        let value = quoted(text);
-        return (
-            format!("unknown value `{value}`"),
-            suggestion(&value, &expected(text)),
-        );
-    }
-    if let Some(key) = text.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(',').next().unwrap_or_default();
-        return (
-            format!("duplicate key `{key}`"),
-            "a key may appear once in a mapping: remove or rename one".into(),
-        );
-    }
-    if text.starts_with("missing field") {
-        let field = quoted(text);
-        return (
-            format!("missing field `{field}`"),
-            format!("add `{field}: …` to this entry"),
-        );
-    }
-    if text.starts_with("invalid boolean") {
-        return (
-            "expected `true` or `false`".into(),
-            "write `true` or `false`, without quotes".into(),
-        );
-    }
-    let help = "a bracket, brace or quote may be left open, or the indentation may be off, here or on a line above";
-    (text.to_string(), help.to_string())
 }

@@ -44,14 +44,13 @@ pub struct NoticeRecord {
     pub objection_period: Quantity,
     /// The last day for objections.
     pub deadline: Date,
+    /// `sha256:` and the digest of every other field, see
+    /// [`releases::seal`].
+    pub fingerprint: String,
 }
 
 /// A notice record and the file it was read from.
-#[derive(Debug)]
-pub struct NoticeFile {
-    pub file: SourceFile,
-    pub record: NoticeRecord,
-}
+pub type NoticeFile = releases::RecordFile<NoticeRecord>;
 
 /// The notices of a document, relative to the corpus root.
 pub fn folder(document: &str) -> PathBuf {
@@ -60,13 +59,42 @@ pub fn folder(document: &str) -> PathBuf {
 
 /// Reads a notice record, reporting a JSON or schema error at its line.
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<NoticeFile> {
-    let record = releases::read_record(&file, "notice", "clausier notice", diagnostics)?;
-    Some(NoticeFile { file, record })
+    releases::read_sealed(file, "notice", "clausier notice", diagnostics)
 }
 
-/// Refuses notices about versions that were never released.
+/// Refuses notices edited after they were recorded, whose deadline does
+/// not follow from their date and period, or about versions that were
+/// never released.
 pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
-    for NoticeFile { file, record } in &source.notices {
+    for notice in &source.notices {
+        let (file, record) = (&notice.file, &notice.record);
+        let at = |field: &str| {
+            let offset = file.text.find(&format!("\"{field}\"")).unwrap_or(0);
+            file.location(offset)
+        };
+        let restore = format!(
+            "restore {} from version control: a notice sent to clients cannot change",
+            file.path.display()
+        );
+        if !notice.is_intact(&record.fingerprint) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "the notice of `{}` {} → {} was edited after it was recorded: it no longer matches its fingerprint",
+                    source.id, record.from, record.to
+                ))
+                .at(at("fingerprint"), &file.text)
+                .with_help(restore.clone()),
+            );
+        } else if deadline(record.date, record.objection_period).ok() != Some(record.deadline) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "the deadline {} does not follow from the notice's date {} and its objection period of {}",
+                    record.deadline, record.date, record.objection_period
+                ))
+                .at(at("deadline"), &file.text)
+                .with_help(restore.clone()),
+            );
+        }
         for version in [&record.from, &record.to] {
             if releases::find_release(source, version.as_str()).is_err() {
                 let offset = file.text.find(&format!("\"{version}\"")).unwrap_or(0);
@@ -90,7 +118,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
 /// client notice was recorded for it: clients must be told in advance.
 pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mut Diagnostics) {
     for pair in source.releases.windows(2) {
-        let (from, to) = (&pair[0].release, &pair[1].release);
+        let (from, to) = (&pair[0].record, &pair[1].record);
         let notified = source.notices.iter().any(|n| n.record.to == to.version);
         let binding = corpus.languages[0];
         if notified || changes(from, to, binding, corpus).is_none() {
@@ -407,14 +435,16 @@ pub fn record(request: &NoticeRequest) -> Result<(PathBuf, NoticeRecord), BuildE
         return usage("annexes/commitments.yaml has no `objection_period`: the notice cannot say until when clients may object".to_string());
     };
     let deadline = deadline(date, period).map_err(BuildError::Usage)?;
-    let record = NoticeRecord {
+    let mut record = NoticeRecord {
         document: source.id.clone(),
         from: from.version.clone(),
         to: to.version.clone(),
         date,
         objection_period: period,
         deadline,
+        fingerprint: String::new(),
     };
+    record.fingerprint = releases::seal(&record);
     if client_notice(corpus, from, to, &record).is_none() {
         return usage(format!(
             "the sub-processors of `{}` are the same in releases {} and {}: there is nothing to notify",

@@ -620,7 +620,7 @@ pub fn jobs<'a>(
         .filter(|d| crate::selected(&options.documents, &d.id));
     for source in sources {
         for pair in source.releases.windows(2) {
-            let (from, to) = (&pair[0].release, &pair[1].release);
+            let (from, to) = (&pair[0].record, &pair[1].record);
             for (redline, format) in renderings(corpus, from, to, &options.langs, &options.formats)
             {
                 let path =

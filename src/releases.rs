@@ -19,6 +19,7 @@ use crate::lang::Lang;
 use crate::load::{Corpus, DocumentSource, SourceFile};
 use crate::model::Document;
 use crate::output::sha256_hex;
+use crate::text;
 use crate::version::Version;
 
 /// The folder of release records, at the corpus root.
@@ -36,20 +37,14 @@ pub struct Release {
     pub effective_date: Date,
     /// What this version changes, in each language of the document.
     pub summary: BTreeMap<Lang, String>,
-    /// `sha256:` and the digest of `documents`, see [`fingerprint`].
+    /// `sha256:` and the digest of every other field, see [`seal`].
     pub fingerprint: String,
     /// The released content: the document resolved in each language.
     pub documents: Vec<Document>,
 }
 
 /// A release and the file it was read from.
-#[derive(Debug)]
-pub struct ReleaseFile {
-    pub file: SourceFile,
-    pub release: Release,
-    /// The fingerprint of its content as stored in the file.
-    pub stored_fingerprint: String,
-}
+pub type ReleaseFile = RecordFile<Release>;
 
 /// The release records of a document, relative to the corpus root.
 pub fn folder(document: &str) -> PathBuf {
@@ -61,16 +56,55 @@ pub fn release_path(document: &str, version: &Version) -> PathBuf {
     folder(document).join(format!("{version}.json"))
 }
 
-/// The fingerprint of released content: the SHA-256 of its JSON.
-pub fn fingerprint(documents: &[Document]) -> String {
-    json_fingerprint(&value(documents))
+/// The fingerprint of a record (a release, a notice): the SHA-256 of its
+/// JSON without the `fingerprint` field, so that it covers everything the
+/// record publishes.
+pub fn seal<T: Serialize>(record: &T) -> String {
+    stored_seal(serde_json::to_value(record).expect("records serialize to JSON"))
 }
 
-/// The fingerprint of content as JSON, compact: computed on the JSON as
-/// stored, so that it does not depend on how a later clausier reads it.
-fn json_fingerprint(content: &Value) -> String {
-    let json = serde_json::to_vec(content).expect("JSON values serialize");
+/// The fingerprint of a record as stored, compact JSON with sorted keys:
+/// computed on the JSON as written, so that it does not depend on how a
+/// later clausier reads it.
+fn stored_seal(mut record: Value) -> String {
+    if let Some(fields) = record.as_object_mut() {
+        fields.remove("fingerprint");
+    }
+    let json = serde_json::to_vec(&record).expect("JSON values serialize");
     format!("sha256:{}", sha256_hex(&json))
+}
+
+/// A record and the file it was read from.
+#[derive(Debug)]
+pub struct RecordFile<T> {
+    pub file: SourceFile,
+    pub record: T,
+    /// The fingerprint of the record as stored in the file.
+    pub stored_fingerprint: String,
+}
+
+impl<T> RecordFile<T> {
+    /// Whether the record is as it was sealed.
+    pub fn is_intact(&self, fingerprint: &str) -> bool {
+        self.stored_fingerprint == fingerprint
+    }
+}
+
+/// Reads a record file sealed by `command`: its typed content and the
+/// fingerprint of what it stores, or an error at its line.
+pub fn read_sealed<T: DeserializeOwned>(
+    file: SourceFile,
+    kind: &str,
+    command: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<RecordFile<T>> {
+    let record = read_record(&file, kind, command, diagnostics)?;
+    let stored: Value = serde_json::from_str(&file.text).ok()?;
+    Some(RecordFile {
+        stored_fingerprint: stored_seal(stored),
+        file,
+        record,
+    })
 }
 
 /// One line of a document's version history.
@@ -114,7 +148,7 @@ const FIRST_DRAFT_DATE: Date = Date {
 impl Edition {
     /// The latest release of `releases`, if any.
     pub fn latest(releases: &[ReleaseFile]) -> Option<Edition> {
-        let latest = &releases.last()?.release;
+        let latest = &releases.last()?.record;
         Some(Edition {
             version: Some(latest.version.clone()),
             effective_date: latest.effective_date,
@@ -128,7 +162,7 @@ impl Edition {
             version: None,
             effective_date: releases
                 .last()
-                .map_or(FIRST_DRAFT_DATE, |r| r.release.effective_date),
+                .map_or(FIRST_DRAFT_DATE, |r| r.record.effective_date),
             history: history(releases),
         }
     }
@@ -149,19 +183,12 @@ impl Edition {
 
 /// The history of `releases`, oldest first.
 fn history(releases: &[ReleaseFile]) -> Vec<HistoryEntry> {
-    releases.iter().map(|file| (&file.release).into()).collect()
+    releases.iter().map(|file| (&file.record).into()).collect()
 }
 
 /// Reads a release record, reporting a JSON or schema error at its line.
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseFile> {
-    let release = read_record(&file, "release", "clausier release", diagnostics)?;
-    let stored: Value = serde_json::from_str(&file.text).ok()?;
-    let stored_fingerprint = json_fingerprint(stored.get("documents")?);
-    Some(ReleaseFile {
-        file,
-        release,
-        stored_fingerprint,
-    })
+    read_sealed(file, "release", "clausier release", diagnostics)
 }
 
 /// Reads a JSON record (a `kind` written by `command`), reporting a JSON
@@ -199,12 +226,8 @@ pub fn read_record<T: DeserializeOwned>(
 /// a released version never changes.
 pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
     let mut previous: Option<&Release> = None;
-    for ReleaseFile {
-        file,
-        release,
-        stored_fingerprint,
-    } in &source.releases
-    {
+    for record in &source.releases {
+        let (file, release) = (&record.file, &record.record);
         let at = |diagnostic: Diagnostic, field: &str| {
             let offset = file.text.find(&format!("\"{field}\"")).unwrap_or(0);
             diagnostic.at(file.location(offset), &file.text)
@@ -225,15 +248,29 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
                 )
                 .with_help(restore.clone()),
             );
-        } else if *stored_fingerprint != release.fingerprint {
+        } else if !record.is_intact(&release.fingerprint) {
             diagnostics.push(at(
                 Diagnostic::error(format!(
-                    "the content of release {} of `{}` does not match its fingerprint: a released version cannot change",
+                    "release {} of `{}` was edited after it was released: the record no longer matches its fingerprint, which covers its version, date, summaries and content",
                     release.version, release.document
                 )),
                 "fingerprint",
             )
             .with_help(restore.clone()));
+        }
+        for (lang, summary) in &release.summary {
+            if let Err(problem) = text::check(summary) {
+                diagnostics.push(
+                    at(
+                        Diagnostic::error(format!(
+                            "the {lang} summary of release {}: {}",
+                            release.version, problem.message
+                        )),
+                        "summary",
+                    )
+                    .with_help(restore.clone()),
+                );
+            }
         }
         if let Some(before) = previous {
             if release.version == before.version {
@@ -283,7 +320,7 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     let Some(latest) = source.releases.last() else {
         return Standing::Unreleased;
     };
-    let release = &latest.release;
+    let release = &latest.record;
     // Both sides as this clausier reads them, so that a field added to
     // the model later does not count as a change of content.
     if working == release.documents.as_slice() {
@@ -337,10 +374,6 @@ pub fn changed_sections(old: &Document, new: &Document) -> Vec<String> {
             .map(|before| before.id.clone()),
     );
     changed
-}
-
-fn value<T: Serialize + ?Sized>(item: &T) -> Value {
-    serde_json::to_value(item).unwrap_or(Value::Null)
 }
 
 /// The error for a working text that is not its latest release.
@@ -401,13 +434,13 @@ pub fn find_release<'a>(
     let found = source
         .releases
         .iter()
-        .map(|file| &file.release)
+        .map(|file| &file.record)
         .find(|release| Some(&release.version) == wanted.as_ref());
     found.ok_or_else(|| {
         let known: Vec<String> = source
             .releases
             .iter()
-            .map(|file| file.release.version.to_string())
+            .map(|file| file.record.version.to_string())
             .collect();
         BuildError::Usage(format!(
             "`{}` has no release {version}: its releases are {}",
@@ -461,7 +494,7 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
             checked.warnings,
         )));
     }
-    if let Some(latest) = source.releases.last().map(|file| &file.release) {
+    if let Some(latest) = source.releases.last().map(|file| &file.record) {
         if version <= latest.version {
             return usage(format!(
                 "version {version} does not follow the latest release of `{}`, {}: give a greater version",
@@ -506,6 +539,11 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
     {
         return usage(format!("`{}` is not written in `{extra}`", source.id));
     }
+    for (lang, summary) in &request.summary {
+        if let Err(problem) = text::check(summary) {
+            return usage(format!("--summary-{lang}: {}", problem.message));
+        }
+    }
     let entry = HistoryEntry {
         version: version.clone(),
         effective_date,
@@ -521,14 +559,15 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
     if diagnostics.has_errors() {
         return Err(BuildError::Content(crate::diagnostic::Failed(diagnostics)));
     }
-    let release = Release {
+    let mut release = Release {
         document: source.id.clone(),
-        fingerprint: fingerprint(&documents),
+        fingerprint: String::new(),
         version,
         effective_date,
         summary: request.summary.clone(),
         documents,
     };
+    release.fingerprint = seal(&release);
     let path = release_path(&source.id, &release.version);
     let mut json = serde_json::to_string_pretty(&release).expect("releases serialize to JSON");
     json.push('\n');

@@ -144,7 +144,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                 .checked_sub(2)
                 .map(|i| &source.releases[i..]);
             let changes = last_two.map(|pair| {
-                let (from, to) = (&pair[0].release.version, &pair[1].release.version);
+                let (from, to) = (&pair[0].record.version, &pair[1].record.version);
                 Link {
                     href: href(&crate::redline::artifact_path(
                         &document.id,

@@ -20,22 +20,47 @@ pub struct Term {
 }
 
 /// Parses `fr,en,gdpr_article,note` lines (quotes as in RFC 4180), skipping
-/// the header.
-pub fn parse_termbase(text: &str) -> Vec<Term> {
-    text.lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| {
-            let fields = csv_fields(line);
-            let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
-            Term {
+/// the header; a header or a line that does not have these columns is
+/// reported, since a termbase read wrong would silently check nothing.
+pub fn parse_termbase(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<Vec<Term>> {
+    let mut terms = Vec::new();
+    let mut complete = true;
+    let mut offset = 0;
+    for (index, line) in file.text.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        let fields = csv_fields(line.trim_end_matches('\n'));
+        let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
+        let readable = match index {
+            0 => field(0) == "fr" && field(1) == "en",
+            _ => line.trim().is_empty() || fields.len() >= 2,
+        };
+        if !readable {
+            complete = false;
+            // A wrong header means every line is read wrong: one error.
+            let stop = index == 0;
+            diagnostics.push(
+                Diagnostic::error(match index {
+                    0 => "the termbase does not start with its header `fr,en,gdpr_article,note`",
+                    _ => "this termbase line does not have a French and an English term separated by a comma",
+                })
+                .at(file.location(start), &file.text)
+                .with_help("write the termbase as comma-separated values: `fr,en,gdpr_article,note`, then one term per line; quote a term that holds a comma"),
+            );
+            if stop {
+                break;
+            }
+            continue;
+        }
+        if index > 0 && !field(0).is_empty() && !field(1).is_empty() {
+            terms.push(Term {
                 fr: field(0),
                 en: field(1),
                 article: field(2),
-            }
-        })
-        .filter(|term| !term.fr.is_empty() && !term.en.is_empty())
-        .collect()
+            });
+        }
+    }
+    complete.then_some(terms)
 }
 
 fn csv_fields(line: &str) -> Vec<String> {
@@ -264,16 +289,32 @@ mod tests {
 
     #[test]
     fn parses_quoted_csv_fields() {
+        let file = |text: &str| SourceFile {
+            path: "locales/termbase.csv".into(),
+            text: text.into(),
+        };
+        let mut diagnostics = Diagnostics::default();
         let terms = parse_termbase(
-            "fr,en,gdpr_article,note\nsous-traitant ultérieur,sub-processor,28(2) 28(4),\"a \"\"quoted\"\", note\"\n",
+            &file(
+                "fr,en,gdpr_article,note\nsous-traitant ultérieur,sub-processor,28(2) 28(4),\"a \"\"quoted\"\", note\"\n",
+            ),
+            &mut diagnostics,
         );
+        assert!(diagnostics.is_empty());
         assert_eq!(
-            terms,
+            terms.unwrap(),
             [Term {
                 fr: "sous-traitant ultérieur".into(),
                 en: "sub-processor".into(),
                 article: "28(2) 28(4)".into()
             }]
+        );
+        let semicolons = file("fr;en;gdpr_article;note\nsous-traitant;processor;28;\n");
+        assert!(parse_termbase(&semicolons, &mut diagnostics).is_none());
+        assert!(
+            diagnostics
+                .to_string()
+                .starts_with("locales/termbase.csv:1:1: error: the termbase does not start")
         );
     }
 

@@ -200,7 +200,7 @@ pub fn read_lock(
     diagnostics: &mut Diagnostics,
 ) -> Option<TranslationLock> {
     match file {
-        Some(file) => crate::load::parse_yaml(file, diagnostics),
+        Some(file) => crate::yaml::parse_yaml(file, diagnostics),
         None => Some(TranslationLock::default()),
     }
 }

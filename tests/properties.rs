@@ -10,12 +10,13 @@ use std::sync::OnceLock;
 use clausier::diagnostic::Diagnostics;
 use clausier::facts::{Commitments, Parties, Security};
 use clausier::lang::Lang;
-use clausier::load::{DocumentMeta, SourceFile, parse_yaml};
+use clausier::load::{DocumentMeta, SourceFile};
 use clausier::model::Document;
 use clausier::placeholders::Placeholders;
 use clausier::render::html::{HtmlRenderer, escape};
 use clausier::render::pdf::PdfRenderer;
 use clausier::render::{Renderer, Slot, can_print};
+use clausier::yaml::parse_yaml;
 use proptest::prelude::*;
 use serde_json::Value;
 

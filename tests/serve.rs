@@ -91,7 +91,10 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         page.contains("projet non publié"),
         "an edit is previewed as a draft"
     );
-    assert_ne!(get(&address, "/__clausier/version"), generation);
+    // The page is swapped in a moment before the generation is counted.
+    wait_for(&address, "/__clausier/version", |version| {
+        version != generation
+    });
 
     edit(
         &clauses,

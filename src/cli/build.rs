@@ -3,9 +3,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
+use clausier::BuildOptions;
 use clausier::lang::Lang;
 use clausier::render::Format;
-use clausier::{BuildError, BuildOptions};
 
 /// Checks the corpus, then writes every document in every language as PDF
 /// and HTML into the output folder: the latest release at
@@ -94,9 +94,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
         }
         Err(error) => {
             eprintln!("{error}");
-            if matches!(error, BuildError::Content(_)) {
-                eprintln!("nothing was written: {} is unchanged", out.display());
-            }
+            eprintln!("nothing was written: {} is unchanged", out.display());
             error.exit_code()
         }
     }

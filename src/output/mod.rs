@@ -1,18 +1,26 @@
-//! Publishes artifacts: everything is written to a staging folder beside the
-//! output folder, then swapped into place, so that a failed or interrupted
-//! build never leaves a half-written output.
+//! Publishes artifacts: what a build writes (artifacts, manifest, marker),
+//! and how it lands (`guard`: which folders may be replaced; `swap`: one
+//! build at a time, staged, synced and exchanged atomically), so that a
+//! failed, interrupted or concurrent build never loses or mixes outputs.
 
+mod guard;
+mod swap;
+
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::BuildError;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::Document;
 use crate::render::{Format, Rendered, Slot, artifact_path};
+pub use guard::MARKER;
+use guard::Previous;
 
 /// A rendered file and what the manifest says of it.
 pub struct Artifact {
@@ -156,37 +164,47 @@ impl ManifestEntry {
 
 pub const MANIFEST: &str = "manifest.json";
 
-/// Writes `artifacts` and the manifest into `out` atomically. With `keep`,
-/// the previous artifacts that this build did not produce are kept (a
-/// build restricted by `--doc`, `--lang` or `--format`).
+/// Writes `artifacts` and the manifest into `out`, built from the corpus
+/// at `root`, in one atomic swap, one build at a time. With `keep`, the
+/// previous artifacts that this build did not produce are kept (a build
+/// restricted by `--doc`, `--lang` or `--format`). A folder clausier did
+/// not write is refused before anything moves.
 pub fn publish(
     out: &Path,
+    root: &Path,
     artifacts: &[Artifact],
     keep_sources: bool,
     keep: bool,
-) -> io::Result<Manifest> {
-    let staging = sibling(out, "staging")?;
-    recover(out)?;
-    fs::create_dir_all(&staging)?;
+) -> Result<Manifest, BuildError> {
+    guard::check(out, root).map_err(BuildError::Usage)?;
+    let _lock = swap::lock(out).map_err(BuildError::Io)?;
+    swap::recover(out).map_err(BuildError::Io)?;
+    // Again with the lock held: another build may have written it since.
+    let previous = guard::check(out, root).map_err(BuildError::Usage)?;
+    let staging = swap::Staging::new(out).map_err(BuildError::Io)?;
     let mut entries: Vec<ManifestEntry> = Vec::new();
-    if keep && out.join(MANIFEST).is_file() {
-        copy_tree(out, &staging)?;
-        let previous: Manifest =
-            serde_json::from_slice(&fs::read(out.join(MANIFEST))?).map_err(|error| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {error}", out.join(MANIFEST).display()),
-                )
-            })?;
-        entries = previous.artifacts;
+    let mut written: BTreeSet<String> = BTreeSet::new();
+    if let (true, Previous::Output { files, manifest }) = (keep, previous) {
+        for file in &files {
+            let bytes = fs::read(out.join(file)).map_err(BuildError::Io)?;
+            swap::write_synced(&staging.path.join(file), &bytes).map_err(BuildError::Io)?;
+        }
+        entries = manifest.artifacts;
+        entries.retain(|entry| files.contains(&entry.path));
+        written.extend(files);
     }
+    let mut write = |relative: String, bytes: &[u8]| {
+        let result = swap::write_synced(&staging.path.join(&relative), bytes);
+        written.insert(relative);
+        result.map_err(BuildError::Io)
+    };
     for artifact in artifacts {
-        let path = staging.join(&artifact.entry.path);
-        fs::create_dir_all(path.parent().expect("artifact paths have a folder"))?;
-        fs::write(&path, &artifact.bytes)?;
+        let path = &artifact.entry.path;
+        write(path.clone(), &artifact.bytes)?;
         if keep_sources {
             for (extension, bytes) in &artifact.sources {
-                fs::write(path.with_extension(extension), bytes)?;
+                let source = Path::new(path).with_extension(extension);
+                write(source.to_string_lossy().replace('\\', "/"), bytes)?;
             }
         }
         entries.retain(|entry| entry.path != artifact.entry.path);
@@ -197,79 +215,41 @@ pub fn publish(
         generator: "clausier".to_string(),
         artifacts: entries,
     };
-    let mut json = serde_json::to_string_pretty(&manifest).expect("the manifest serializes");
-    json.push('\n');
-    fs::write(staging.join(MANIFEST), json)?;
-    swap_into_place(&staging, out)?;
+    write(MANIFEST.to_string(), json(&manifest).as_bytes())?;
+    let marker = guard::Marker {
+        generator: "clausier".to_string(),
+        files: written.into_iter().collect(),
+    };
+    swap::write_synced(&staging.path.join(guard::MARKER), json(&marker).as_bytes())
+        .map_err(BuildError::Io)?;
+    staging.swap_into(out).map_err(BuildError::Io)?;
     Ok(manifest)
 }
 
-/// Puts back the previous output if a build was interrupted between the two
-/// renames that swap it with the new one, and drops a stale staging folder.
-pub fn recover(out: &Path) -> io::Result<()> {
-    let previous = sibling(out, "previous")?;
-    if !out.exists() && previous.exists() {
-        fs::rename(&previous, out)?;
-    }
-    let staging = sibling(out, "staging")?;
-    if staging.exists() {
-        fs::remove_dir_all(staging)?;
-    }
-    Ok(())
+/// Checks, before a build renders anything, that it may replace `out`,
+/// first mending what an interrupted build left.
+pub fn check_target(out: &Path, root: &Path) -> Result<(), BuildError> {
+    guard::check(out, root).map_err(BuildError::Usage)?;
+    let _lock = swap::lock(out).map_err(BuildError::Io)?;
+    swap::recover(out).map_err(BuildError::Io)
 }
 
-/// `.<name>.<suffix>` beside `out`, on the same file system so that
-/// renaming is atomic.
-fn sibling(out: &Path, suffix: &str) -> io::Result<PathBuf> {
-    let name = out.file_name().ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a folder name", out.display()),
-        )
-    })?;
-    Ok(out.with_file_name(format!(".{}.{suffix}", name.to_string_lossy())))
-}
-
-fn swap_into_place(staging: &Path, out: &Path) -> io::Result<()> {
-    if !out.exists() {
-        return fs::rename(staging, out);
-    }
-    let previous = sibling(out, "previous")?;
-    if previous.exists() {
-        fs::remove_dir_all(&previous)?;
-    }
-    fs::rename(out, &previous)?;
-    if let Err(error) = fs::rename(staging, out) {
-        fs::rename(&previous, out)?;
-        return Err(error);
-    }
-    fs::remove_dir_all(previous)
-}
-
-fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            fs::create_dir_all(&target)?;
-            copy_tree(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
+fn json<T: Serialize>(value: &T) -> String {
+    let mut json = serde_json::to_string_pretty(value).expect("output records serialize");
+    json.push('\n');
+    json
 }
 
 /// Writes a file through a temporary sibling and a rename, so that it is
 /// never seen half-written; creates its folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)?;
-    }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.partial"));
-    fs::write(&temporary, bytes)?;
-    fs::rename(&temporary, path)
+    let written = swap::write_synced(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 /// The lower-case hex SHA-256 of `bytes`, as the manifest records it.

@@ -1,0 +1,170 @@
+//! The only door through which corpus files are read: a file is read only
+//! if it is a regular file inside the corpus root once every link is
+//! resolved, of a bounded size, and UTF-8 text; its text is normalised
+//! (byte-order mark, line endings, Unicode form) so that nothing invisible
+//! in an editor changes what clausier sees.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::load::SourceFile;
+use crate::text;
+
+/// A corpus folder, resolved once so that every read can be confined to
+/// it.
+pub struct CorpusRoot {
+    /// As the user named it, for reading.
+    given: PathBuf,
+    /// With every link resolved, for confinement.
+    resolved: PathBuf,
+}
+
+impl CorpusRoot {
+    pub fn new(root: &Path) -> io::Result<CorpusRoot> {
+        Ok(CorpusRoot {
+            given: root.to_path_buf(),
+            resolved: fs::canonicalize(root)?,
+        })
+    }
+
+    /// Whether anything (a file, a folder, a link, even a broken one) is at
+    /// `relative`: what is there but cannot be read must be reported, not
+    /// skipped.
+    pub fn has(&self, relative: &Path) -> bool {
+        fs::symlink_metadata(self.given.join(relative)).is_ok()
+    }
+
+    /// `relative` with every link resolved, if it stays inside the corpus.
+    fn confined(&self, relative: &Path) -> Result<PathBuf, Box<Diagnostic>> {
+        let path = fs::canonicalize(self.given.join(relative)).map_err(|error| {
+            Box::new(Diagnostic::error(format!("cannot read {}: {}", relative.display(), reason(&error)))
+                .with_help(format!(
+                    "the corpus at {} has no such file: check the name, or pass the corpus folder with --root",
+                    self.given.display()
+                )))
+        })?;
+        if !path.starts_with(&self.resolved) {
+            return Err(Box::new(Diagnostic::error(format!(
+                "{} is a link to something outside the corpus folder: clausier reads only the corpus",
+                relative.display()
+            ))
+            .with_help("copy the file into the corpus instead of linking to it")));
+        }
+        Ok(path)
+    }
+
+    /// Reads the text file at `relative`, or says why it cannot be read, at
+    /// the place in it where that is known.
+    pub fn read(&self, relative: &Path) -> Result<SourceFile, Box<Diagnostic>> {
+        let path = self.confined(relative)?;
+        let metadata = fs::metadata(&path).map_err(|error| self.unreadable(relative, &error))?;
+        if metadata.is_dir() {
+            return Err(Box::new(
+                Diagnostic::error(format!("{} is a folder, not a file", relative.display()))
+                    .with_help("clausier reads a file at this path: move the folder away"),
+            ));
+        }
+        if !metadata.is_file() {
+            return Err(Box::new(
+                Diagnostic::error(format!("{} is not a regular file", relative.display()))
+                    .with_help("clausier reads only ordinary files (not pipes or devices)"),
+            ));
+        }
+        if metadata.len() > text::MAX_FILE_BYTES {
+            return Err(Box::new(
+                Diagnostic::error(format!(
+                    "{} is {} bytes long; clausier reads files up to {} bytes",
+                    relative.display(),
+                    metadata.len(),
+                    text::MAX_FILE_BYTES
+                ))
+                .with_help("split it, or check that it is the file you meant"),
+            ));
+        }
+        let mut bytes = Vec::new();
+        fs::File::open(&path)
+            .and_then(|file| file.take(text::MAX_FILE_BYTES).read_to_end(&mut bytes))
+            .map_err(|error| self.unreadable(relative, &error))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => return Err(Box::new(not_utf8(relative, error))),
+        };
+        Ok(SourceFile {
+            path: relative.to_path_buf(),
+            text: text::normalize_source(&text),
+        })
+    }
+
+    fn unreadable(&self, relative: &Path, error: &io::Error) -> Box<Diagnostic> {
+        Box::new(Diagnostic::error(format!(
+            "cannot read {}: {}",
+            relative.display(),
+            reason(error)
+        )))
+    }
+
+    /// The sorted names of the entries of the corpus folder `relative` that
+    /// `keep` accepts (given each entry's path, links resolved when they
+    /// stay inside the corpus).
+    pub fn entries(
+        &self,
+        relative: &Path,
+        keep: impl Fn(&Path) -> bool,
+    ) -> Result<Vec<String>, Box<Diagnostic>> {
+        let folder = self.confined(relative)?;
+        let read = fs::read_dir(folder).and_then(|entries| {
+            entries
+                .map(|entry| entry.map(|entry| entry.file_name()))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let names = read.map_err(|error| {
+            Box::new(
+                Diagnostic::error(format!(
+                    "cannot read folder {}: {}",
+                    relative.display(),
+                    reason(&error)
+                ))
+                .with_help(format!(
+                    "the corpus at {} needs this folder",
+                    self.given.display()
+                )),
+            )
+        })?;
+        let mut kept: Vec<String> = names
+            .iter()
+            .filter_map(|name| name.to_str())
+            .filter(|name| keep(&self.given.join(relative).join(name)))
+            .map(str::to_string)
+            .collect();
+        kept.sort();
+        Ok(kept)
+    }
+}
+
+/// The error of a file that is not UTF-8, at its first undecodable byte.
+fn not_utf8(relative: &Path, error: std::string::FromUtf8Error) -> Diagnostic {
+    let valid = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let before = String::from_utf8_lossy(&bytes[..valid]);
+    let location = Location::at_offset(relative, &before, before.len());
+    let line = before.lines().last().unwrap_or_default().to_string();
+    let mut diagnostic = Diagnostic::error(format!(
+        "this file is not UTF-8 text: byte 0x{:02X} cannot be read",
+        bytes[valid]
+    ))
+    .with_help("save the file as UTF-8 (Unicode) in your editor");
+    diagnostic.source_line = Some(line);
+    diagnostic.location = Some(location);
+    diagnostic
+}
+
+/// An I/O error in words, without the OS error number.
+fn reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(end) => text[..end].to_lowercase(),
+        None => text,
+    }
+}

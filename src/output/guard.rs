@@ -1,0 +1,179 @@
+//! Which folders a build may replace: a missing or empty one, or one that
+//! clausier wrote, as its marker file says, holding nothing else. Anything
+//! else — the corpus, a source folder, a home folder, a file, a link — is
+//! refused before anything moves.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{MANIFEST, Manifest};
+
+/// The file every output holds, listing every file clausier wrote there.
+pub const MARKER: &str = ".clausier-output";
+
+/// The corpus folders an output may never be inside.
+const SOURCE_FOLDERS: [&str; 5] = ["annexes", "checklists", "contracts", "locales", "releases"];
+
+/// `.clausier-output`: proof that clausier wrote this folder, and what.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marker {
+    /// Always "clausier".
+    pub generator: String,
+    /// Every file of the folder, relative, with `/` separators, sorted.
+    pub files: Vec<String>,
+}
+
+/// What an output folder holds before a build replaces it.
+pub enum Previous {
+    /// Nothing: the folder is missing or empty.
+    Nothing,
+    /// The files an earlier build wrote (each a regular file it lists),
+    /// and its manifest.
+    Output {
+        files: Vec<String>,
+        manifest: Manifest,
+    },
+}
+
+/// Why a folder may not be replaced, in words for the user.
+pub type Refusal = String;
+
+/// Checks that `out` may be replaced by a build of the corpus at `root`,
+/// and says what it holds.
+pub fn check(out: &Path, root: &Path) -> Result<Previous, Refusal> {
+    let shown = out.display();
+    let placed =
+        resolved(out).map_err(|error| format!("cannot use {shown} as the output: {error}"))?;
+    let corpus = fs::canonicalize(root)
+        .map_err(|error| format!("cannot read {}: {error}", root.display()))?;
+    if corpus.starts_with(&placed) {
+        return Err(format!(
+            "{shown} is the corpus folder or holds it: the output must be a folder of its own, e.g. --out {}",
+            root.join("out").display()
+        ));
+    }
+    if let Some(source) = SOURCE_FOLDERS
+        .iter()
+        .find(|folder| placed.starts_with(corpus.join(folder)))
+    {
+        return Err(format!(
+            "{shown} is inside the corpus's {source}/ folder: the output must be outside annexes/, checklists/, contracts/, locales/ and releases/"
+        ));
+    }
+    let metadata = match fs::symlink_metadata(out) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Previous::Nothing),
+        Err(error) => return Err(format!("cannot use {shown} as the output: {error}")),
+    };
+    if !metadata.is_dir() {
+        return Err(format!(
+            "{shown} is a file or a link, not a folder that clausier wrote: refusing to replace it; choose another --out"
+        ));
+    }
+    let (found, odd) = files_in(out).map_err(|error| format!("cannot read {shown}: {error}"))?;
+    if let Some(first) = odd.first() {
+        return Err(format!(
+            "{shown} holds {first}, a link or special file that clausier never writes: refusing to replace it or copy from it; move it out of the output folder"
+        ));
+    }
+    if found.is_empty() && !out.join(MARKER).exists() {
+        return Ok(Previous::Nothing);
+    }
+    let not_ours = || {
+        format!(
+            "{shown} is not empty and was not written by clausier (it has no {MARKER} file): refusing to replace it; choose a new or empty folder with --out, or move its files away"
+        )
+    };
+    let files = written_files(out).ok_or_else(not_ours)?;
+    let strays: Vec<&String> = found.iter().filter(|file| !files.contains(file)).collect();
+    if !strays.is_empty() {
+        let named: Vec<&str> = strays.iter().take(3).map(|file| file.as_str()).collect();
+        return Err(format!(
+            "{shown} holds {} that clausier did not write ({}{}): refusing to replace it; move {} out of the output folder",
+            if strays.len() == 1 { "a file" } else { "files" },
+            named.join(", "),
+            if strays.len() > 3 { ", …" } else { "" },
+            if strays.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    let manifest = fs::read(out.join(MANIFEST))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .ok_or_else(not_ours)?;
+    Ok(Previous::Output {
+        files: found,
+        manifest,
+    })
+}
+
+/// `path` with every link resolved; for a path that does not exist yet,
+/// its nearest existing folder resolved and the rest appended.
+fn resolved(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        match fs::canonicalize(existing) {
+            Ok(found) => return Ok(rest.iter().rev().fold(found, |path, part| path.join(part))),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                rest.push(existing.file_name().ok_or(error)?.to_os_string());
+                existing = existing
+                    .parent()
+                    .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))?;
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// The files an earlier build says it wrote: its marker's list; for an
+/// output of a clausier from before markers, its manifest's artifacts,
+/// the manifest and the typst sources kept beside PDFs.
+fn written_files(out: &Path) -> Option<Vec<String>> {
+    if let Ok(bytes) = fs::read(out.join(MARKER)) {
+        let marker: Marker = serde_json::from_slice(&bytes).ok()?;
+        return (marker.generator == "clausier").then_some(marker.files);
+    }
+    let manifest: Manifest = serde_json::from_slice(&fs::read(out.join(MANIFEST)).ok()?).ok()?;
+    if manifest.generator != "clausier" {
+        return None;
+    }
+    let mut files = vec![MANIFEST.to_string()];
+    for entry in &manifest.artifacts {
+        if let Some(stem) = entry.path.strip_suffix(".pdf") {
+            files.extend([format!("{stem}.typ"), format!("{stem}.data.json")]);
+        }
+        files.push(entry.path.clone());
+    }
+    Some(files)
+}
+
+/// The regular files under `folder`, relative with `/` separators, the
+/// marker left out; and apart, anything else that is not a folder (links,
+/// pipes, devices), which clausier never writes nor follows.
+fn files_in(folder: &Path) -> io::Result<(Vec<String>, Vec<String>)> {
+    let (mut files, mut odd) = (Vec::new(), Vec::new());
+    let mut pending = vec![(folder.to_path_buf(), String::new())];
+    while let Some((path, prefix)) = pending.pop() {
+        for entry in fs::read_dir(&path)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = format!("{prefix}{name}");
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                pending.push((entry.path(), format!("{relative}/")));
+            } else if !kind.is_file() {
+                odd.push(relative);
+            } else if relative != MARKER {
+                files.push(relative);
+            }
+        }
+    }
+    files.sort();
+    odd.sort();
+    Ok((files, odd))
+}

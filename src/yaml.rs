@@ -1,0 +1,183 @@
+//! Reads YAML files into typed facts: strict schemas, errors in the
+//! project's words at their location, and every scalar, however it was
+//! written (plain, quoted, escaped), through the text gate.
+
+use granit_parser::{Event, Parser};
+use serde::de::DeserializeOwned;
+use serde_saphyr::Error;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
+use crate::load::SourceFile;
+use crate::text;
+
+/// Parses a YAML file, reporting a syntax or schema error at its location,
+/// and a text the gate refuses at the value that holds it.
+pub fn parse_yaml<T: DeserializeOwned>(
+    file: &SourceFile,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    if is_empty(&file.text) {
+        diagnostics.push(
+            Diagnostic::error("this file is empty")
+                .at(file.location(0), &file.text)
+                .with_help(
+                    "write its facts here, or delete the file if the corpus does not need it",
+                ),
+        );
+        return None;
+    }
+    let value = match serde_saphyr::from_str::<T>(&file.text) {
+        Ok(value) => value,
+        Err(error) => {
+            let (message, help) = explain(error.without_snippet());
+            let mut diagnostic = Diagnostic::error(message).with_help(help);
+            let location = match error.location() {
+                Some(location) => file.yaml_location(&location),
+                None => file.location(0),
+            };
+            diagnostic = diagnostic.at(location, &file.text);
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    check_scalars(file, diagnostics).then_some(value)
+}
+
+/// Whether a YAML text holds nothing but blank lines and comments.
+fn is_empty(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    })
+}
+
+/// Passes every scalar of a parsed file through the text gate. A character
+/// written as such is already reported where it stands by the printable
+/// check; here, those written through an escape (`"\u202E"`, `"\e"`) and
+/// texts too long, at the value that holds them. Whether all passed.
+fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) -> bool {
+    let mut passed = true;
+    for parsed in Parser::new_from_str(&file.text) {
+        let Ok((Event::Scalar(value, ..), span)) = parsed else {
+            continue;
+        };
+        let Err(problem) = text::check(&value) else {
+            continue;
+        };
+        let raw = match (span.start.byte_offset(), span.end.byte_offset()) {
+            (Some(start), Some(end)) => file.text.get(start..end).unwrap_or_default(),
+            _ => "",
+        };
+        let written_as_is = value[problem.offset..]
+            .chars()
+            .next()
+            .is_some_and(|c| text::character_problem(c).is_some() && raw.contains(c));
+        if written_as_is {
+            continue;
+        }
+        passed = false;
+        let location = Location {
+            path: file.path.clone(),
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        };
+        diagnostics.push(
+            Diagnostic::error(problem.message)
+                .at(location, &file.text)
+                .with_help(problem.help),
+        );
+    }
+    passed
+}
+
+/// Value errors raised while reading (dates, quantities, SIRET…) are
+/// written "message\nhint"; the parser shows that newline escaped.
+const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
+
+/// The message and hint of a YAML error, in the project's words rather than
+/// the parser's.
+fn explain(error: &Error) -> (String, String) {
+    match error {
+        Error::MultipleDocuments { .. } => {
+            return (
+                "this file holds a second YAML document".into(),
+                "a file holds one YAML document: remove the `---` line above this one and what follows, or move that part to a file of its own".into(),
+            );
+        }
+        Error::Budget { .. } => {
+            return (
+                "this YAML is nested too deeply or too large to be a corpus file".into(),
+                "facts nest a few levels deep: look for a runaway indentation or repeated brackets"
+                    .into(),
+            );
+        }
+        _ => {}
+    }
+    let text = error.to_string();
+    let text = match text.find(" at line ") {
+        Some(end) => &text[..end],
+        None => text.as_str(),
+    };
+    if let Some((message, hint)) = HINT_SEPARATORS
+        .iter()
+        .find_map(|separator| text.split_once(separator))
+    {
+        return (message.to_string(), hint.trim().to_string());
+    }
+    let quoted = |text: &str| {
+        text.split('`')
+            .nth(1)
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let expected = |text: &str| -> Vec<String> {
+        text.split_once("expected one of ")
+            .map(|(_, list)| {
+                list.split(", ")
+                    .map(|item| item.trim_matches('`').to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let suggestion = |name: &str, known: &[String]| {
+        did_you_mean_help(name, known.iter().map(String::as_str), || {
+            format!("expected one of: {}", known.join(", "))
+        })
+    };
+    if text.starts_with("unknown field") {
+        let field = quoted(text);
+        return (
+            format!("unknown field `{field}`"),
+            suggestion(&field, &expected(text)),
+        );
+    }
+    if text.starts_with("unknown variant") {
+        let value = quoted(text);
+        return (
+            format!("unknown value `{value}`"),
+            suggestion(&value, &expected(text)),
+        );
+    }
+    if let Some(key) = text.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or_default();
+        return (
+            format!("duplicate key `{key}`"),
+            "a key may appear once in a mapping: remove or rename one".into(),
+        );
+    }
+    if text.starts_with("missing field") {
+        let field = quoted(text);
+        return (
+            format!("missing field `{field}`"),
+            format!("add `{field}: …` to this entry"),
+        );
+    }
+    if text.starts_with("invalid boolean") {
+        return (
+            "expected `true` or `false`".into(),
+            "write `true` or `false`, without quotes".into(),
+        );
+    }
+    let help = "a bracket, brace or quote may be left open, or the indentation may be off, here or on a line above";
+    (text.to_string(), help.to_string())
+}
