@@ -15,6 +15,7 @@ pub mod document;
 pub mod facts;
 pub mod feed;
 pub mod lang;
+pub mod links;
 pub mod load;
 pub mod locale;
 pub mod markdown;
