@@ -123,16 +123,20 @@ pub fn normalize_source(text: &str) -> String {
 /// letters and digits, in words joined by single hyphens.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// `text` as a terminal may print it: control characters and direction
 /// controls written as `\u{…}` escapes, so that no input can move the
 /// cursor, change colours or reorder what the user reads.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_direction_control(c);
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || is_direction_control(c);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
