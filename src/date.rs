@@ -13,6 +13,9 @@ pub struct Date {
     pub day: u8,
 }
 
+/// The years a date may have: four digits, from the 20th century on.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
 const FR_MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -52,12 +55,23 @@ impl Date {
         else {
             return Err(invalid());
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        // Digits only: `str::parse` would also take `+2`.
+        let digits = |part: &str, length: usize| {
+            part.len() == length && part.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
             return Err(invalid());
         }
         let (Ok(year), Ok(month), Ok(day)) = (y.parse(), m.parse(), d.parse()) else {
             return Err(invalid());
         };
+        if !YEARS.contains(&year) {
+            return Err(format!(
+                "`{text}` is not a year clausier dates documents in\nwrite a year from {} to {}",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
         let date = Date { year, month, day };
         if !(1..=12).contains(&month) || day == 0 || day > date.days_in_month() {
             return Err(format!(
@@ -107,7 +121,8 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
-    fn from_day_number(number: i64) -> Date {
+    /// The date of day `number`, if its year is in `YEARS`.
+    fn from_day_number(number: i64) -> Option<Date> {
         let z = number + 719_468;
         let era = z.div_euclid(146_097);
         let day_of_era = z - era * 146_097;
@@ -118,16 +133,19 @@ impl Date {
         let day = day_of_year - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Date {
-            year: i32::try_from(year).expect("dates stay within i32 years"),
+        Some(Date {
+            year: i32::try_from(year)
+                .ok()
+                .filter(|year| YEARS.contains(year))?,
             month: u8::try_from(month).expect("months are 1..=12"),
             day: u8::try_from(day).expect("days are 1..=31"),
-        }
+        })
     }
 
-    /// The date `days` calendar days later (earlier when negative).
-    pub fn add_days(self, days: i64) -> Date {
-        Date::from_day_number(self.day_number() + days)
+    /// The date `days` calendar days later (earlier when negative), if it
+    /// is in `YEARS`.
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        Date::from_day_number(self.day_number().checked_add(days)?)
     }
 
     /// The day of the week, 0 for Monday to 6 for Sunday.
@@ -213,17 +231,19 @@ impl Date {
         !self.is_weekend() && !self.is_french_public_holiday()
     }
 
-    /// The last of `count` working days counted from the day after `self`.
-    pub fn add_working_days(self, count: u32) -> Date {
+    /// The last of `count` working days counted from the day after `self`,
+    /// if it is in `YEARS` (each year has more than 200 working days, so
+    /// this takes at most one step per day until then).
+    pub fn add_working_days(self, count: u32) -> Option<Date> {
         let mut date = self;
         let mut left = count;
         while left > 0 {
-            date = date.add_days(1);
+            date = date.add_days(1)?;
             if date.is_working_day() {
                 left -= 1;
             }
         }
-        date
+        Some(date)
     }
 }
 
@@ -255,13 +275,17 @@ mod tests {
         Date::parse(text).unwrap()
     }
 
+    fn later(text: &str, days: i64) -> Date {
+        date(text).add_days(days).unwrap()
+    }
+
     #[test]
     fn calendar_arithmetic_crosses_months_years_and_leap_days() {
-        assert_eq!(date("2026-12-31").add_days(1), date("2027-01-01"));
-        assert_eq!(date("2028-02-28").add_days(1), date("2028-02-29"));
-        assert_eq!(date("2027-02-28").add_days(1), date("2027-03-01"));
-        assert_eq!(date("2026-03-01").add_days(-1), date("2026-02-28"));
-        assert_eq!(date("1969-12-31").add_days(366), date("1971-01-01"));
+        assert_eq!(later("2026-12-31", 1), date("2027-01-01"));
+        assert_eq!(later("2028-02-28", 1), date("2028-02-29"));
+        assert_eq!(later("2027-02-28", 1), date("2027-03-01"));
+        assert_eq!(later("2026-03-01", -1), date("2026-02-28"));
+        assert_eq!(later("1969-12-31", 366), date("1971-01-01"));
         assert!(date("2026-12-19").is_weekend()); // Saturday
         assert!(date("2026-12-20").is_weekend()); // Sunday
         assert!(!date("2026-12-21").is_weekend()); // Monday
@@ -301,16 +325,34 @@ mod tests {
         // The example: from Monday 21 December 2026, seven working
         // days counted from the next day skip Christmas and end on Thursday
         // 31 December.
-        assert_eq!(date("2026-12-21").add_working_days(7), date("2026-12-31"));
+        assert_eq!(
+            date("2026-12-21").add_working_days(7),
+            Some(date("2026-12-31"))
+        );
         // Across the year end: New Year's Day and a weekend are skipped.
-        assert_eq!(date("2026-12-28").add_working_days(7), date("2027-01-07"));
+        assert_eq!(
+            date("2026-12-28").add_working_days(7),
+            Some(date("2027-01-07"))
+        );
         // Across Easter 2027 (Monday 29 March) and a Friday notice.
-        assert_eq!(date("2027-03-26").add_working_days(2), date("2027-03-31"));
+        assert_eq!(
+            date("2027-03-26").add_working_days(2),
+            Some(date("2027-03-31"))
+        );
         // May 2026: 1 May (Fri), 8 May (Fri), Ascension (Thu 14), Whit
         // Monday (25).
-        assert_eq!(date("2026-04-30").add_working_days(5), date("2026-05-11"));
-        assert_eq!(date("2026-05-12").add_working_days(3), date("2026-05-18"));
-        assert_eq!(date("2026-12-21").add_working_days(0), date("2026-12-21"));
+        assert_eq!(
+            date("2026-04-30").add_working_days(5),
+            Some(date("2026-05-11"))
+        );
+        assert_eq!(
+            date("2026-05-12").add_working_days(3),
+            Some(date("2026-05-18"))
+        );
+        assert_eq!(
+            date("2026-12-21").add_working_days(0),
+            Some(date("2026-12-21"))
+        );
     }
 
     #[test]
@@ -322,8 +364,33 @@ mod tests {
             "2026-9-1",
             "01/09/2026",
             "",
+            "2026-+2-+3",
+            "+026-02-03",
+            "2026-٠٢-03",
+            "1899-12-31",
+            "0000-01-01",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
+        assert!(Date::parse("9999-12-31").is_ok());
+    }
+
+    #[test]
+    fn every_accepted_period_gives_a_date_that_reads_back_quickly() {
+        use crate::quantity::MAX_VALUE;
+        let started = std::time::Instant::now();
+        for from in ["2026-09-01", "1900-01-01", "9800-01-01"] {
+            let days = i64::from(MAX_VALUE) * 7;
+            for end in [
+                date(from).add_days(days),
+                date(from).add_working_days(MAX_VALUE),
+            ] {
+                let end = end.expect("within the calendar");
+                assert_eq!(Date::parse(&end.to_string()), Ok(end));
+            }
+        }
+        assert_eq!(date("9999-12-31").add_days(1), None);
+        assert_eq!(date("9990-01-01").add_working_days(MAX_VALUE), None);
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 }

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::text::visible;
+
 /// How serious a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,32 +97,39 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// Every text passes `text::visible`: input cannot send the terminal
+    /// escape sequences.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         if let Some(location) = &self.location {
-            write!(f, "{location}: ")?;
+            write!(f, "{}: ", visible(&location.to_string()))?;
         }
-        writeln!(f, "{severity}: {}", self.message)?;
+        writeln!(f, "{severity}: {}", visible(&self.message))?;
         if let (Some(location), Some(line)) = (&self.location, &self.source_line) {
             let gutter = location.line.to_string();
             let pad = " ".repeat(gutter.len());
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {line}")?;
+            writeln!(f, "{gutter} | {}", visible(line))?;
+            // The marker stands under the character, however wide it is
+            // written once visible.
             let indent: String = line
                 .chars()
                 .take(location.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c => " ".repeat(visible(c.encode_utf8(&mut [0; 4])).chars().count()),
+                })
                 .collect();
             writeln!(f, "{pad} | {indent}^")?;
         }
         if let Some(note) = &self.note {
-            writeln!(f, "  = note: {note}")?;
+            writeln!(f, "  = note: {}", visible(note))?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            writeln!(f, "  = help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -256,6 +265,21 @@ mod tests {
             diagnostic.to_string(),
             "annexes/x.yaml:2:7: error: unknown sub-processor `Crsip`\n  |\n2 | name: Crsip\n  |       ^\n  = help: did you mean `crisp`?\n"
         );
+    }
+
+    #[test]
+    fn prints_no_terminal_escape_from_the_input() {
+        let text = "name: \u{1b}[2Jx\n";
+        let location = Location::at_offset(Path::new("a\u{1b}.yaml"), text, 10);
+        let shown = Diagnostic::error("bad `\u{1b}[2J`")
+            .at(location, text)
+            .with_note("\u{202e}")
+            .with_help("\u{7}")
+            .to_string();
+        assert!(!shown.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{shown}");
+        // Under the `x`, after `\u{1b}[2J` written visibly.
+        let marker = format!("  | {}^", " ".repeat(15));
+        assert_eq!(shown.lines().nth(3), Some(marker.as_str()));
     }
 
     #[test]

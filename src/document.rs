@@ -7,6 +7,7 @@ use crate::annexes::annex_section;
 use crate::cookie_policy;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::{Lang, Localized};
+use crate::links;
 use crate::load::{Corpus, DocumentSource, SourceFile};
 use crate::locale::Labels;
 use crate::markdown;
@@ -72,14 +73,18 @@ pub fn build(
         files: &corpus.yaml_files,
         diagnostics,
     };
-    let mut sections = match source.texts.get(&lang) {
-        Some(file) => markdown::clauses(file, &placeholders, texts.diagnostics),
-        None => Vec::new(),
-    };
+    let file = source.texts.get(&lang);
+    let clauses = file.map(|file| markdown::clauses(file, &placeholders, texts.diagnostics));
+    let (mut sections, anchors) =
+        clauses.map_or_else(Default::default, |c| (c.sections, c.anchors));
     for (index, &kind) in source.meta.annexes.iter().enumerate() {
         sections.push(annex_section(kind, annex_letter(index), corpus, &mut texts));
     }
     sections.extend(history_section(&edition.history, labels, lang));
+    if let Some(file) = file {
+        let ids = links::section_ids(&sections);
+        links::check_anchors(file, &anchors, &ids, texts.diagnostics);
+    }
     for section in &mut sections {
         section.finish();
     }

@@ -16,6 +16,7 @@ pub mod facts;
 pub mod feed;
 pub mod files;
 pub mod lang;
+pub mod links;
 pub mod load;
 pub mod locale;
 pub mod markdown;
@@ -183,6 +184,7 @@ pub fn check(root: &std::path::Path, drafts: bool) -> Result<Checked, Failed> {
                 .collect()
         };
         let mut built = build(&edition, &mut diagnostics);
+        corpus.labels.report(&corpus.locale_files, &mut diagnostics);
         // Terminology and releases compare whole clauses: only once the
         // clauses themselves are sound, or they would report consequences.
         if !diagnostics.has_errors() {

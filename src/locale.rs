@@ -1,19 +1,31 @@
 //! Labels, headings and notices from the Fluent files in `locales/<lang>/`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Mutex, PoisonError};
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::lang::Lang;
 use crate::load::SourceFile;
+
+mod texts;
+
+use texts::{check_texts, too_deep};
 
 /// The Fluent messages of every language.
 pub struct Labels {
     bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
     /// Languages whose files have syntax errors, already reported.
     broken: BTreeSet<Lang>,
+    /// Where each message is defined: the index of its file among its
+    /// language's files, and its offset there.
+    definitions: BTreeMap<(Lang, String), (usize, usize)>,
+    /// Messages that failed to format (language, id, message, help), until
+    /// `report` moves them into diagnostics. Documents are built on
+    /// several threads.
+    failures: Mutex<BTreeSet<(Lang, String, String, String)>>,
 }
 
 impl Labels {
@@ -22,6 +34,7 @@ impl Labels {
     pub fn new(files: &BTreeMap<Lang, Vec<SourceFile>>, diagnostics: &mut Diagnostics) -> Labels {
         let mut bundles = BTreeMap::new();
         let mut broken = BTreeSet::new();
+        let mut definitions = BTreeMap::new();
         for (&lang, sources) in files {
             let langid = lang
                 .code()
@@ -29,7 +42,21 @@ impl Labels {
                 .expect("language codes are valid identifiers");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
-            for source in sources {
+            for (index, source) in sources.iter().enumerate() {
+                // The parser recurses once per level: too deep, it would
+                // overflow the stack.
+                if let Some(offset) = too_deep(&source.text) {
+                    broken.insert(lang);
+                    diagnostics.push(
+                        Diagnostic::error(format!(
+                            "placeables nest more than {} levels deep here",
+                            crate::text::MAX_NESTING
+                        ))
+                        .at(source.location(offset), &source.text)
+                        .with_help("remove the extra `{`: a label holds text, variables and a few references"),
+                    );
+                    continue;
+                }
                 let resource = match FluentResource::try_new(source.text.clone()) {
                     Ok(resource) => resource,
                     Err((resource, errors)) => {
@@ -44,6 +71,9 @@ impl Labels {
                         resource
                     }
                 };
+                for (id, offset) in check_texts(&resource, source, diagnostics) {
+                    definitions.entry((lang, id)).or_insert((index, offset));
+                }
                 if let Err(errors) = bundle.add_resource(resource) {
                     for error in errors {
                         diagnostics.push(
@@ -59,13 +89,53 @@ impl Labels {
             }
             bundles.insert(lang, bundle);
         }
-        Labels { bundles, broken }
+        let labels = Labels {
+            bundles,
+            broken,
+            definitions,
+            failures: Mutex::default(),
+        };
+        labels.resolve_all();
+        labels
+    }
+
+    /// Formats every message and attribute once, so that a message whose
+    /// references cannot resolve (a cycle, a missing message) is reported
+    /// even if only a page outside the documents uses it. Variables are
+    /// given only where a message is used, so their absence is not an
+    /// error here.
+    fn resolve_all(&self) {
+        for (lang, id) in self.definitions.keys() {
+            let Some(message) = self.bundles.get(lang).and_then(|b| b.get_message(id)) else {
+                continue;
+            };
+            let attributes = message.attributes().map(|a| Some(a.id()));
+            for attribute in std::iter::once(None).chain(attributes) {
+                self.format(*lang, id, attribute, None, false);
+            }
+        }
+    }
+
+    /// Moves the messages that failed to format so far into `diagnostics`,
+    /// each at its definition in `files`, the `.ftl` files of each language.
+    pub fn report(&self, files: &BTreeMap<Lang, Vec<SourceFile>>, diagnostics: &mut Diagnostics) {
+        let failures =
+            std::mem::take(&mut *self.failures.lock().unwrap_or_else(PoisonError::into_inner));
+        for (lang, id, message, help) in failures {
+            let mut diagnostic = Diagnostic::error(message).with_help(help);
+            if let Some(&(index, offset)) = self.definitions.get(&(lang, id))
+                && let Some(file) = files.get(&lang).and_then(|files| files.get(index))
+            {
+                diagnostic = diagnostic.at(file.location(offset), &file.text);
+            }
+            diagnostics.push(diagnostic);
+        }
     }
 
     /// The message `id` in `lang`. A missing message is a corpus error that
     /// validation reports; rendering shows the id so it cannot go unnoticed.
     pub fn get(&self, lang: Lang, id: &str) -> String {
-        self.format(lang, id, None, None)
+        self.format(lang, id, None, None, true)
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -77,7 +147,7 @@ impl Labels {
         for (name, value) in args {
             fluent_args.set(*name, FluentValue::from(*value));
         }
-        self.format(lang, id, None, Some(&fluent_args))
+        self.format(lang, id, None, Some(&fluent_args), true)
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -85,13 +155,13 @@ impl Labels {
     pub fn count(&self, lang: Lang, id: &str, count: u32) -> String {
         let mut args = FluentArgs::new();
         args.set("count", FluentValue::from(count));
-        self.format(lang, id, None, Some(&args))
+        self.format(lang, id, None, Some(&args), true)
             .unwrap_or_else(|| id.to_string())
     }
 
     /// The attribute `attribute` of message `id`, such as a French gender.
     pub fn attribute(&self, lang: Lang, id: &str, attribute: &str) -> Option<String> {
-        self.format(lang, id, Some(attribute), None)
+        self.format(lang, id, Some(attribute), None, true)
     }
 
     /// Whether a file of `lang` has a syntax error, so that its messages
@@ -107,12 +177,16 @@ impl Labels {
             .is_some_and(|bundle| bundle.has_message(id))
     }
 
+    /// The message `id` (or its `attribute`) formatted with `args`, or
+    /// None when it is missing or fails; failures are kept for `report`,
+    /// unknown variables only when `args` are all the variables given.
     fn format(
         &self,
         lang: Lang,
         id: &str,
         attribute: Option<&str>,
         args: Option<&FluentArgs>,
+        variables_given: bool,
     ) -> Option<String> {
         let bundle = self.bundles.get(&lang)?;
         let message = bundle.get_message(id)?;
@@ -122,12 +196,42 @@ impl Labels {
         };
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, args, &mut errors);
-        errors.is_empty().then(|| text.into_owned())
+        if errors.is_empty() {
+            return Some(text.into_owned());
+        }
+        let name = match attribute {
+            Some(attribute) => format!("{id}.{attribute}"),
+            None => id.to_string(),
+        };
+        let given: Vec<String> = args
+            .map(|args| args.iter().map(|(key, _)| format!("`${key}`")).collect())
+            .unwrap_or_default();
+        let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
+        for error in &errors {
+            if !variables_given && is_variable_error(error) {
+                continue;
+            }
+            let (message, help) = texts::explain(error, &name, &given);
+            failures.insert((lang, id.to_string(), message, help));
+        }
+        None
     }
+}
+
+fn is_variable_error(error: &FluentError) -> bool {
+    use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+    matches!(
+        error,
+        FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { .. }))
+    )
 }
 
 /// The ids of the messages defined in one Fluent source, in file order.
 pub fn message_ids(text: &str) -> Vec<String> {
+    // A file nested too deep is reported by `Labels::new` and not parsed.
+    if too_deep(text).is_some() {
+        return Vec::new();
+    }
     let resource = match fluent_syntax::parser::parse(text) {
         Ok(resource) => resource,
         Err((resource, _)) => resource,

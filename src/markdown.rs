@@ -5,27 +5,48 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::links::{self, Target};
 use crate::load::SourceFile;
 use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
 use crate::placeholders::Placeholders;
+use crate::text::{self, MAX_NESTING};
+
+mod events;
+
+pub use events::heading_ids;
+use events::parse;
+
+/// The clauses of a Markdown file, and the links it makes to sections of
+/// its document (an id and the link's offset), to check once every section
+/// is known.
+pub struct Clauses {
+    pub sections: Vec<Section>,
+    pub anchors: Vec<(String, usize)>,
+}
 
 /// The clauses of `file`, numbered 1, 2… and 6.1, 6.2….
 pub fn clauses(
     file: &SourceFile,
     placeholders: &Placeholders,
     diagnostics: &mut Diagnostics,
-) -> Vec<Section> {
+) -> Clauses {
+    let (events, problems) = parse(&file.text);
     let mut converter = Converter {
         file,
         placeholders,
         diagnostics,
         clauses: Vec::new(),
+        anchors: Vec::new(),
         stack: Vec::new(),
+        skipping: 0,
     };
-    for (event, range) in merged_events(&file.text) {
+    for (offset, problem) in problems {
+        converter.error(offset, &problem.message, &problem.help);
+    }
+    for (event, range) in events {
         converter.event(event, range);
     }
     let mut clauses = converter.clauses;
@@ -35,37 +56,10 @@ pub fn clauses(
             sub.number = Some(format!("{}.{}", i + 1, j + 1));
         }
     }
-    clauses
-}
-
-/// The ids of the clauses and sub-clauses of a text, with their offsets, so
-/// that languages can be compared without converting.
-pub fn heading_ids(text: &str) -> Vec<(String, usize)> {
-    merged_events(text)
-        .into_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some((id.to_string(), range.start)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Parser events with adjacent text joined, so that a placeholder is never
-/// split across events.
-fn merged_events(text: &str) -> Vec<(Event<'_>, Range<usize>)> {
-    let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
-    let mut events: Vec<(Event, Range<usize>)> = Vec::new();
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        if let (Event::Text(next), Some((Event::Text(previous), previous_range))) =
-            (&event, events.last_mut())
-        {
-            *previous = CowStr::from(format!("{previous}{next}"));
-            previous_range.end = range.end;
-            continue;
-        }
-        events.push((event, range));
+    Clauses {
+        sections: clauses,
+        anchors: converter.anchors,
     }
-    events
 }
 
 /// A container being filled while events stream in.
@@ -100,8 +94,28 @@ enum Frame {
         row: Vec<Vec<Block>>,
     },
     Cell(Vec<Inline>),
-    /// Containers whose content is kept but not their structure (block quotes).
+    /// A block quote: its content is kept but not its structure.
+    Quote,
+    /// Other containers whose content is kept but not their structure.
     Transparent,
+}
+
+/// What nests, and is bounded to `text::MAX_NESTING` levels so that
+/// nothing recursive downstream (the model's walkers, typst) goes deep.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Nesting {
+    Blocks,
+    Inlines,
+}
+
+impl Frame {
+    fn nesting(&self) -> Option<Nesting> {
+        match self {
+            Frame::List { .. } | Frame::Quote => Some(Nesting::Blocks),
+            Frame::Strong(_) | Frame::Emphasis(_) | Frame::Link { .. } => Some(Nesting::Inlines),
+            _ => None,
+        }
+    }
 }
 
 struct Converter<'a> {
@@ -109,11 +123,23 @@ struct Converter<'a> {
     placeholders: &'a Placeholders,
     diagnostics: &'a mut Diagnostics,
     clauses: Vec<Section>,
+    anchors: Vec<(String, usize)>,
     stack: Vec<Frame>,
+    /// How many containers deep the converter is inside one it skips
+    /// (nested too deep): 0 when it is not skipping.
+    skipping: usize,
 }
 
 impl Converter<'_> {
     fn event(&mut self, event: Event, range: Range<usize>) {
+        if self.skipping > 0 {
+            match event {
+                Event::Start(_) => self.skipping += 1,
+                Event::End(_) => self.skipping -= 1,
+                _ => {}
+            }
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(end) => self.end(end),
@@ -156,10 +182,11 @@ impl Converter<'_> {
             Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
                 Frame::Emphasis(Vec::new())
             }
-            Tag::Link { dest_url, .. } => Frame::Link {
-                url: dest_url.to_string(),
-                inlines: Vec::new(),
-            },
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => self.link(link_type, &dest_url, range.start),
             Tag::List(start) => Frame::List {
                 style: if start.is_some() {
                     ListStyle::Numbered
@@ -179,8 +206,35 @@ impl Converter<'_> {
             },
             Tag::TableCell => Frame::Cell(Vec::new()),
             Tag::CodeBlock(_) | Tag::HtmlBlock => Frame::Paragraph(Vec::new()),
+            Tag::BlockQuote(_) => Frame::Quote,
             _ => Frame::Transparent,
         };
+        if let Some(nesting) = frame.nesting()
+            && self
+                .stack
+                .iter()
+                .filter(|f| f.nesting() == Some(nesting))
+                .count()
+                >= MAX_NESTING
+        {
+            let (what, help) = match nesting {
+                Nesting::Blocks => (
+                    "lists and block quotes",
+                    "flatten it: split the list into shorter lists, or write the inner levels as sentences",
+                ),
+                Nesting::Inlines => (
+                    "emphasis, bold and links",
+                    "remove the extra `*`, `_` or brackets",
+                ),
+            };
+            self.error(
+                range.start,
+                &format!("{what} nest more than {MAX_NESTING} levels deep here"),
+                help,
+            );
+            self.skipping = 1;
+            return;
+        }
         if self.clauses.is_empty()
             && !matches!(frame, Frame::Heading { .. })
             && self.stack.is_empty()
@@ -255,7 +309,7 @@ impl Converter<'_> {
                     widths,
                 }));
             }
-            Frame::Cell(_) | Frame::Transparent => {}
+            Frame::Cell(_) | Frame::Quote | Frame::Transparent => {}
         }
     }
 
@@ -283,6 +337,16 @@ impl Converter<'_> {
             );
             return;
         };
+        if !text::is_slug(&id) {
+            let line = &self.file.text[start..];
+            let line = &line[..line.find('\n').unwrap_or(line.len())];
+            let at = line.rfind("{#").map_or(start, |i| start + i);
+            self.error(
+                at,
+                &format!("`{id}` cannot be the id of a clause"),
+                "write it in lower-case letters and digits joined by hyphens, e.g. `{#data-security}`: it names the clause in links and in every language",
+            );
+        }
         let section = |kind| Section::new(id, None, title, kind);
         match level {
             HeadingLevel::H1 => self.clauses.push(section(SectionKind::Clause)),
@@ -299,6 +363,24 @@ impl Converter<'_> {
                 "headings go two levels deep",
                 "use `#` for a clause and `##` for a sub-clause",
             ),
+        }
+    }
+
+    /// A link, checked against the one link policy; a link to a section is
+    /// kept to check once the document's sections are known.
+    fn link(&mut self, link_type: LinkType, destination: &str, offset: usize) -> Frame {
+        let url = match link_type {
+            LinkType::Email => format!("mailto:{destination}"),
+            _ => destination.to_string(),
+        };
+        match links::target(&url) {
+            Ok(Target::Section(id)) => self.anchors.push((id.to_string(), offset)),
+            Ok(Target::External) => {}
+            Err((message, help)) => self.error(offset, &message, &help),
+        }
+        Frame::Link {
+            url,
+            inlines: Vec::new(),
         }
     }
 
@@ -393,3 +475,6 @@ pub fn plain_text(blocks: &[Block]) -> String {
     }
     out.trim().to_string()
 }
+
+#[cfg(test)]
+mod tests;

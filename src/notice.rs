@@ -142,14 +142,19 @@ pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mu
 /// The last day to object to a notice dated `date`: `period` counted from
 /// the next day, in working days when it is in working days.
 pub fn deadline(date: Date, period: Quantity) -> Result<Date, String> {
-    match period.unit {
-        Unit::WorkingDays => Ok(date.add_working_days(period.value)),
-        Unit::Days => Ok(date.add_days(i64::from(period.value))),
-        Unit::Weeks => Ok(date.add_days(7 * i64::from(period.value))),
-        _ => Err(format!(
-            "an objection period of {period} cannot be counted in days: write it in days, working days or weeks"
-        )),
-    }
+    let end = match period.unit {
+        Unit::WorkingDays => date.add_working_days(period.value),
+        Unit::Days => date.add_days(i64::from(period.value)),
+        Unit::Weeks => date.add_days(7 * i64::from(period.value)),
+        _ => {
+            return Err(format!(
+                "an objection period of {period} cannot be counted in days: write it in days, working days or weeks"
+            ));
+        }
+    };
+    end.ok_or_else(|| {
+        format!("an objection period of {period} from {date} ends after the year 9999")
+    })
 }
 
 /// A client notice, in every language of the document, binding first.

@@ -60,6 +60,10 @@ impl Unit {
     }
 }
 
+/// The largest figure a quantity takes: far beyond any commitment, and
+/// small enough for every date computed from it to stay in the calendar.
+pub const MAX_VALUE: u32 = 9_999;
+
 /// A whole number of a unit, written `7 working days` in YAML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Quantity {
@@ -72,9 +76,20 @@ impl Quantity {
     pub fn parse(text: &str) -> Result<Quantity, String> {
         let text = text.trim();
         let (number, unit) = text.split_once(' ').unwrap_or((text, ""));
-        let value: u32 = number.parse().map_err(|_| {
-            format!("`{text}` does not start with a whole number\nwrite a number and a unit, e.g. `7 working days`")
-        })?;
+        // Digits only: `str::parse` would also take `+7`.
+        let value: u32 = match number.parse() {
+            Ok(value) if number.bytes().all(|b| b.is_ascii_digit()) => value,
+            _ => {
+                return Err(format!(
+                    "`{text}` does not start with a whole number\nwrite a number and a unit, e.g. `7 working days`"
+                ));
+            }
+        };
+        if value > MAX_VALUE {
+            return Err(format!(
+                "`{text}` is more than a document commits to: {MAX_VALUE} at most\nwrite the figure in a larger unit, e.g. `2 years` rather than `730 days`"
+            ));
+        }
         let unit = unit.trim();
         let unit = UNIT_NAMES
             .iter()
@@ -180,5 +195,14 @@ mod tests {
                 .contains("unknown unit")
         );
         assert!(Quantity::parse("-1 days").is_err());
+        assert!(Quantity::parse("+7 working days").is_err());
+        assert!(Quantity::parse("٧ days").is_err());
+        assert!(Quantity::parse("9999 weeks").is_ok());
+        assert!(
+            Quantity::parse("4294967295 working days")
+                .unwrap_err()
+                .contains("9999 at most")
+        );
+        assert!(Quantity::parse("10000 days").is_err());
     }
 }

@@ -556,6 +556,7 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
         .iter()
         .map(|&lang| crate::document::build(corpus, source, lang, &edition, &mut diagnostics))
         .collect();
+    corpus.labels.report(&corpus.locale_files, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(BuildError::Content(crate::diagnostic::Failed(diagnostics)));
     }

@@ -67,15 +67,68 @@ fn specials_in_yaml_and_clauses_come_out_literally() {
 fn links_never_carry_scripts() {
     let dir = scratch("links");
     copy_corpus(&dir);
+    let clause = dir.join("contracts/dpa/fr.md");
+    let anchor = "Les présentes clauses doivent être lues";
     edit(
-        &dir.join("contracts/dpa/fr.md"),
-        "Les présentes clauses doivent être lues",
-        "[cliquez](javascript:alert(1)) [site](https://example.org/?a=1&b=\"2\") Les présentes clauses doivent être lues",
+        &clause,
+        anchor,
+        &format!("[cliquez](javascript:alert(1)) {anchor}"),
+    );
+    let refused = clausier(&dir, &["build", "--draft"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let shown = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        shown.contains("contracts/dpa/fr.md:9:1: error: this link goes to `javascript:alert(1)`, which clausier does not publish"),
+        "{shown}"
+    );
+    edit(
+        &clause,
+        "[cliquez](javascript:alert(1))",
+        "[site](https://example.org/?a=1&b=\"2\") [écrire](mailto:dpo@example.org) [durée](#duration)",
+    );
+    let built = clausier(&dir, &["build", "--draft", "--keep-sources"]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
     );
     let out = dir.join("out");
-    build_draft(&dir, &out);
     let html = fs::read_to_string(out.join("fr/dpa.html")).unwrap();
-    assert!(!html.contains("javascript:"));
-    assert!(html.contains("cliquez"));
     assert!(html.contains("<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">site</a>"));
+    assert!(html.contains("<a href=\"mailto:dpo@example.org\">écrire</a>"));
+    assert!(html.contains("<a href=\"#duration\">durée</a>"));
+    // The PDF links to the clause's destinations and the annexes' (an
+    // e-mail address, a sub-processor's site), and to nothing else.
+    let pdf = String::from_utf8_lossy(&fs::read(out.join("fr/dpa.pdf")).unwrap()).into_owned();
+    let uris: Vec<&str> = pdf
+        .split("/URI(")
+        .skip(1)
+        .filter_map(|rest| rest.split(")>>").next())
+        .collect();
+    assert_eq!(
+        uris,
+        [
+            "https://example.org/?a=1&b=\"2\"",
+            "mailto:dpo@example.org",
+            "#duration",
+            "mailto:legal@learn-and-go.com",
+            "https://www.ovh.com/fr/",
+        ]
+    );
+    // So does its typst data.
+    let data = fs::read_to_string(out.join("fr/dpa.data.json")).unwrap();
+    let urls: Vec<&str> = data
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("\"url\": \""))
+        .map(|url| url.trim_end_matches(['"', ',']))
+        .collect();
+    assert!(urls.contains(&"#duration") && urls.contains(&"mailto:dpo@example.org"));
+    for url in &urls {
+        assert!(
+            ["https://", "mailto:", "#"]
+                .iter()
+                .any(|p| url.starts_with(p)),
+            "{url}"
+        );
+    }
 }

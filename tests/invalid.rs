@@ -20,13 +20,20 @@ struct Case {
     edits: Vec<Edit>,
 }
 
-/// Replaces the first occurrence of `find` in `file` by `replace`.
+/// Replaces the first occurrence of `find` in `file` by `replace`, written
+/// `repeat` times (so that a fixture can nest thousands of levels).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Edit {
     file: String,
     find: String,
     replace: String,
+    #[serde(default = "once")]
+    repeat: usize,
+}
+
+fn once() -> usize {
+    1
 }
 
 #[test]
@@ -49,7 +56,8 @@ fn every_invalid_input_gets_its_exact_located_message() {
         let dir = scratch(&format!("invalid-{name}"));
         copy_corpus(&dir);
         for change in &case.edits {
-            edit(&dir.join(&change.file), &change.find, &change.replace);
+            let replace = change.replace.repeat(change.repeat);
+            edit(&dir.join(&change.file), &change.find, &replace);
         }
         let mut args = vec!["check"];
         args.extend(case.args.iter().map(String::as_str));

@@ -168,3 +168,29 @@ fn release_refuses_what_would_rewrite_history() {
     assert!(text.contains("projet non publié"));
     assert!(!html_text(&dir.join("out/fr/dpa/1.1.html")).contains("projet non publié"));
 }
+
+#[test]
+fn release_refuses_a_label_that_does_not_resolve() {
+    let dir = scratch("release-label-error");
+    copy_corpus(&dir);
+    change_audit_limit(&dir);
+    edit(
+        &dir.join("locales/en/documents.ftl"),
+        "page-version = Version",
+        "page-version = Version { $number }",
+    );
+    let summaries = [
+        "--summary-fr",
+        "Deux audits.",
+        "--summary-en",
+        "Two audits.",
+    ];
+    let output = release_dpa(&dir, "1.2", "2027-06-01", &summaries);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("locales/en/documents.ftl:5:1: error: message `page-version` uses the variable `$number`, which clausier does not give it"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.join("releases/dpa/1.2.json").exists());
+}

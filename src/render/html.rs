@@ -1,6 +1,8 @@
 //! Standalone HTML pages: the page skeleton is a tera template (autoescaped),
 //! the body is written here from the model with every string escaped.
 
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -8,6 +10,7 @@ use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
+use crate::links;
 use crate::model::{Block, Document, Inline, ListStyle, Section, SectionKind, Table};
 use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_href};
 
@@ -113,22 +116,32 @@ impl Renderer for HtmlRenderer {
                     .collect(),
             })
             .collect();
+        let version_href = |version: &str| {
+            let target = Slot::Version(version);
+            relative_href(
+                &here,
+                &artifact_path(&document.id, document.lang, Format::Html, target),
+            )
+        };
+        // The pages of the versions are the only links not written in the
+        // document itself. A fragment is embedded elsewhere: its relative
+        // links would not resolve there.
+        let mut versions = BTreeSet::new();
+        let sections: Vec<Cow<Section>> = document
+            .sections
+            .iter()
+            .map(|section| match section.kind {
+                SectionKind::History if slot != Slot::Fragment => {
+                    Cow::Owned(link_versions(section, version_href, &mut versions))
+                }
+                _ => Cow::Borrowed(section),
+            })
+            .collect();
+        let ids = links::section_ids(&document.sections);
+        let publish = |url: &str| links::is_published(url, &ids) || versions.contains(url);
         let mut body = String::new();
-        for section in &document.sections {
-            // A fragment is embedded elsewhere: its relative links would
-            // not resolve there.
-            if section.kind == SectionKind::History && slot != Slot::Fragment {
-                let link = |version: &str| {
-                    let target = Slot::Version(version);
-                    relative_href(
-                        &here,
-                        &artifact_path(&document.id, document.lang, Format::Html, target),
-                    )
-                };
-                write_section(&mut body, &link_versions(section, link), 2);
-            } else {
-                write_section(&mut body, section, 2);
-            }
+        for section in &sections {
+            write_section(&mut body, section, 2, &publish);
         }
         let mut context = Context::new();
         context.insert("doc", document);
@@ -148,8 +161,13 @@ impl Renderer for HtmlRenderer {
     }
 }
 
-/// The version history with each version linked to its page.
-fn link_versions(history: &Section, href: impl Fn(&str) -> String) -> Section {
+/// The version history with each version linked to its page, adding each
+/// link's destination to `hrefs`.
+fn link_versions(
+    history: &Section,
+    href: impl Fn(&str) -> String,
+    hrefs: &mut BTreeSet<String>,
+) -> Section {
     let mut linked = history.clone();
     for block in &mut linked.blocks {
         let Block::Table(table) = block else { continue };
@@ -157,8 +175,10 @@ fn link_versions(history: &Section, href: impl Fn(&str) -> String) -> Section {
             if let Some([Block::Paragraph { inlines }]) = row.first_mut().map(Vec::as_mut_slice)
                 && let [Inline::Text { text }] = inlines.as_slice()
             {
+                let url = href(text);
+                hrefs.insert(url.clone());
                 *inlines = vec![Inline::Link {
-                    url: href(text),
+                    url,
                     inlines: vec![Inline::text(text.clone())],
                 }];
             }
@@ -183,7 +203,11 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn write_section(out: &mut String, section: &Section, level: usize) {
+/// Whether a link may be written: the one link policy, which renderers
+/// apply again whatever their input.
+pub type Publish<'a> = &'a dyn Fn(&str) -> bool;
+
+fn write_section(out: &mut String, section: &Section, level: usize, publish: Publish) {
     let id = escape(&section.id);
     let level = level.min(6);
     let _ = write!(
@@ -192,24 +216,24 @@ fn write_section(out: &mut String, section: &Section, level: usize) {
         kind = section.kind.name(),
         heading = escape(&section.heading),
     );
-    write_blocks(out, &section.blocks);
+    write_blocks(out, &section.blocks, publish);
     for child in &section.children {
-        write_section(out, child, level + 1);
+        write_section(out, child, level + 1, publish);
     }
     out.push_str("</section>\n");
 }
 
-fn write_blocks(out: &mut String, blocks: &[Block]) {
+fn write_blocks(out: &mut String, blocks: &[Block], publish: Publish) {
     for block in blocks {
         match block {
             Block::Paragraph { inlines } => {
                 out.push_str("<p>");
-                write_inlines(out, inlines);
+                write_inlines(out, inlines, publish);
                 out.push_str("</p>\n");
             }
             Block::Label { inlines } => {
                 out.push_str("<p class=\"label\"><strong>");
-                write_inlines(out, inlines);
+                write_inlines(out, inlines, publish);
                 out.push_str("</strong></p>\n");
             }
             Block::List { style, items } => {
@@ -227,25 +251,25 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
                 out.push('\n');
                 for item in items {
                     out.push_str("<li>");
-                    write_compact(out, item);
+                    write_compact(out, item, publish);
                     out.push_str("</li>\n");
                 }
                 out.push_str(close);
             }
-            Block::Table(table) => write_table(out, table),
+            Block::Table(table) => write_table(out, table, publish),
         }
     }
 }
 
 /// A list item or table cell: a lone paragraph is written without `<p>`.
-fn write_compact(out: &mut String, blocks: &[Block]) {
+fn write_compact(out: &mut String, blocks: &[Block], publish: Publish) {
     match blocks {
-        [Block::Paragraph { inlines }] => write_inlines(out, inlines),
-        _ => write_blocks(out, blocks),
+        [Block::Paragraph { inlines }] => write_inlines(out, inlines, publish),
+        _ => write_blocks(out, blocks, publish),
     }
 }
 
-pub fn write_table(out: &mut String, table: &Table) {
+pub fn write_table(out: &mut String, table: &Table, publish: Publish) {
     let _ = writeln!(
         out,
         "<div class=\"table\"><table>\n<caption>{}</caption>",
@@ -262,11 +286,11 @@ pub fn write_table(out: &mut String, table: &Table) {
             // A cell holding only a label names its row, as in annex B.
             if let [Block::Label { inlines }] = cell.as_slice() {
                 out.push_str("<th scope=\"row\">");
-                write_inlines(out, inlines);
+                write_inlines(out, inlines, publish);
                 out.push_str("</th>");
             } else {
                 out.push_str("<td>");
-                write_compact(out, cell);
+                write_compact(out, cell, publish);
                 out.push_str("</td>");
             }
         }
@@ -275,37 +299,27 @@ pub fn write_table(out: &mut String, table: &Table) {
     out.push_str("</tbody>\n</table></div>\n");
 }
 
-fn write_inlines(out: &mut String, inlines: &[Inline]) {
+fn write_inlines(out: &mut String, inlines: &[Inline], publish: Publish) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => out.push_str(&escape(text)),
             Inline::Strong { inlines } => {
                 out.push_str("<strong>");
-                write_inlines(out, inlines);
+                write_inlines(out, inlines, publish);
                 out.push_str("</strong>");
             }
             Inline::Emphasis { inlines } => {
                 out.push_str("<em>");
-                write_inlines(out, inlines);
+                write_inlines(out, inlines, publish);
                 out.push_str("</em>");
             }
-            Inline::Link { url, inlines } if is_safe_url(url) => {
+            Inline::Link { url, inlines } if publish(url) => {
                 let _ = write!(out, "<a href=\"{}\">", escape(url));
-                write_inlines(out, inlines);
+                write_inlines(out, inlines, publish);
                 out.push_str("</a>");
             }
-            Inline::Link { inlines, .. } => write_inlines(out, inlines),
+            Inline::Link { inlines, .. } => write_inlines(out, inlines, publish),
             Inline::Break => out.push_str("<br>"),
         }
     }
-}
-
-/// Links may point to web pages, e-mail addresses, anchors and relative
-/// paths only: never to `javascript:` or `data:` URLs.
-pub fn is_safe_url(url: &str) -> bool {
-    let relative = !url.contains(':') && !url.is_empty();
-    relative
-        || ["https://", "http://", "mailto:"]
-            .iter()
-            .any(|scheme| url.starts_with(scheme))
 }

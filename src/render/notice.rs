@@ -1,9 +1,12 @@
 //! Client notices as HTML and as PDF, bilingual: one part per language.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Diagnostic;
+use crate::links;
 use crate::notice::{ClientNotice, NoticePart};
 use crate::render::Format;
 use crate::render::html::{HtmlRenderer, STYLESHEET, write_table};
@@ -35,9 +38,11 @@ fn html(renderer: &HtmlRenderer, notice: &ClientNotice) -> Result<Vec<u8>, Box<D
         .parts
         .iter()
         .map(|part| {
+            // A notice has no sections: it links to web pages and addresses only.
+            let publish = |url: &str| links::is_published(url, &BTreeSet::new());
             let mut tables = String::new();
             for table in &part.tables {
-                write_table(&mut tables, table);
+                write_table(&mut tables, table, &publish);
             }
             HtmlPart { part, tables }
         })

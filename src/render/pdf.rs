@@ -8,6 +8,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::links;
 use crate::model::Document;
 use crate::render::world::{DocumentWorld, TEMPLATE};
 use crate::render::{Format, Rendered, Renderer, Slot};
@@ -25,7 +26,9 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, document: &Document, _slot: Slot) -> Result<Rendered, Box<Diagnostic>> {
-        let data = serde_json::to_vec_pretty(document).expect("documents serialize to JSON");
+        // The typst data never holds a link the policy refuses.
+        let document = links::published(document);
+        let data = serde_json::to_vec_pretty(&document).expect("documents serialize to JSON");
         let (bytes, warnings) = compile(
             TEMPLATE,
             data.clone(),

@@ -1,0 +1,253 @@
+//! The one link policy, applied where a link is written (Markdown) and
+//! again by every renderer: a published document links to web pages, to
+//! e-mail addresses and to its own sections, nothing else (no script, no
+//! file, no address a reader cannot see).
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
+use crate::load::SourceFile;
+use crate::model::{Block, Document, Inline, Section};
+use crate::text;
+use crate::values::Email;
+
+/// What an allowed link points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// An `https://` or `http://` page, or a `mailto:` address.
+    External,
+    /// A section of the same document, by its id.
+    Section(&'a str),
+}
+
+/// What clausier publishes, for the help of every refused link.
+pub const ALLOWED: &str = "a link may go to a web page (`https://…`), an e-mail address (`mailto:name@example.com`) or a section of this document (`#clause-id`)";
+
+/// Where `url` points, or why clausier does not publish it (a message
+/// and a help).
+pub fn target(url: &str) -> Result<Target<'_>, (String, String)> {
+    let refused = |why: &str| {
+        let message = match url {
+            "" => "this link has no destination".to_string(),
+            _ => format!("this link goes to `{url}`, which clausier does not publish{why}"),
+        };
+        Err((message, ALLOWED.to_string()))
+    };
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || text::character_problem(c).is_some())
+    {
+        return refused(": a web address has no spaces or invisible characters");
+    }
+    if let Some(id) = url.strip_prefix('#') {
+        return match text::is_slug(id) {
+            true => Ok(Target::Section(id)),
+            false => refused(": `#` must be followed by the id of a section"),
+        };
+    }
+    if let Some(address) = url.strip_prefix("mailto:") {
+        return match Email::parse(address) {
+            Ok(_) => Ok(Target::External),
+            Err(_) => refused(": `mailto:` must be followed by one e-mail address"),
+        };
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default()) {
+        Some(authority) if is_host(authority) => Ok(Target::External),
+        Some(_) => refused(": a web address names a site after `https://`"),
+        None => refused(""),
+    }
+}
+
+/// A site's name, and maybe a port: `www.example.com`, `example.org:8080`.
+/// Never a user name (`https://bank.example@evil.example` reads as the bank).
+fn is_host(authority: &str) -> bool {
+    let (host, port) = authority.split_once(':').unwrap_or((authority, "1"));
+    let labels_ok = host
+        .split('.')
+        .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    labels_ok
+        && host.contains('.')
+        && !port.is_empty()
+        && port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a renderer may publish a link to `url` in a document whose
+/// sections have the ids `sections`.
+pub fn is_published(url: &str, sections: &BTreeSet<&str>) -> bool {
+    match target(url) {
+        Ok(Target::External) => true,
+        Ok(Target::Section(id)) => sections.contains(id),
+        Err(_) => false,
+    }
+}
+
+/// The ids of every section and sub-section of `sections`.
+pub fn section_ids(sections: &[Section]) -> BTreeSet<&str> {
+    let mut ids = BTreeSet::new();
+    let mut pending: Vec<&Section> = sections.iter().collect();
+    while let Some(section) = pending.pop() {
+        ids.insert(section.id.as_str());
+        pending.extend(&section.children);
+    }
+    ids
+}
+
+/// `document` as renderers may publish it: a link the policy refuses
+/// keeps its text and loses its destination. Checks refuse such links
+/// before; this is the renderers' own guard.
+pub fn published(document: &Document) -> Document {
+    let ids = section_ids(&document.sections);
+    let mut copy = document.clone();
+    for section in &mut copy.sections {
+        unlink_section(section, &ids);
+    }
+    copy
+}
+
+fn unlink_section(section: &mut Section, ids: &BTreeSet<&str>) {
+    unlink_blocks(&mut section.blocks, ids);
+    for child in &mut section.children {
+        unlink_section(child, ids);
+    }
+}
+
+fn unlink_blocks(blocks: &mut [Block], ids: &BTreeSet<&str>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { inlines } | Block::Label { inlines } => unlink_inlines(inlines, ids),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| unlink_blocks(item, ids)),
+            Block::Table(table) => table
+                .rows
+                .iter_mut()
+                .flatten()
+                .for_each(|cell| unlink_blocks(cell, ids)),
+        }
+    }
+}
+
+fn unlink_inlines(inlines: &mut Vec<Inline>, ids: &BTreeSet<&str>) {
+    let mut kept = Vec::with_capacity(inlines.len());
+    for mut inline in inlines.drain(..) {
+        if let Inline::Strong { inlines }
+        | Inline::Emphasis { inlines }
+        | Inline::Link { inlines, .. } = &mut inline
+        {
+            unlink_inlines(inlines, ids);
+        }
+        match inline {
+            Inline::Link { url, inlines } if !is_published(&url, ids) => kept.extend(inlines),
+            inline => kept.push(inline),
+        }
+    }
+    *inlines = kept;
+}
+
+/// Reports each link of `file` to a section that is not among `ids`, the
+/// sections of its document.
+pub fn check_anchors(
+    file: &SourceFile,
+    anchors: &[(String, usize)],
+    ids: &BTreeSet<&str>,
+    diagnostics: &mut Diagnostics,
+) {
+    for (id, offset) in anchors.iter().filter(|(id, _)| !ids.contains(id.as_str())) {
+        let help = did_you_mean_help(id, ids.iter().copied(), || {
+            "link to the id of a clause written `{#id}` after its title, or of an annex (`#annex-subprocessors`)".into()
+        });
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "this link goes to `#{id}`, which names no section of this document"
+            ))
+            .at(file.location(*offset), &file.text)
+            .with_help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_web_pages_addresses_and_sections_only() {
+        for url in [
+            "https://www.ovh.com/fr/",
+            "http://example.org:8080/a?b#c",
+            "mailto:dpo@learn-and-go.com",
+        ] {
+            assert_eq!(target(url), Ok(Target::External), "{url}");
+        }
+        assert_eq!(target("#audits"), Ok(Target::Section("audits")));
+        for url in [
+            "",
+            "#",
+            "#Not A Slug",
+            "//evil.example",
+            "evil.example/x",
+            "../secret.pdf",
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>",
+            "ftp://example.com",
+            "https://",
+            "https://bank.example@evil.example/",
+            "https://example.com/a b",
+            "https://example.com/\u{202e}",
+            "mailto:",
+            "mailto:a@b.com?cc=c@d.com",
+        ] {
+            assert!(target(url).is_err(), "{url}");
+        }
+        let (message, help) = target("javascript:alert(1)").unwrap_err();
+        assert_eq!(
+            message,
+            "this link goes to `javascript:alert(1)`, which clausier does not publish"
+        );
+        assert_eq!(help, ALLOWED);
+        assert_eq!(target("").unwrap_err().0, "this link has no destination");
+    }
+
+    #[test]
+    fn renderers_unlink_what_the_policy_refuses() {
+        let link = |url: &str| Inline::Link {
+            url: url.into(),
+            inlines: vec![Inline::text(url)],
+        };
+        let mut section = Section::new(
+            "audits".into(),
+            None,
+            "Audits".into(),
+            crate::model::SectionKind::Clause,
+        );
+        section.blocks.push(Block::Paragraph {
+            inlines: vec![
+                link("https://example.com/"),
+                Inline::Strong {
+                    inlines: vec![link("javascript:alert(1)")],
+                },
+                link("#audits"),
+                link("#elsewhere"),
+            ],
+        });
+        let ids = BTreeSet::from(["audits"]);
+        unlink_section(&mut section, &ids);
+        assert_eq!(
+            section.blocks,
+            vec![Block::Paragraph {
+                inlines: vec![
+                    link("https://example.com/"),
+                    Inline::Strong {
+                        inlines: vec![Inline::text("javascript:alert(1)")],
+                    },
+                    link("#audits"),
+                    Inline::text("#elsewhere"),
+                ],
+            }]
+        );
+    }
+}

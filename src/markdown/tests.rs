@@ -1,0 +1,148 @@
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::lang::Lang;
+
+/// The clauses of `text` and every problem, as `line:column: message`.
+fn convert(text: &str) -> (Clauses, Vec<String>) {
+    let file = SourceFile {
+        path: PathBuf::from("contracts/dpa/fr.md"),
+        text: text.to_string(),
+    };
+    let placeholders = Placeholders::new(Lang::Fr, BTreeMap::new());
+    let mut diagnostics = Diagnostics::default();
+    let clauses = clauses(&file, &placeholders, &mut diagnostics);
+    let problems = diagnostics
+        .sorted()
+        .iter()
+        .map(|d| {
+            let location = d.location.as_ref().expect("located");
+            format!("{}:{}: {}", location.line, location.column, d.message)
+        })
+        .collect();
+    (clauses, problems)
+}
+
+/// How deep lists nest in `blocks`.
+fn list_depth(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::List { items, .. } => 1 + items.iter().map(|i| list_depth(i)).max().unwrap_or(0),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// How deep emphasis, bold and links nest in `inlines`.
+fn inline_depth(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Strong { inlines }
+            | Inline::Emphasis { inlines }
+            | Inline::Link { inlines, .. } => 1 + inline_depth(inlines),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn deep_nesting_is_one_located_error_and_is_not_built() {
+    let started = Instant::now();
+    let list = format!("# A {{#a}}\n\n{}x\n", "- ".repeat(5_000));
+    let (clauses, problems) = convert(&list);
+    assert_eq!(
+        problems,
+        ["3:25: lists and block quotes nest more than 12 levels deep here"]
+    );
+    assert_eq!(list_depth(&clauses.sections[0].blocks), MAX_NESTING);
+
+    let quote = format!("# A {{#a}}\n\n{}x\n", ">".repeat(20_000));
+    let (_, problems) = convert(&quote);
+    assert_eq!(
+        problems,
+        ["3:13: lists and block quotes nest more than 12 levels deep here"]
+    );
+
+    let emphasis = format!(
+        "# A {{#a}}\n\n{}x{}\n",
+        "*a _".repeat(10_000),
+        "_ a*".repeat(10_000)
+    );
+    let (clauses, problems) = convert(&emphasis);
+    assert_eq!(
+        problems,
+        ["3:25: emphasis, bold and links nest more than 12 levels deep here"]
+    );
+    let Block::Paragraph { inlines } = &clauses.sections[0].blocks[0] else {
+        panic!("a paragraph")
+    };
+    assert_eq!(inline_depth(inlines), MAX_NESTING);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn nesting_up_to_the_limit_is_kept() {
+    let list = format!("# A {{#a}}\n\n{}x\n", "- ".repeat(MAX_NESTING));
+    let (clauses, problems) = convert(&list);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(list_depth(&clauses.sections[0].blocks), MAX_NESTING);
+}
+
+#[test]
+fn entities_and_escapes_cannot_write_controls_or_overrides() {
+    let (_, problems) = convert("# A {#a}\n\nLe texte &#x1b;[31m et &#x202E; fin.\n");
+    assert_eq!(
+        problems,
+        [
+            "3:10: this text holds a control character (U+001B)",
+            "3:24: this text holds an invisible direction or line control (U+202E)",
+        ]
+    );
+    // Characters typed as they are are reported by `validate::printable`.
+    assert!(convert("# A {#a}\n\nLe \u{1b} texte.\n").1.is_empty());
+}
+
+#[test]
+fn links_follow_the_one_policy() {
+    let text = "# A {#a}\n\n[a](javascript:alert(1)) [b](//evil.example) [c]() [d](#) [e](#a) [f](#b) <dpo@example.com> <https://example.com/>\n";
+    let (clauses, problems) = convert(text);
+    assert_eq!(
+        problems,
+        [
+            "3:1: this link goes to `javascript:alert(1)`, which clausier does not publish",
+            "3:26: this link goes to `//evil.example`, which clausier does not publish",
+            "3:46: this link has no destination",
+            "3:52: this link goes to `#`, which clausier does not publish: `#` must be followed by the id of a section",
+        ]
+    );
+    assert_eq!(
+        clauses.anchors,
+        [("a".to_string(), 68), ("b".to_string(), 76)]
+    );
+    let Block::Paragraph { inlines } = &clauses.sections[0].blocks[0] else {
+        panic!("a paragraph")
+    };
+    assert!(inlines.contains(&Inline::Link {
+        url: "mailto:dpo@example.com".into(),
+        inlines: vec![Inline::text("dpo@example.com")],
+    }));
+}
+
+#[test]
+fn clause_ids_are_slugs() {
+    let (_, problems) = convert("# A {#Data_Security}\n\nx\n");
+    assert_eq!(
+        problems,
+        ["1:5: `Data_Security` cannot be the id of a clause"]
+    );
+}
