@@ -111,13 +111,14 @@ impl fmt::Display for Diagnostic {
         if let (Some(location), Some(line)) = (&self.location, &self.source_line) {
             let gutter = location.line.to_string();
             let pad = " ".repeat(gutter.len());
+            let (line, column) = window(line, location.column);
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {}", visible(line))?;
+            writeln!(f, "{gutter} | {}", visible(&line))?;
             // The marker stands under the character, however wide it is
             // written once visible.
             let indent: String = line
                 .chars()
-                .take(location.column - 1)
+                .take(column - 1)
                 .map(|c| match c {
                     '\t' => "\t".to_string(),
                     c => " ".repeat(visible(c.encode_utf8(&mut [0; 4])).chars().count()),
@@ -133,6 +134,29 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The characters of a source line shown around `column` (1-based), and
+/// the column in what is shown: a line too long for a terminal is cut
+/// around the place, the cuts marked `…`.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const BEFORE: usize = 100;
+    const SHOWN: usize = 300;
+    let length = line.chars().count();
+    if length <= SHOWN {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(1 + BEFORE).min(length - SHOWN);
+    let mut shown: String = line.chars().skip(start).take(SHOWN).collect();
+    let mut column = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if start + SHOWN < length {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// Every problem found in one run, so that a user fixes them all at once.
@@ -280,6 +304,18 @@ mod tests {
         // Under the `x`, after `\u{1b}[2J` written visibly.
         let marker = format!("  | {}^", " ".repeat(15));
         assert_eq!(shown.lines().nth(3), Some(marker.as_str()));
+    }
+
+    #[test]
+    fn long_source_lines_are_cut_around_the_place() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, column) = window(&line, 501);
+        assert_eq!(shown.chars().count(), 302);
+        assert_eq!(shown.chars().nth(column - 1), Some('X'));
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(window("short", 3), ("short".to_string(), 3));
+        let (end, column) = window(&line, 1001);
+        assert!(!end.ends_with('…') && end.chars().nth(column - 1) == Some('b'));
     }
 
     #[test]

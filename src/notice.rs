@@ -418,8 +418,7 @@ pub struct NoticeRequest<'a> {
 /// the releases do not exist, and when the notice is already recorded.
 pub fn record(request: &NoticeRequest) -> Result<(PathBuf, NoticeRecord), BuildError> {
     let usage = |message: String| Err(BuildError::Usage(message));
-    let date = Date::parse(request.date)
-        .map_err(|e| BuildError::Usage(e.lines().next().unwrap_or_default().to_string()))?;
+    let date = Date::parse(request.date).map_err(|e| releases::argument_error(&e))?;
     let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     let source = releases::find_document(corpus, request.document)?;

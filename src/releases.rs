@@ -483,9 +483,8 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
             request.root.display()
         ));
     }
-    let version = Version::parse(request.version).map_err(|e| BuildError::Usage(first_line(&e)))?;
-    let effective_date =
-        Date::parse(request.effective_date).map_err(|e| BuildError::Usage(first_line(&e)))?;
+    let version = Version::parse(request.version).map_err(|e| argument_error(&e))?;
+    let effective_date = Date::parse(request.effective_date).map_err(|e| argument_error(&e))?;
     let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     let source = find_document(corpus, request.document)?;
@@ -577,7 +576,8 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
     Ok(Recorded { path, release })
 }
 
-/// The message of a value error, without its hint line.
-fn first_line(error: &str) -> String {
-    error.lines().next().unwrap_or_default().to_string()
+/// A value error ("message\nhint", as the YAML reader shows it) about a
+/// command-line argument, as one line.
+pub fn argument_error(error: &str) -> BuildError {
+    BuildError::Usage(error.lines().collect::<Vec<_>>().join(": "))
 }

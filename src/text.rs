@@ -110,6 +110,12 @@ fn is_direction_control(c: char) -> bool {
     matches!(u32::from(c), 0x202A..=0x202E | 0x2066..=0x2069 | 0x2028 | 0x2029)
 }
 
+/// Whether `c` is a control character (but tab and line feed) or a
+/// direction control: never in a text, never sent to a terminal.
+pub fn is_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_direction_control(c)
+}
+
 /// A source file's text as clausier reads it: without a byte-order mark,
 /// with `\n` line endings, in Unicode normalisation form C (so that two
 /// spellings of one name are one name).
@@ -135,14 +141,12 @@ pub fn is_slug(id: &str) -> bool {
 /// controls written as `\u{…}` escapes, so that no input can move the
 /// cursor, change colours or reorder what the user reads.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| (c.is_control() && c != '\n' && c != '\t') || is_direction_control(c);
-    if !text.chars().any(unsafe_char) {
+    if !text.chars().any(is_control) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
-            .map(|c| match unsafe_char(c) {
+            .map(|c| match is_control(c) {
                 true => c.escape_unicode().to_string(),
                 false => c.to_string(),
             })

@@ -11,7 +11,7 @@ use crate::load::{AnnexKind, Corpus, SourceFile};
 use crate::locale;
 use crate::markdown;
 use crate::quantity::Unit;
-use crate::render::can_print;
+use crate::text;
 
 pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     let mut check = Checker {
@@ -370,7 +370,8 @@ impl Checker<'_> {
         }
     }
 
-    /// Every character a reader may see can be printed by the PDF fonts.
+    /// Every character a reader may see passes the text gate: printable by
+    /// the PDF fonts, no control character.
     /// Comment lines of YAML and Fluent files are skipped: nobody sees them.
     fn printable(&mut self) {
         let corpus = self.corpus;
@@ -388,16 +389,15 @@ impl Checker<'_> {
             for line in file.text.split_inclusive('\n') {
                 let comment = skip_comments && line.trim_start().starts_with('#');
                 for (index, c) in line.char_indices() {
-                    if !comment && !reported.contains(&c) && !can_print(c) {
+                    if comment || reported.contains(&c) {
+                        continue;
+                    }
+                    if let Some(problem) = text::character_problem(c) {
                         reported.insert(c);
                         self.diagnostics.push(
-                            Diagnostic::error(format!(
-                                "the PDF fonts cannot print `{}` (U+{:04X})",
-                                c.escape_debug(),
-                                u32::from(c)
-                            ))
-                            .at(file.location(offset + index), &file.text)
-                            .with_help("replace it with a character the fonts have (Latin, Greek, Cyrillic, common symbols), or remove it"),
+                            Diagnostic::error(problem.message)
+                                .at(file.location(offset + index), &file.text)
+                                .with_help(problem.help),
                         );
                     }
                 }

@@ -26,6 +26,9 @@ pub fn parse_yaml<T: DeserializeOwned>(
         );
         return None;
     }
+    if !controls_refused(file, diagnostics) {
+        return None;
+    }
     let value = match serde_saphyr::from_str::<T>(&file.text) {
         Ok(value) => value,
         Err(error) => {
@@ -41,6 +44,33 @@ pub fn parse_yaml<T: DeserializeOwned>(
         }
     };
     check_scalars(file, diagnostics).then_some(value)
+}
+
+/// Reports each control character written as such outside comments, at
+/// its place (the YAML parser would name it in its own words); whether
+/// there was none.
+fn controls_refused(file: &SourceFile, diagnostics: &mut Diagnostics) -> bool {
+    let mut none = true;
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let found = line.char_indices().find(|&(_, c)| text::is_control(c));
+        if let Some((index, c)) = found
+            && let Some(problem) = text::character_problem(c)
+        {
+            none = false;
+            diagnostics.push(
+                Diagnostic::error(problem.message)
+                    .at(file.location(start + index), &file.text)
+                    .with_help(problem.help),
+            );
+        }
+    }
+    none
 }
 
 /// Whether a YAML text holds nothing but blank lines and comments.

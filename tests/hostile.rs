@@ -444,9 +444,7 @@ fn oversized_and_escaped_yaml_values_are_located() {
         "short_name: Learn&Go",
         &format!("short_name: {huge}"),
     );
-    let output = clausier(&dir, &["check"]);
-    let text = shown(&output, &dir).replace(&huge, "AAAA…(800,000 characters)");
-    snapshot("yaml-value-too-long", text);
+    run("yaml-value-too-long", &dir, &["check"]);
 
     let dir = corpus("yaml-escapes");
     edit(
