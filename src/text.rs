@@ -85,6 +85,14 @@ pub fn character_problem(c: char) -> Option<Problem> {
             "an invisible direction or line control",
             "remove it: it can make the published text read differently from its source",
         )
+    } else if unicode_normalization::char::is_combining_mark(c) {
+        return Some(Problem {
+            offset: 0,
+            message: format!(
+                "this text holds a combining mark (U+{code:04X}) that does not join its letter into one the fonts have"
+            ),
+            help: "write the accented letter itself (e.g. `é`, not `e` followed by an accent), or remove the mark".into(),
+        });
     } else if !can_print(c) {
         return Some(Problem {
             offset: 0,
@@ -164,6 +172,8 @@ mod tests {
         assert_eq!(check("ab\u{1b}[31m").unwrap_err().offset, 2);
         assert!(check("a\u{202e}b").unwrap_err().message.contains("U+202E"));
         assert!(check("x\u{c}").is_err());
+        assert!(check("0\u{20d0}").is_err());
+        assert!(check(&normalize_source("e\u{301}")).is_ok());
         assert!(check(&"a ".repeat(MAX_TEXT_CHARS)).is_err());
         let long_word = "a".repeat(MAX_WORD_CHARS + 1);
         assert_eq!(check(&format!("ok {long_word}")).unwrap_err().offset, 3);

@@ -1,10 +1,14 @@
-//! Property tests: no input makes the loaders panic, and any text in any
-//! field of a document either renders literally in both formats or holds a
-//! character that `check` refuses (one the PDF fonts cannot print).
+//! Property tests, the project's fuzzing: no input makes the loaders
+//! panic, abort or hang; arbitrary bytes in any corpus file, and arbitrary
+//! text through the whole pipeline, end in a located error or in a build;
+//! and any text in any field of a document either renders literally in
+//! both formats or is refused by the text gate. CI runs a bounded number
+//! of cases; `CLAUSIER_FUZZ_CASES=N` runs N of each, for a long local run.
 
 mod common;
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clausier::diagnostic::Diagnostics;
@@ -15,7 +19,7 @@ use clausier::model::Document;
 use clausier::placeholders::Placeholders;
 use clausier::render::html::{HtmlRenderer, escape};
 use clausier::render::pdf::PdfRenderer;
-use clausier::render::{Renderer, Slot, can_print};
+use clausier::render::{Renderer, Slot};
 use clausier::yaml::parse_yaml;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -30,6 +34,38 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Text aimed at the limits: nesting far beyond what the gate allows,
+/// controls and direction overrides written raw, as escapes and as
+/// entities, and any text.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let nesting = prop::sample::select(vec![
+        "- ",
+        "> ",
+        "{",
+        "{ ",
+        "*a _",
+        "[",
+        "1. ",
+        "  - ",
+        "[[",
+        "{\"\\u001b\" ",
+    ]);
+    prop_oneof![
+        text(),
+        (nesting, 0..20_000usize).prop_map(|(unit, depth)| unit.repeat(depth)),
+        "([a-z &#;x0-9{}\"\\\\]|[\\x00-\\x1f]|[\\x{202a}-\\x{202e}]){0,40}",
+        (any::<char>(), 0..30_000usize).prop_map(|(c, n)| c.to_string().repeat(n)),
+    ]
+}
+
+/// How many cases a property runs: `default`, or `CLAUSIER_FUZZ_CASES`.
+fn cases(default: u32) -> u32 {
+    std::env::var("CLAUSIER_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
 fn source(path: &str, text: String) -> SourceFile {
     SourceFile {
         path: PathBuf::from(path),
@@ -38,10 +74,10 @@ fn source(path: &str, text: String) -> SourceFile {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
-    fn yaml_loader_never_panics(text in text()) {
+    fn yaml_loader_never_panics(text in hostile_text()) {
         let file = source("annexes/x.yaml", text);
         let mut diagnostics = Diagnostics::default();
         parse_yaml::<Parties>(&file, &mut diagnostics);
@@ -51,11 +87,97 @@ proptest! {
     }
 
     #[test]
-    fn markdown_and_placeholders_never_panic(text in text()) {
+    fn markdown_and_placeholders_never_panic(text in hostile_text()) {
         let placeholders = Placeholders::new(Lang::Fr, [("processor".to_string(), "Learn&Go".to_string())].into());
         let mut diagnostics = Diagnostics::default();
         clausier::markdown::clauses(&source("contracts/x/fr.md", text), &placeholders, &mut diagnostics);
         let _ = diagnostics.to_string();
+    }
+
+    #[test]
+    fn fluent_loader_never_panics(text in hostile_text()) {
+        let mut diagnostics = Diagnostics::default();
+        let files = [(Lang::Fr, vec![source("locales/fr/x.ftl", text)])].into();
+        let labels = clausier::locale::Labels::new(&files, &mut diagnostics);
+        let _ = labels.get(Lang::Fr, "x");
+        let _ = diagnostics.to_string();
+    }
+}
+
+/// A copy of the shipped corpus for one property, built once.
+fn corpus_copy(name: &str) -> PathBuf {
+    let dir = common::scratch(&format!("properties-{name}"));
+    common::copy_corpus(&dir);
+    dir
+}
+
+/// Writes `bytes` in place of the corpus file `relative` for the time of
+/// `run`, then puts the original back.
+fn with_file<T>(root: &Path, relative: &str, bytes: &[u8], run: impl FnOnce() -> T) -> T {
+    let path = root.join(relative);
+    let original = fs::read(&path).unwrap();
+    fs::write(&path, bytes).unwrap();
+    let result = run();
+    fs::write(&path, original).unwrap();
+    result
+}
+
+/// Corpus files of every kind clausier reads.
+const CORPUS_FILES: [&str; 6] = [
+    "annexes/parties.yaml",
+    "annexes/cookies.yaml",
+    "contracts/dpa/en.md",
+    "locales/en/documents.ftl",
+    "releases/dpa/1.1.json",
+    "locales/termbase.csv",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(24)))]
+
+    #[test]
+    fn any_bytes_in_any_corpus_file_end_in_located_errors(
+        file in prop::sample::select(CORPUS_FILES.to_vec()),
+        bytes in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..4_000),
+            hostile_text().prop_map(String::into_bytes),
+        ],
+    ) {
+        static ROOT: OnceLock<PathBuf> = OnceLock::new();
+        let root = ROOT.get_or_init(|| corpus_copy("bytes"));
+        let checked = with_file(root, file, &bytes, || clausier::check(root, true).map(drop));
+        if let Err(failed) = checked {
+            let shown = failed.to_string();
+            prop_assert!(shown.contains("error"), "{shown}");
+        }
+    }
+
+    #[test]
+    fn any_text_in_a_fact_is_refused_where_it_is_written_or_builds(text in hostile_text()) {
+        static ROOT: OnceLock<PathBuf> = OnceLock::new();
+        let root = ROOT.get_or_init(|| corpus_copy("pipeline"));
+        let parties = fs::read_to_string(root.join("annexes/parties.yaml")).unwrap();
+        // A double-quoted YAML scalar writes any character, escaped.
+        let quoted = serde_json::to_string(&text).unwrap();
+        let edited = parties.replacen("short_name: Learn&Go", &format!("short_name: {quoted}"), 1);
+        let out = root.join("out");
+        let built = with_file(root, "annexes/parties.yaml", edited.as_bytes(), || {
+            let options = clausier::BuildOptions {
+                root: root.clone(),
+                out: out.clone(),
+                documents: vec!["cookies".into()],
+                langs: Vec::new(),
+                formats: Vec::new(),
+                keep_sources: false,
+                deny_warnings: false,
+                draft: true,
+            };
+            clausier::build(&options).map(drop)
+        });
+        if let Err(error) = built {
+            let shown = error.to_string();
+            prop_assert!(shown.contains("annexes/parties.yaml:"), "an error not located in the edited file: {shown}");
+        }
     }
 }
 
@@ -110,7 +232,7 @@ fn with_every_text(document: &Value, text: &str) -> Value {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(cases(48)))]
 
     #[test]
     fn any_text_in_any_field_renders_literally_or_is_refused_by_check(text in text()) {
@@ -119,8 +241,8 @@ proptest! {
         prop_assert!(html.contains(&escape(&text)));
         prop_assert!(!text.contains("<script") || !html.contains("<script"));
         // `check` refuses blank texts (every YAML text and heading must say
-        // something) and characters the fonts cannot print.
-        let accepted = !text.trim().is_empty() && text.chars().all(can_print);
+        // something) and what the text gate refuses.
+        let accepted = !text.trim().is_empty() && clausier::text::check(&text).is_ok();
         match PdfRenderer.render(&document, Slot::Latest) {
             Ok(rendered) => {
                 prop_assert!(accepted || text.trim().is_empty(), "PDF rendered text check refuses: {text:?}");
