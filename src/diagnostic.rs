@@ -111,7 +111,7 @@ impl fmt::Display for Diagnostic {
         if let (Some(location), Some(line)) = (&self.location, &self.source_line) {
             let gutter = location.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let (line, column) = window(line, location.column);
+            let (line, column) = window(line, location.column.max(1));
             writeln!(f, "{pad} |")?;
             writeln!(f, "{gutter} | {}", visible(&line))?;
             // The marker stands under the character, however wide it is

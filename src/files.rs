@@ -1,11 +1,12 @@
-//! The only door through which corpus files are read: a file is read only
+//! The only door through which corpus files are read (and the way records
+//! and locks are written into the corpus): a file is read only
 //! if it is a regular file inside the corpus root once every link is
 //! resolved, of a bounded size, and UTF-8 text; its text is normalised
 //! (byte-order mark, line endings, Unicode form) so that nothing invisible
 //! in an editor changes what clausier sees.
 
-use std::fs;
-use std::io::{self, Read};
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Location};
@@ -167,4 +168,26 @@ fn reason(error: &io::Error) -> String {
         Some(end) => text[..end].to_lowercase(),
         None => text,
     }
+}
+
+/// Writes `bytes` at `path` and syncs them to disk, creating its folder.
+pub fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    let mut file = File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Writes a file through a temporary sibling and a rename, so that it is
+/// never seen half-written; creates its folder.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.partial"));
+    let written = write_synced(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }

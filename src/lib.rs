@@ -26,6 +26,7 @@ pub mod output;
 pub mod placeholders;
 pub mod privacy_policy;
 pub mod quantity;
+pub mod records;
 pub mod redline;
 pub mod releases;
 pub mod render;
@@ -102,6 +103,12 @@ impl From<Box<Diagnostic>> for BuildError {
 }
 
 impl BuildError {
+    /// A value error about a command-line argument ("message\nhint", as
+    /// values say it), as one line.
+    pub fn argument(error: &str) -> BuildError {
+        BuildError::Usage(error.lines().collect::<Vec<_>>().join(": "))
+    }
+
     /// 1 for a corpus problem, 2 for a usage or file-system problem.
     pub fn exit_code(&self) -> std::process::ExitCode {
         match self {

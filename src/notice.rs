@@ -19,6 +19,7 @@ use crate::load::{Corpus, DocumentSource, SourceFile};
 use crate::model::{Block, Document, Notice as LanguageNotice, Table};
 use crate::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::quantity::{Quantity, Unit};
+use crate::records;
 use crate::redline::cell_lines;
 use crate::releases::{self, Release};
 use crate::render::Format;
@@ -50,7 +51,7 @@ pub struct NoticeRecord {
 }
 
 /// A notice record and the file it was read from.
-pub type NoticeFile = releases::RecordFile<NoticeRecord>;
+pub type NoticeFile = records::RecordFile<NoticeRecord>;
 
 /// The notices of a document, relative to the corpus root.
 pub fn folder(document: &str) -> PathBuf {
@@ -59,56 +60,45 @@ pub fn folder(document: &str) -> PathBuf {
 
 /// Reads a notice record, reporting a JSON or schema error at its line.
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<NoticeFile> {
-    releases::read_sealed(file, "notice", "clausier notice", diagnostics)
+    records::read_sealed(file, "notice", "clausier notice", diagnostics)
 }
 
 /// Refuses notices edited after they were recorded, whose deadline does
 /// not follow from their date and period, or about versions that were
 /// never released.
 pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
+    const RESTORE: &str = "a notice sent to clients cannot change";
     for notice in &source.notices {
-        let (file, record) = (&notice.file, &notice.record);
-        let at = |field: &str| {
-            let offset = file.text.find(&format!("\"{field}\"")).unwrap_or(0);
-            file.location(offset)
+        let record = &notice.record;
+        let error = |field: &str, message: String| {
+            notice.at_field(Diagnostic::error(message), field, RESTORE)
         };
-        let restore = format!(
-            "restore {} from version control: a notice sent to clients cannot change",
-            file.path.display()
-        );
         if !notice.is_intact(&record.fingerprint) {
-            diagnostics.push(
-                Diagnostic::error(format!(
+            diagnostics.push(error(
+                "fingerprint",
+                format!(
                     "the notice of `{}` {} → {} was edited after it was recorded: it no longer matches its fingerprint",
                     source.id, record.from, record.to
-                ))
-                .at(at("fingerprint"), &file.text)
-                .with_help(restore.clone()),
-            );
+                ),
+            ));
         } else if deadline(record.date, record.objection_period).ok() != Some(record.deadline) {
-            diagnostics.push(
-                Diagnostic::error(format!(
+            diagnostics.push(error(
+                "deadline",
+                format!(
                     "the deadline {} does not follow from the notice's date {} and its objection period of {}",
                     record.deadline, record.date, record.objection_period
-                ))
-                .at(at("deadline"), &file.text)
-                .with_help(restore.clone()),
-            );
+                ),
+            ));
         }
-        for version in [&record.from, &record.to] {
+        for (field, version) in [("from", &record.from), ("to", &record.to)] {
             if releases::find_release(source, version.as_str()).is_err() {
-                let offset = file.text.find(&format!("\"{version}\"")).unwrap_or(0);
-                diagnostics.push(
-                    Diagnostic::error(format!(
+                diagnostics.push(error(
+                    field,
+                    format!(
                         "this notice is about release {version} of `{}`, which does not exist",
                         source.id
-                    ))
-                    .at(file.location(offset), &file.text)
-                    .with_help(format!(
-                        "restore {} from version control, or remove it",
-                        file.path.display()
-                    )),
-                );
+                    ),
+                ));
             }
         }
     }
@@ -418,7 +408,7 @@ pub struct NoticeRequest<'a> {
 /// the releases do not exist, and when the notice is already recorded.
 pub fn record(request: &NoticeRequest) -> Result<(PathBuf, NoticeRecord), BuildError> {
     let usage = |message: String| Err(BuildError::Usage(message));
-    let date = Date::parse(request.date).map_err(|e| releases::argument_error(&e))?;
+    let date = Date::parse(request.date).map_err(|e| BuildError::argument(&e))?;
     let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     let source = releases::find_document(corpus, request.document)?;
@@ -448,7 +438,7 @@ pub fn record(request: &NoticeRequest) -> Result<(PathBuf, NoticeRecord), BuildE
         deadline,
         fingerprint: String::new(),
     };
-    record.fingerprint = releases::seal(&record);
+    record.fingerprint = records::seal(&record);
     if client_notice(corpus, from, to, &record).is_none() {
         return usage(format!(
             "the sub-processors of `{}` are the same in releases {} and {}: there is nothing to notify",
@@ -456,16 +446,14 @@ pub fn record(request: &NoticeRequest) -> Result<(PathBuf, NoticeRecord), BuildE
         ));
     }
     let path = folder(&source.id).join(format!("{}-{}.json", from.version, to.version));
-    if request.root.join(&path).exists() {
+    let mut json = serde_json::to_string_pretty(&record).expect("notices serialize to JSON");
+    json.push('\n');
+    if !records::write_new(&request.root.join(&path), json.as_bytes()).map_err(BuildError::Io)? {
         return usage(format!(
             "{} already records this notice: a notice sent cannot change",
             path.display()
         ));
     }
-    let mut json = serde_json::to_string_pretty(&record).expect("notices serialize to JSON");
-    json.push('\n');
-    crate::output::write_atomically(&request.root.join(&path), json.as_bytes())
-        .map_err(BuildError::Io)?;
     Ok((path, record))
 }
 

@@ -8,17 +8,15 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::BuildError;
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::load::{Corpus, DocumentSource, SourceFile};
 use crate::model::Document;
-use crate::output::sha256_hex;
+use crate::records;
 use crate::text;
 use crate::version::Version;
 
@@ -37,14 +35,20 @@ pub struct Release {
     pub effective_date: Date,
     /// What this version changes, in each language of the document.
     pub summary: BTreeMap<Lang, String>,
-    /// `sha256:` and the digest of every other field, see [`seal`].
+    /// The fingerprint of the release before this one (none for the
+    /// first): the releases of a document form a chain, so that one
+    /// deleted or replaced is detected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    /// `sha256:` and the digest of every other field, see
+    /// [`records::seal`].
     pub fingerprint: String,
     /// The released content: the document resolved in each language.
     pub documents: Vec<Document>,
 }
 
 /// A release and the file it was read from.
-pub type ReleaseFile = RecordFile<Release>;
+pub type ReleaseFile = records::RecordFile<Release>;
 
 /// The release records of a document, relative to the corpus root.
 pub fn folder(document: &str) -> PathBuf {
@@ -54,57 +58,6 @@ pub fn folder(document: &str) -> PathBuf {
 /// The file recording `version` of `document`.
 pub fn release_path(document: &str, version: &Version) -> PathBuf {
     folder(document).join(format!("{version}.json"))
-}
-
-/// The fingerprint of a record (a release, a notice): the SHA-256 of its
-/// JSON without the `fingerprint` field, so that it covers everything the
-/// record publishes.
-pub fn seal<T: Serialize>(record: &T) -> String {
-    stored_seal(serde_json::to_value(record).expect("records serialize to JSON"))
-}
-
-/// The fingerprint of a record as stored, compact JSON with sorted keys:
-/// computed on the JSON as written, so that it does not depend on how a
-/// later clausier reads it.
-fn stored_seal(mut record: Value) -> String {
-    if let Some(fields) = record.as_object_mut() {
-        fields.remove("fingerprint");
-    }
-    let json = serde_json::to_vec(&record).expect("JSON values serialize");
-    format!("sha256:{}", sha256_hex(&json))
-}
-
-/// A record and the file it was read from.
-#[derive(Debug)]
-pub struct RecordFile<T> {
-    pub file: SourceFile,
-    pub record: T,
-    /// The fingerprint of the record as stored in the file.
-    pub stored_fingerprint: String,
-}
-
-impl<T> RecordFile<T> {
-    /// Whether the record is as it was sealed.
-    pub fn is_intact(&self, fingerprint: &str) -> bool {
-        self.stored_fingerprint == fingerprint
-    }
-}
-
-/// Reads a record file sealed by `command`: its typed content and the
-/// fingerprint of what it stores, or an error at its line.
-pub fn read_sealed<T: DeserializeOwned>(
-    file: SourceFile,
-    kind: &str,
-    command: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<RecordFile<T>> {
-    let record = read_record(&file, kind, command, diagnostics)?;
-    let stored: Value = serde_json::from_str(&file.text).ok()?;
-    Some(RecordFile {
-        stored_fingerprint: stored_seal(stored),
-        file,
-        record,
-    })
 }
 
 /// One line of a document's version history.
@@ -188,113 +141,82 @@ fn history(releases: &[ReleaseFile]) -> Vec<HistoryEntry> {
 
 /// Reads a release record, reporting a JSON or schema error at its line.
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseFile> {
-    read_sealed(file, "release", "clausier release", diagnostics)
-}
-
-/// Reads a JSON record (a `kind` written by `command`), reporting a JSON
-/// or schema error at its line.
-pub fn read_record<T: DeserializeOwned>(
-    file: &SourceFile,
-    kind: &str,
-    command: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<T> {
-    match serde_json::from_str::<T>(&file.text) {
-        Ok(record) => Some(record),
-        Err(error) => {
-            // The location is shown apart, as for every other problem.
-            let text = error.to_string();
-            let message = text.split(" at line ").next().unwrap_or_default();
-            let location = Location {
-                path: file.path.clone(),
-                line: error.line(),
-                column: error.column(),
-            };
-            diagnostics.push(
-                Diagnostic::error(format!("this {kind} record cannot be read: {message}"))
-                    .at(location, &file.text)
-                    .with_help(format!(
-                        "{kind} records are written by `{command}`: restore this file from version control"
-                    )),
-            );
-            None
-        }
-    }
+    records::read_sealed(file, "release", "clausier release", diagnostics)
 }
 
 /// Refuses release records that were edited or do not follow each other:
 /// a released version never changes.
 pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
+    const RESTORE: &str = "to change the document, release a new version";
     let mut previous: Option<&Release> = None;
     for record in &source.releases {
-        let (file, release) = (&record.file, &record.record);
-        let at = |diagnostic: Diagnostic, field: &str| {
-            let offset = file.text.find(&format!("\"{field}\"")).unwrap_or(0);
-            diagnostic.at(file.location(offset), &file.text)
+        let release = &record.record;
+        let error = |field: &str, message: String| {
+            record.at_field(Diagnostic::error(message), field, RESTORE)
         };
-        let restore = format!(
-            "restore {} from version control; to change the document, release a new version",
-            file.path.display()
-        );
-        let named = file.path.file_stem().map(|stem| stem.to_string_lossy());
+        let named = record
+            .file
+            .path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy());
         if release.document != source.id || named.as_deref() != Some(release.version.as_str()) {
-            diagnostics.push(
-                at(
-                    Diagnostic::error(format!(
-                        "this file records version {} of `{}`, not what its path says",
-                        release.version, release.document
-                    )),
-                    "version",
-                )
-                .with_help(restore.clone()),
-            );
+            diagnostics.push(error(
+                "version",
+                format!(
+                    "this file records version {} of `{}`, not what its path says",
+                    release.version, release.document
+                ),
+            ));
         } else if !record.is_intact(&release.fingerprint) {
-            diagnostics.push(at(
-                Diagnostic::error(format!(
+            diagnostics.push(error(
+                "fingerprint",
+                format!(
                     "release {} of `{}` was edited after it was released: the record no longer matches its fingerprint, which covers its version, date, summaries and content",
                     release.version, release.document
-                )),
-                "fingerprint",
-            )
-            .with_help(restore.clone()));
+                ),
+            ));
         }
-        for (lang, summary) in &release.summary {
-            if let Err(problem) = text::check(summary) {
-                diagnostics.push(
-                    at(
-                        Diagnostic::error(format!(
-                            "the {lang} summary of release {}: {}",
-                            release.version, problem.message
-                        )),
-                        "summary",
-                    )
-                    .with_help(restore.clone()),
-                );
-            }
+        // Each release names the seal of the one before: a release deleted
+        // or replaced breaks the chain at the one that follows it.
+        if release.previous.as_deref() != previous.map(|before| before.fingerprint.as_str()) {
+            let message = match previous {
+                Some(before) => format!(
+                    "release {} of `{}` does not follow release {} as it was released: an earlier release was deleted or replaced",
+                    release.version, source.id, before.version
+                ),
+                None => format!(
+                    "release {} of `{}` follows an earlier release that is missing from {}",
+                    release.version,
+                    source.id,
+                    folder(&source.id).display()
+                ),
+            };
+            diagnostics.push(
+                Diagnostic::error(message)
+                    .at(record.field_location("previous"), &record.file.text)
+                    .with_help("restore every release of the document from version control: a released version cannot be withdrawn or replaced"),
+            );
         }
         if let Some(before) = previous {
             if release.version == before.version {
-                diagnostics.push(at(
-                    Diagnostic::error(format!(
+                diagnostics.push(error(
+                    "version",
+                    format!(
                         "version {} of `{}` is released twice (also as {})",
                         release.version, source.id, before.version
-                    )),
-                    "version",
+                    ),
                 ));
             } else if release.effective_date < before.effective_date {
-                diagnostics.push(
-                    at(
-                        Diagnostic::error(format!(
-                            "release {} takes effect on {}, before release {} ({})",
-                            release.version,
-                            release.effective_date,
-                            before.version,
-                            before.effective_date
-                        )),
-                        "effective_date",
-                    )
-                    .with_help(restore),
-                );
+                diagnostics.push(error(
+                    "effective_date",
+                    format!(
+                        "release {} takes effect on {}, before release {} ({})",
+                        release.version,
+                        release.effective_date,
+                        before.version,
+                        before.effective_date
+                    ),
+                ));
             }
         }
         previous = Some(release);
@@ -483,8 +405,9 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
             request.root.display()
         ));
     }
-    let version = Version::parse(request.version).map_err(|e| argument_error(&e))?;
-    let effective_date = Date::parse(request.effective_date).map_err(|e| argument_error(&e))?;
+    let version = Version::parse(request.version).map_err(|e| BuildError::argument(&e))?;
+    let effective_date =
+        Date::parse(request.effective_date).map_err(|e| BuildError::argument(&e))?;
     let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     let source = find_document(corpus, request.document)?;
@@ -561,23 +484,26 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
     }
     let mut release = Release {
         document: source.id.clone(),
+        previous: source
+            .releases
+            .last()
+            .map(|file| file.record.fingerprint.clone()),
         fingerprint: String::new(),
         version,
         effective_date,
         summary: request.summary.clone(),
         documents,
     };
-    release.fingerprint = seal(&release);
+    release.fingerprint = records::seal(&release);
     let path = release_path(&source.id, &release.version);
     let mut json = serde_json::to_string_pretty(&release).expect("releases serialize to JSON");
     json.push('\n');
-    crate::output::write_atomically(&request.root.join(&path), json.as_bytes())
-        .map_err(BuildError::Io)?;
+    if !records::write_new(&request.root.join(&path), json.as_bytes()).map_err(BuildError::Io)? {
+        return usage(format!(
+            "{} already exists: version {} was recorded meanwhile, by another `clausier release`",
+            path.display(),
+            release.version
+        ));
+    }
     Ok(Recorded { path, release })
-}
-
-/// A value error ("message\nhint", as the YAML reader shows it) about a
-/// command-line argument, as one line.
-pub fn argument_error(error: &str) -> BuildError {
-    BuildError::Usage(error.lines().collect::<Vec<_>>().join(": "))
 }

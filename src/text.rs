@@ -75,47 +75,65 @@ pub fn check(text: &str) -> Result<(), Problem> {
 /// Why `c` may not appear in a published text, if it may not.
 pub fn character_problem(c: char) -> Option<Problem> {
     let code = u32::from(c);
-    let (what, help) = if c.is_control() && c != '\n' && c != '\t' {
+    let (message, help) = if is_control(c) {
         (
-            "a control character",
-            "remove it: readers cannot see it, and it is unsafe in published files (an escape such as `\\u001b` or `&#x1b;` writes it too)",
+            format!("this text holds an invisible control character (U+{code:04X})"),
+            "remove it: readers cannot see it, it can make the published text read differently from its source, and it is unsafe in published files (an escape such as `\\u001b` or `&#x1b;` writes it too)",
         )
-    } else if is_direction_control(c) {
+    } else if is_invisible(c) {
         (
-            "an invisible direction or line control",
-            "remove it: it can make the published text read differently from its source",
+            format!("this text holds an invisible character (U+{code:04X})"),
+            "remove it: readers cannot see it (a space, if one was meant, is written as a space)",
+        )
+    } else if matches!(code, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF) {
+        (
+            format!(
+                "this text holds a private-use character (U+{code:04X}), which means nothing outside one program"
+            ),
+            "replace it with the character it stands for",
         )
     } else if unicode_normalization::char::is_combining_mark(c) {
-        return Some(Problem {
-            offset: 0,
-            message: format!(
-                "this text holds a combining mark (U+{code:04X}) that does not join its letter into one the fonts have"
-            ),
-            help: "write the accented letter itself (e.g. `é`, not `e` followed by an accent), or remove the mark".into(),
-        });
+        (
+            format!("this text holds a combining mark (U+{code:04X}) on its own"),
+            "write the accented letter itself (e.g. `é`, not `e` followed by an accent), or remove the mark",
+        )
     } else if !can_print(c) {
-        return Some(Problem {
-            offset: 0,
-            message: format!(
+        (
+            format!(
                 "the PDF fonts cannot print `{}` (U+{code:04X})",
                 c.escape_debug()
             ),
-            help: "replace it with a character the fonts have (Latin, Greek, Cyrillic, common symbols), or remove it".into(),
-        });
+            "replace it with a character the fonts have (Latin, Greek, Cyrillic, common symbols), or remove it",
+        )
     } else {
         return None;
     };
     Some(Problem {
         offset: 0,
-        message: format!("this text holds {what} (U+{code:04X})"),
+        message,
         help: help.into(),
     })
 }
 
-/// Bidirectional embeddings, overrides and isolates, and the Unicode line
+/// Invisible formatting characters with no place in a legal text: zero
+/// width spaces and no-breaks, word joiners, mid-text byte-order marks,
+/// interlinear annotations. (Joiners that some scripts need, U+200C and
+/// U+200D, and the soft hyphen are kept.)
+fn is_invisible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x180E | 0x200B | 0x2060..=0x2064 | 0xFEFF | 0xFFF9..=0xFFFB
+    )
+}
+
+/// Bidirectional marks, embeddings, overrides and isolates (Unicode's
+/// `Bidi_Control` characters), and the Unicode line
 /// and paragraph separators: invisible, and able to reorder what is read.
 fn is_direction_control(c: char) -> bool {
-    matches!(u32::from(c), 0x202A..=0x202E | 0x2066..=0x2069 | 0x2028 | 0x2029)
+    matches!(
+        u32::from(c),
+        0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0x2028 | 0x2029
+    )
 }
 
 /// Whether `c` is a control character (but tab and line feed) or a
@@ -173,6 +191,11 @@ mod tests {
         assert!(check("a\u{202e}b").unwrap_err().message.contains("U+202E"));
         assert!(check("x\u{c}").is_err());
         assert!(check("0\u{20d0}").is_err());
+        for hidden in [
+            '\u{200b}', '\u{200f}', '\u{feff}', '\u{e000}', '\u{2066}', '\u{61c}',
+        ] {
+            assert!(check(&format!("a{hidden}b")).is_err(), "{hidden:?}");
+        }
         assert!(check(&normalize_source("e\u{301}")).is_ok());
         assert!(check(&"a ".repeat(MAX_TEXT_CHARS)).is_err());
         let long_word = "a".repeat(MAX_WORD_CHARS + 1);

@@ -170,7 +170,7 @@ pub fn confirm_reviews(
         }
         let lock = confirm(source, &present);
         let path = root.join(lock_path(&source.id));
-        crate::output::write_atomically(&path, lock_text(&lock).as_bytes())
+        crate::files::write_atomically(&path, lock_text(&lock).as_bytes())
             .map_err(crate::BuildError::Io)?;
         let count = if present.is_empty() {
             "every clause".to_string()

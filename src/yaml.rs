@@ -43,7 +43,8 @@ pub fn parse_yaml<T: DeserializeOwned>(
             return None;
         }
     };
-    check_scalars(file, diagnostics).then_some(value)
+    check_scalars(file, diagnostics);
+    Some(value)
 }
 
 /// Reports each control character written as such outside comments, at
@@ -81,43 +82,56 @@ fn is_empty(text: &str) -> bool {
     })
 }
 
-/// Passes every scalar of a parsed file through the text gate. A character
-/// written as such is already reported where it stands by the printable
-/// check; here, those written through an escape (`"\u202E"`, `"\e"`) and
-/// texts too long, at the value that holds them. Whether all passed.
-fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) -> bool {
-    let mut passed = true;
-    for parsed in Parser::new_from_str(&file.text) {
-        let Ok((Event::Scalar(value, ..), span)) = parsed else {
+/// Passes every scalar of a parsed file, keys included, through the text
+/// gate, as the parser decoded it (escapes, folding); a problem is located
+/// at its character where it is written as such, else at the value. Tags
+/// are refused: `!!binary` would hide a text from the gate, and the
+/// corpus has no use for any. Problems are errors, but the value is still
+/// read, so that every other check runs too.
+fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
+    for (event, span) in Parser::new_from_str(&file.text).flatten() {
+        let at = |offset: Option<usize>| match offset {
+            Some(offset) => file.location(offset),
+            None => Location {
+                path: file.path.clone(),
+                line: span.start.line(),
+                column: span.start.col() + 1,
+            },
+        };
+        let (value, tagged) = match &event {
+            Event::Scalar(value, _, _, tag) => (Some(value), tag.is_some()),
+            Event::MappingStart(_, _, tag) | Event::SequenceStart(_, _, tag) => {
+                (None, tag.is_some())
+            }
+            _ => continue,
+        };
+        if tagged {
+            diagnostics.push(
+                Diagnostic::error("YAML tags (`!!binary`, `!name`…) are not read in corpus files")
+                    .at(at(span.start.byte_offset()), &file.text)
+                    .with_help("write the value itself, without a tag"),
+            );
+            continue;
+        }
+        let Some(Err(problem)) = value.map(|value| text::check(value)) else {
             continue;
         };
-        let Err(problem) = text::check(&value) else {
-            continue;
-        };
-        let raw = match (span.start.byte_offset(), span.end.byte_offset()) {
+        let start = span.start.byte_offset();
+        let raw = match (start, span.end.byte_offset()) {
             (Some(start), Some(end)) => file.text.get(start..end).unwrap_or_default(),
             _ => "",
         };
-        let written_as_is = value[problem.offset..]
-            .chars()
-            .next()
-            .is_some_and(|c| text::character_problem(c).is_some() && raw.contains(c));
-        if written_as_is {
-            continue;
-        }
-        passed = false;
-        let location = Location {
-            path: file.path.clone(),
-            line: span.start.line(),
-            column: span.start.col() + 1,
-        };
+        let character = value.and_then(|value| value[problem.offset..].chars().next());
+        let written = character
+            .filter(|&c| text::character_problem(c).is_some())
+            .and_then(|c| raw.find(c));
+        let offset = start.map(|start| start + written.unwrap_or(0));
         diagnostics.push(
             Diagnostic::error(problem.message)
-                .at(location, &file.text)
+                .at(at(offset), &file.text)
                 .with_help(problem.help),
         );
     }
-    passed
 }
 
 /// Value errors raised while reading (dates, quantities, SIRET…) are

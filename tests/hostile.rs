@@ -55,8 +55,11 @@ fn tree(folder: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             } else if kind.is_symlink() {
                 let target = fs::read_link(entry.path()).unwrap();
                 files.insert(entry.path(), target.into_os_string().into_encoded_bytes());
-            } else {
+            } else if kind.is_file() {
                 files.insert(entry.path(), fs::read(entry.path()).unwrap());
+            } else {
+                // A pipe or a socket: there, but never read (it would block).
+                files.insert(entry.path(), b"<special file>".to_vec());
             }
         }
     }
@@ -136,6 +139,64 @@ fn a_file_added_to_an_output_is_never_deleted_nor_a_link_in_it_followed() {
             path.display()
         );
     }
+}
+
+#[test]
+fn names_clausier_uses_beside_the_output_are_never_taken_from_the_user() {
+    let dir = corpus("beside-out");
+    let out = dir.join("out");
+    assert!(clausier(&dir, &["build"]).status.success());
+    for (name, make) in [("previous", true), ("staging", true), ("lock", false)] {
+        let path = dir.join(format!(".out.{name}"));
+        let _ = fs::remove_file(&path);
+        match make {
+            true => {
+                fs::create_dir(&path).unwrap();
+                fs::write(path.join("thesis.txt"), "precious").unwrap();
+            }
+            false => {
+                let status = std::process::Command::new("mkfifo")
+                    .arg(&path)
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+            }
+        }
+        let before = tree(&dir);
+        let output = run(&format!("user-{name}-beside-out"), &dir, &["build"]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(tree(&dir) == before, "{name}: something moved");
+        match make {
+            true => fs::remove_dir_all(&path).unwrap(),
+            false => fs::remove_file(&path).unwrap(),
+        }
+    }
+    // A kept file linked elsewhere, or changed since, is not published again.
+    let secret = dir.join("secret.txt");
+    fs::write(&secret, "TOP-SECRET").unwrap();
+    fs::remove_file(out.join("fr/cookies.pdf")).unwrap();
+    fs::hard_link(&secret, out.join("fr/cookies.pdf")).unwrap();
+    let output = run("out-with-hard-link", &dir, &["build", "--doc", "dpa"]);
+    assert_eq!(output.status.code(), Some(2));
+    // Only the marker left: the folder is clausier's, and empty.
+    fs::remove_dir_all(&out).unwrap();
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join(clausier::output::MARKER), "{}").unwrap();
+    assert!(clausier(&dir, &["build"]).status.success());
+    // `diff` writes nowhere in the corpus's source folders.
+    let output = run(
+        "diff-out-in-source-folder",
+        &dir,
+        &[
+            "diff",
+            "dpa",
+            "1.0",
+            "1.1",
+            "--out",
+            &dir.join("releases/dpa").display().to_string(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]
@@ -225,6 +286,7 @@ fn concurrent_builds_into_one_folder_end_with_an_output_that_matches_its_manifes
         let present = out.join("manifest.json").is_file();
         seen |= present;
         missing_after_seen += usize::from(seen && !present);
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
     for mut build in builds {
         assert!(build.wait().unwrap().success());
@@ -305,6 +367,73 @@ fn an_edited_release_record_is_reported_as_edited_and_cannot_be_laundered() {
     }
 }
 
+/// Edits a record and reseals it, as someone who knows the format would.
+fn reseal(path: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut record: serde_json::Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+    edit(&mut record);
+    record["fingerprint"] = clausier::records::seal(&record).into();
+    fs::write(path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+}
+
+#[test]
+fn a_resealed_record_is_still_gated_and_a_deleted_release_breaks_the_chain() {
+    let dir = corpus("resealed-content");
+    reseal(&dir.join("releases/dpa/1.0.json"), |record| {
+        let title = &mut record["documents"][0]["title"];
+        *title = format!("{}\u{202e}fdp.exe", title.as_str().unwrap()).into();
+        record["documents"][0]["sections"][0]["blocks"][0] = serde_json::json!({
+            "type": "paragraph",
+            "inlines": [{"type": "link", "url": "javascript:alert(1)", "inlines": [{"type": "text", "text": "x"}]}]
+        });
+    });
+    let output = run("resealed-release-content", &dir, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+
+    let dir = corpus("deleted-release");
+    fs::remove_file(dir.join("releases/dpa/1.0.json")).unwrap();
+    fs::remove_dir_all(dir.join("releases/dpa/notices")).unwrap();
+    run("release-deleted", &dir, &["check"]);
+    let release = clausier(&dir, &release_dpa("2027-06-01", "x"));
+    assert!(!release.status.success(), "a new release hid the deletion");
+}
+
+#[test]
+fn concurrent_releases_record_one_version_once() {
+    let dir = corpus("concurrent-release");
+    edit(
+        &dir.join("annexes/commitments.yaml"),
+        "audit_limit: 1 audit per year",
+        "audit_limit: 2 audits per year",
+    );
+    let runs: Vec<_> = (0..3)
+        .map(|i| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+                .args(release_dpa("2027-06-01", &format!("Version {i}")))
+                .arg("--root")
+                .arg(&dir)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let runs: Vec<Output> = runs
+        .into_iter()
+        .map(|run| run.wait_with_output().unwrap())
+        .collect();
+    let succeeded = runs.iter().filter(|run| run.status.success()).count();
+    assert!(succeeded >= 1);
+    for run in runs.iter().filter(|run| !run.status.success()) {
+        let shown = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            shown.contains("already exists") || shown.contains("nothing to release"),
+            "{shown}"
+        );
+    }
+    let check = clausier(&dir, &["check"]);
+    assert!(check.status.success(), "{}", shown(&check, &dir));
+}
+
 #[test]
 fn an_edited_notice_record_is_refused_even_when_resealed() {
     let dir = corpus("notice-edited");
@@ -316,9 +445,7 @@ fn an_edited_notice_record_is_refused_even_when_resealed() {
     );
     run("notice-deadline-edited", &dir, &["check"]);
     // Whoever reseals it by hand still meets the deadline check.
-    let mut record: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    record["fingerprint"] = clausier::releases::seal(&record).into();
-    fs::write(&path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+    reseal(&path, |_| {});
     run("notice-deadline-resealed", &dir, &["check"]);
 }
 
@@ -375,6 +502,18 @@ fn links_out_of_the_corpus_are_refused_without_reading_their_target() {
         "checklist: ../../secret",
     );
     let output = run("checklist-outside-root", &dir, &["check"]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("SECRET-CHECKLIST"));
+    // A checklist that is a link out of the corpus meets the door itself.
+    let checklist = dir.join("checklists/gdpr-art28.yaml");
+    let document = dir.join("contracts/dpa/document.yaml");
+    edit(
+        &document,
+        "checklist: ../../secret",
+        "checklist: gdpr-art28",
+    );
+    fs::remove_file(&checklist).unwrap();
+    symlink(dir.parent().unwrap().join("secret.yaml"), &checklist).unwrap();
+    let output = run("checklist-link-outside-root", &dir, &["check"]);
     assert!(!String::from_utf8_lossy(&output.stderr).contains("SECRET-CHECKLIST"));
 }
 
@@ -445,6 +584,18 @@ fn oversized_and_escaped_yaml_values_are_located() {
         &format!("short_name: {huge}"),
     );
     run("yaml-value-too-long", &dir, &["check"]);
+
+    let dir = corpus("yaml-binary");
+    edit(
+        &dir.join("annexes/subprocessors.yaml"),
+        "    name: OVH\n",
+        "    name: !!binary T1ZIGxsyShs=\n",
+    );
+    run("yaml-binary-tag", &dir, &["check"]);
+
+    let dir = corpus("empty-record");
+    fs::write(dir.join("releases/cookies/1.0.json"), "").unwrap();
+    run("release-record-empty", &dir, &["check"]);
 
     let dir = corpus("yaml-escapes");
     edit(

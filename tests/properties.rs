@@ -244,10 +244,10 @@ proptest! {
         // something) and what the text gate refuses.
         let accepted = !text.trim().is_empty() && clausier::text::check(&text).is_ok();
         match PdfRenderer.render(&document, Slot::Latest) {
-            Ok(rendered) => {
-                prop_assert!(accepted || text.trim().is_empty(), "PDF rendered text check refuses: {text:?}");
-                prop_assert!(rendered.bytes.starts_with(b"%PDF-"));
-            }
+            // The gate may refuse more than the PDF needs (invisible
+            // characters, lone combining marks): only what it accepts must
+            // render.
+            Ok(rendered) => prop_assert!(rendered.bytes.starts_with(b"%PDF-")),
             Err(error) => prop_assert!(!accepted, "text check accepts failed the PDF: {text:?}: {error}"),
         }
     }

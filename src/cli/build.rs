@@ -81,20 +81,20 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 println!(
                     "{:>9} bytes  {}",
                     entry.bytes,
-                    out.join(&entry.path).display()
+                    super::shown(&out.join(&entry.path))
                 );
             }
             println!(
                 "built {} artifact(s) in {:.2} s; manifest: {}",
                 manifest.artifacts.len(),
                 started.elapsed().as_secs_f64(),
-                out.join(clausier::output::MANIFEST).display()
+                super::shown(&out.join(clausier::output::MANIFEST))
             );
             ExitCode::SUCCESS
         }
         Err(error) => {
             eprintln!("{error}");
-            eprintln!("nothing was written: {} is unchanged", out.display());
+            eprintln!("nothing was written: {} is unchanged", super::shown(&out));
             error.exit_code()
         }
     }

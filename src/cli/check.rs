@@ -37,7 +37,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if !args.root.is_dir() {
         eprintln!(
             "error: {} is not a folder: pass the corpus folder with --root",
-            args.root.display()
+            super::shown(&args.root)
         );
         return ExitCode::from(2);
     }

@@ -59,7 +59,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
     match write_redlines(&request) {
         Ok(written) => {
             for path in written {
-                println!("{}", path.display());
+                println!("{}", super::shown(&path));
             }
             ExitCode::SUCCESS
         }

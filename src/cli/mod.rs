@@ -7,3 +7,9 @@ pub mod notice;
 pub mod release;
 pub mod serve;
 pub mod translations;
+
+/// A path as the terminal may print it: what the user typed (`--out`,
+/// `--root`) can hold escape sequences.
+pub fn shown(path: &std::path::Path) -> String {
+    clausier::text::visible(&path.display().to_string()).into_owned()
+}

@@ -59,7 +59,7 @@ pub fn run(args: NoticeArgs) -> ExitCode {
         notice.to,
         notice.date,
         notice.deadline,
-        args.root.join(&path).display()
+        super::shown(&args.root.join(&path))
     );
     let out = args.out.unwrap_or_else(|| args.root.join("out"));
     let options = BuildOptions {
@@ -80,9 +80,9 @@ pub fn run(args: NoticeArgs) -> ExitCode {
                 .iter()
                 .filter(|a| a.kind == clausier::output::ArtifactKind::Notice);
             for entry in notices {
-                println!("{}", out.join(&entry.path).display());
+                println!("{}", super::shown(&out.join(&entry.path)));
             }
-            println!("commit {}", path.display());
+            println!("commit {}", super::shown(&path));
             ExitCode::SUCCESS
         }
         Err(error) => {

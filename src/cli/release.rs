@@ -41,7 +41,8 @@ pub fn run(args: ReleaseArgs) -> ExitCode {
     let summary: BTreeMap<Lang, String> =
         [(Lang::Fr, args.summary_fr), (Lang::En, args.summary_en)]
             .into_iter()
-            .filter_map(|(lang, text)| Some((lang, text?)))
+            // Read like corpus text: one Unicode form, `\n` line ends.
+            .filter_map(|(lang, text)| Some((lang, clausier::text::normalize_source(&text?))))
             .collect();
     let request = ReleaseRequest {
         root: &args.root,
@@ -58,12 +59,12 @@ pub fn run(args: ReleaseArgs) -> ExitCode {
                 release.document,
                 release.version,
                 release.effective_date,
-                args.root.join(&recorded.path).display(),
+                super::shown(&args.root.join(&recorded.path)),
                 release.fingerprint
             );
             println!(
                 "next: `clausier build` publishes it; commit {}",
-                recorded.path.display()
+                super::shown(&recorded.path)
             );
             ExitCode::SUCCESS
         }

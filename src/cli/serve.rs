@@ -32,7 +32,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
     if !args.root.is_dir() {
         eprintln!(
             "error: {} is not a folder: pass the corpus folder with --root",
-            args.root.display()
+            super::shown(&args.root)
         );
         return ExitCode::from(2);
     }

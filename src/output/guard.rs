@@ -39,12 +39,9 @@ pub enum Previous {
     },
 }
 
-/// Why a folder may not be replaced, in words for the user.
-pub type Refusal = String;
-
-/// Checks that `out` may be replaced by a build of the corpus at `root`,
-/// and says what it holds.
-pub fn check(out: &Path, root: &Path) -> Result<Previous, Refusal> {
+/// Refuses an output folder that is the corpus, holds it, or lies in one
+/// of its source folders.
+pub fn placement(out: &Path, root: &Path) -> Result<(), String> {
     let shown = out.display();
     let placed =
         resolved(out).map_err(|error| format!("cannot use {shown} as the output: {error}"))?;
@@ -64,6 +61,14 @@ pub fn check(out: &Path, root: &Path) -> Result<Previous, Refusal> {
             "{shown} is inside the corpus's {source}/ folder: the output must be outside annexes/, checklists/, contracts/, locales/ and releases/"
         ));
     }
+    Ok(())
+}
+
+/// Checks that `out` may be replaced by a build of the corpus at `root`,
+/// and says what it holds.
+pub fn check(out: &Path, root: &Path) -> Result<Previous, String> {
+    placement(out, root)?;
+    let shown = out.display();
     let metadata = match fs::symlink_metadata(out) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Previous::Nothing),
@@ -80,7 +85,8 @@ pub fn check(out: &Path, root: &Path) -> Result<Previous, Refusal> {
             "{shown} holds {first}, a link or special file that clausier never writes: refusing to replace it or copy from it; move it out of the output folder"
         ));
     }
-    if found.is_empty() && !out.join(MARKER).exists() {
+    // Only a marker left (files deleted by hand): nothing to keep.
+    if found.is_empty() {
         return Ok(Previous::Nothing);
     }
     let not_ours = || {

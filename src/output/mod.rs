@@ -8,7 +8,6 @@ mod swap;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -16,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::BuildError;
 use crate::diagnostic::Diagnostic;
+use crate::files::write_synced;
 use crate::lang::Lang;
 use crate::model::Document;
 use crate::render::{Format, Rendered, Slot, artifact_path};
@@ -186,15 +186,15 @@ pub fn publish(
     let mut written: BTreeSet<String> = BTreeSet::new();
     if let (true, Previous::Output { files, manifest }) = (keep, previous) {
         for file in &files {
-            let bytes = fs::read(out.join(file)).map_err(BuildError::Io)?;
-            swap::write_synced(&staging.path.join(file), &bytes).map_err(BuildError::Io)?;
+            let bytes = kept_bytes(out, file, &manifest)?;
+            write_synced(&staging.path.join(file), &bytes).map_err(BuildError::Io)?;
         }
         entries = manifest.artifacts;
         entries.retain(|entry| files.contains(&entry.path));
         written.extend(files);
     }
     let mut write = |relative: String, bytes: &[u8]| {
-        let result = swap::write_synced(&staging.path.join(&relative), bytes);
+        let result = write_synced(&staging.path.join(&relative), bytes);
         written.insert(relative);
         result.map_err(BuildError::Io)
     };
@@ -220,10 +220,39 @@ pub fn publish(
         generator: "clausier".to_string(),
         files: written.into_iter().collect(),
     };
-    swap::write_synced(&staging.path.join(guard::MARKER), json(&marker).as_bytes())
+    write_synced(&staging.path.join(guard::MARKER), json(&marker).as_bytes())
         .map_err(BuildError::Io)?;
     staging.swap_into(out).map_err(BuildError::Io)?;
     Ok(manifest)
+}
+
+/// The bytes of a file an earlier build wrote, to keep in a restricted
+/// build: refused if it is linked elsewhere (a hard link shares its bytes
+/// with a file outside the output) or no longer what the manifest says.
+fn kept_bytes(out: &Path, file: &str, manifest: &Manifest) -> Result<Vec<u8>, BuildError> {
+    use std::os::unix::fs::MetadataExt;
+    let path = out.join(file);
+    let changed = || {
+        BuildError::Usage(format!(
+            "{} changed since clausier wrote it: refusing to publish it again; run a full build (without --doc, --lang or --format)",
+            path.display()
+        ))
+    };
+    if fs::symlink_metadata(&path).map_err(BuildError::Io)?.nlink() != 1 {
+        return Err(changed());
+    }
+    let bytes = fs::read(&path).map_err(BuildError::Io)?;
+    let listed = manifest.artifacts.iter().find(|entry| entry.path == file);
+    match listed {
+        Some(entry) if entry.sha256 != sha256_hex(&bytes) => Err(changed()),
+        _ => Ok(bytes),
+    }
+}
+
+/// Refuses an output folder (of any command) inside the corpus's source
+/// folders or holding the corpus.
+pub fn check_placement(out: &Path, root: &Path) -> Result<(), BuildError> {
+    guard::placement(out, root).map_err(BuildError::Usage)
 }
 
 /// Checks, before a build renders anything, that it may replace `out`,
@@ -238,18 +267,6 @@ fn json<T: Serialize>(value: &T) -> String {
     let mut json = serde_json::to_string_pretty(value).expect("output records serialize");
     json.push('\n');
     json
-}
-
-/// Writes a file through a temporary sibling and a rename, so that it is
-/// never seen half-written; creates its folder.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}.partial"));
-    let written = swap::write_synced(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    written
 }
 
 /// The lower-case hex SHA-256 of `bytes`, as the manifest records it.

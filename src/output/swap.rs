@@ -6,7 +6,7 @@
 //! goes on every failure; an interrupted run is mended by the next.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Holds the output folder for one build; released when dropped.
@@ -14,17 +14,26 @@ pub struct OutputLock {
     _file: File,
 }
 
+/// The file every staging folder holds from its creation, so that a stale
+/// one is known to be clausier's.
+const STAGING_MARKER: &str = ".clausier-staging";
+
 /// Waits until no other clausier writes `out`, then holds it.
 pub fn lock(out: &Path) -> io::Result<OutputLock> {
     let path = sibling(out, "lock")?;
     if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)?;
+        fs::create_dir_all(folder).map_err(at(folder))?;
+    }
+    // Never through a link, a pipe or a folder someone put there.
+    if fs::symlink_metadata(&path).is_ok_and(|metadata| !metadata.is_file()) {
+        return Err(in_the_way(&path, "lock file"));
     }
     let file = File::options()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&path)?;
+        .open(&path)
+        .map_err(at(&path))?;
     if let Err(fs::TryLockError::WouldBlock) = file.try_lock() {
         eprintln!(
             "waiting for another clausier to finish writing {}…",
@@ -47,23 +56,25 @@ impl Staging {
         let staging = Staging {
             path: sibling(out, "staging")?,
         };
-        fs::create_dir_all(&staging.path)?;
+        fs::create_dir(&staging.path).map_err(at(&staging.path))?;
+        File::create(staging.path.join(STAGING_MARKER)).map_err(at(&staging.path))?;
         Ok(staging)
     }
 
     /// Puts the staging folder in place of `out`, synced to disk first.
     pub fn swap_into(&self, out: &Path) -> io::Result<()> {
-        sync_folder(&self.path)?;
+        fs::remove_file(self.path.join(STAGING_MARKER)).map_err(at(&self.path))?;
+        sync_folder(&self.path).map_err(at(&self.path))?;
         if !out.exists() {
-            fs::rename(&self.path, out)?;
-        } else if !exchange(&self.path, out)? {
-            replace_in_two_steps(&self.path, out)?;
+            fs::rename(&self.path, out).map_err(at(out))?;
+        } else if !exchange(&self.path, out).map_err(at(out))? {
+            replace_in_two_steps(&self.path, out).map_err(at(out))?;
         }
-        match out.parent() {
-            Some(parent) if parent.as_os_str().is_empty() => sync_folder(Path::new(".")),
-            Some(parent) => sync_folder(parent),
-            None => Ok(()),
-        }
+        // The new output is in place: a failure to sync its folder now
+        // would make "nothing was written" a lie, and the data is written.
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+        let _ = sync_folder(parent.unwrap_or(Path::new(".")));
+        Ok(())
     }
 }
 
@@ -73,31 +84,54 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `bytes` at `path` and syncs them to disk, creating its folder.
-pub fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)?;
-    }
-    let mut file = File::create(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
 /// Mends what an interrupted run left: puts back the previous output if a
 /// run that could not exchange folders stopped between its two renames,
 /// and drops a stale staging folder. Called with the lock held.
 pub fn recover(out: &Path) -> io::Result<()> {
     let previous = sibling(out, "previous")?;
-    if !out.exists() && previous.exists() {
-        fs::rename(&previous, out)?;
-    } else if previous.exists() {
-        fs::remove_dir_all(previous)?;
+    if fs::symlink_metadata(&previous).is_ok() {
+        if !is_ours(&previous, super::MARKER) {
+            return Err(in_the_way(&previous, "previous output"));
+        }
+        match out.exists() {
+            false => fs::rename(&previous, out).map_err(at(out))?,
+            true => fs::remove_dir_all(&previous).map_err(at(&previous))?,
+        }
     }
     let staging = sibling(out, "staging")?;
-    if staging.exists() {
-        fs::remove_dir_all(staging)?;
+    if fs::symlink_metadata(&staging).is_ok() {
+        if !is_ours(&staging, STAGING_MARKER) && !is_ours(&staging, super::MARKER) {
+            return Err(in_the_way(&staging, "staging folder"));
+        }
+        fs::remove_dir_all(&staging).map_err(at(&staging))?;
     }
     Ok(())
+}
+
+/// Whether `folder` is a real folder holding clausier's `marker` file.
+fn is_ours(folder: &Path, marker: &str) -> bool {
+    fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir())
+        && fs::symlink_metadata(folder.join(marker)).is_ok_and(|m| m.is_file())
+}
+
+/// The error for something clausier did not make at a name it uses.
+fn in_the_way(path: &Path, what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!(
+            "{} is in the way: clausier uses this name for its {what}, and did not make what is there; move it away",
+            path.display()
+        ),
+    )
+}
+
+/// Names `path` in an I/O error, which the system does not.
+fn at(path: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
+    move |error| {
+        let reason = error.to_string();
+        let reason = reason.split(" (os error").next().unwrap_or_default();
+        io::Error::new(error.kind(), format!("{}: {reason}", path.display()))
+    }
 }
 
 /// `.<name>.<suffix>` beside `out`, on the same file system so that
