@@ -6,7 +6,7 @@ use std::sync::{Mutex, PoisonError};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Failed, Location};
 use crate::lang::Lang;
 use crate::load::SourceFile;
 
@@ -136,6 +136,18 @@ impl Labels {
                 diagnostic = diagnostic.at(file.location(offset), &file.text);
             }
             diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Fails with the messages that failed to format since the last
+    /// `report`, each at its definition: for the labels only the site,
+    /// the feed and the notices use, once these are produced.
+    pub fn check_used(&self, files: &BTreeMap<Lang, Vec<SourceFile>>) -> Result<(), Failed> {
+        let mut diagnostics = Diagnostics::default();
+        self.report(files, &mut diagnostics);
+        match diagnostics.has_errors() {
+            true => Err(Failed(diagnostics)),
+            false => Ok(()),
         }
     }
 
