@@ -305,6 +305,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     drop(jobs);
     artifacts.push(feed::artifact(&checked));
     artifacts.extend(site::artifacts(&checked, &html)?);
+    corpus
+        .labels
+        .check_used(&corpus.locale_files)
+        .map_err(BuildError::Content)?;
     let mut warnings = checked.warnings;
     for artifact in &artifacts {
         for warning in &artifact.warnings {

@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::load::SourceFile;
 use crate::model::{Block, Document, Inline, Section};
 use crate::text;
-use crate::values::Email;
+use crate::values;
 
 /// What an allowed link points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +33,8 @@ pub fn target(url: &str) -> Result<Target<'_>, (String, String)> {
         };
         Err((message, ALLOWED.to_string()))
     };
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || text::character_problem(c).is_some())
-    {
-        return refused(": a web address has no spaces or invisible characters");
+    if let Some(why) = unwritable(url) {
+        return refused(why);
     }
     if let Some(id) = url.strip_prefix('#') {
         return match text::is_slug(id) {
@@ -46,33 +43,79 @@ pub fn target(url: &str) -> Result<Target<'_>, (String, String)> {
         };
     }
     if let Some(address) = url.strip_prefix("mailto:") {
-        return match Email::parse(address) {
-            Ok(_) => Ok(Target::External),
-            Err(_) => refused(": `mailto:` must be followed by one e-mail address"),
+        return match values::is_plain_address(address) {
+            true => Ok(Target::External),
+            false => refused(
+                ": `mailto:` must be followed by one plain e-mail address, with nothing after it",
+            ),
         };
     }
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default()) {
-        Some(authority) if is_host(authority) => Ok(Target::External),
-        Some(_) => refused(": a web address names a site after `https://`"),
-        None => refused(""),
+    match web_page(url) {
+        Ok(()) => Ok(Target::External),
+        Err(why) => refused(why),
     }
 }
 
-/// A site's name, and maybe a port: `www.example.com`, `example.org:8080`.
-/// Never a user name (`https://bank.example@evil.example` reads as the bank).
-fn is_host(authority: &str) -> bool {
+/// Why `url` cannot be written in a published link, whatever it points
+/// to: a character that would read differently than it works.
+fn unwritable(url: &str) -> Option<&'static str> {
+    url.chars()
+        .any(|c| {
+            c.is_whitespace()
+                || text::character_problem(c).is_some()
+                || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+        })
+        .then_some(": a web address has no spaces, quotes, angle brackets or invisible characters")
+}
+
+/// Whether `url` is a web page clausier links to: `https://` or
+/// `http://`, a site named in ASCII, no user name, nothing a reader cannot
+/// see. Links in clauses and web addresses in facts follow this one
+/// policy. The error is why not, to append to a message (empty when it
+/// is not a web address at all).
+pub fn web_page(url: &str) -> Result<(), &'static str> {
+    if let Some(why) = unwritable(url) {
+        return Err(why);
+    }
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Err("");
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err(
+            ": the site must come right after `https://`, without a name and `@` before it",
+        );
+    }
     let (host, port) = authority.split_once(':').unwrap_or((authority, "1"));
-    let labels_ok = host
-        .split('.')
-        .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'));
-    labels_ok
-        && host.contains('.')
-        && !port.is_empty()
-        && port.len() <= 5
-        && port.bytes().all(|b| b.is_ascii_digit())
+    if !host.is_ascii() {
+        return Err(
+            ": a site's name is written in ASCII letters, digits and hyphens (`xn--…` for an international name)",
+        );
+    }
+    let port_ok = !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+    match is_host(host) && port_ok {
+        true => Ok(()),
+        false => Err(": a web address names a site after `https://`"),
+    }
+}
+
+/// A site's name: ASCII labels of letters, digits and hyphens, joined by
+/// dots (`www.example.com`, `xn--caf-dma.fr`).
+pub fn is_host(host: &str) -> bool {
+    host.contains('.')
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 /// Whether a renderer may publish a link to `url` in a document whose
@@ -178,6 +221,9 @@ mod tests {
             "https://www.ovh.com/fr/",
             "http://example.org:8080/a?b#c",
             "mailto:dpo@learn-and-go.com",
+            "mailto:first.last+tag@sub.example.fr",
+            "https://xn--caf-dma.fr/menu",
+            "https://example.com/a%20b?x=1&y=2",
         ] {
             assert_eq!(target(url), Ok(Target::External), "{url}");
         }
@@ -200,6 +246,23 @@ mod tests {
             "https://example.com/\u{202e}",
             "mailto:",
             "mailto:a@b.com?cc=c@d.com",
+            "mailto:dpo@learn-and-go.com?cc=attacker%40evil.example&subject=x",
+            "mailto:javascript:alert(1)//@x.com",
+            "mailto:a%40b@c.com",
+            "mailto:a@b.com,c@d.com",
+            "mailto:a@b.com/x",
+            "mailto:é@b.com",
+            "mailto:a@b",
+            "mailto:a@-b.com",
+            "https://раураl.com/",
+            "https://www.xn--ovh.com@evil.example/",
+            "https://www.cnil.fr/\"onmouseover=alert(1)",
+            "https://www.cnil.fr/'x",
+            "https://www.cnil.fr/<x>",
+            "https://-bad-.com/",
+            "https://a..com/",
+            "https://example.com:/",
+            "https://example.com:123456/",
         ] {
             assert!(target(url).is_err(), "{url}");
         }

@@ -6,7 +6,7 @@ use std::sync::{Mutex, PoisonError};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Failed, Location};
 use crate::lang::Lang;
 use crate::load::SourceFile;
 
@@ -36,6 +36,8 @@ impl Labels {
         let mut broken = BTreeSet::new();
         let mut definitions = BTreeMap::new();
         for (&lang, sources) in files {
+            // Where each message and term of the language is first defined.
+            let mut first: BTreeMap<(bool, String), Location> = BTreeMap::new();
             let langid = lang
                 .code()
                 .parse()
@@ -71,19 +73,24 @@ impl Labels {
                         resource
                     }
                 };
-                for (id, offset) in check_texts(&resource, source, diagnostics) {
-                    definitions.entry((lang, id)).or_insert((index, offset));
+                // The second definitions of an id, reported at themselves
+                // when the bundle refuses them.
+                let mut overrides = Vec::new();
+                for defined in check_texts(&resource, source, diagnostics) {
+                    let key = (defined.term, defined.id.clone());
+                    match first.get(&key) {
+                        Some(location) => overrides.push((key, defined.offset, location.clone())),
+                        None => _ = first.insert(key, source.location(defined.offset)),
+                    }
+                    if !defined.term {
+                        definitions
+                            .entry((lang, defined.id))
+                            .or_insert((index, defined.offset));
+                    }
                 }
                 if let Err(errors) = bundle.add_resource(resource) {
                     for error in errors {
-                        diagnostics.push(
-                            Diagnostic::error(format!("{error}"))
-                                .with_help("each message id may be defined once per language")
-                                .at(
-                                    Location::at_offset(&source.path, &source.text, 0),
-                                    &source.text,
-                                ),
-                        );
+                        diagnostics.push(overriding(&error, source, &mut overrides));
                     }
                 }
             }
@@ -129,6 +136,18 @@ impl Labels {
                 diagnostic = diagnostic.at(file.location(offset), &file.text);
             }
             diagnostics.push(diagnostic);
+        }
+    }
+
+    /// Fails with the messages that failed to format since the last
+    /// `report`, each at its definition: for the labels only the site,
+    /// the feed and the notices use, once these are produced.
+    pub fn check_used(&self, files: &BTreeMap<Lang, Vec<SourceFile>>) -> Result<(), Failed> {
+        let mut diagnostics = Diagnostics::default();
+        self.report(files, &mut diagnostics);
+        match diagnostics.has_errors() {
+            true => Err(Failed(diagnostics)),
+            false => Ok(()),
         }
     }
 
@@ -215,6 +234,42 @@ impl Labels {
             failures.insert((lang, id.to_string(), message, help));
         }
         None
+    }
+}
+
+/// What the user reads when the bundle refuses an entry of `source`:
+/// an id defined a second time, at that second definition, among
+/// `overrides` (an id's key, offset and first definition).
+fn overriding(
+    error: &FluentError,
+    source: &SourceFile,
+    overrides: &mut Vec<((bool, String), usize, Location)>,
+) -> Diagnostic {
+    let FluentError::Overriding { id, .. } = error else {
+        return Diagnostic::error(format!("Fluent error: {error}"))
+            .at(source.location(0), &source.text);
+    };
+    let folder = source
+        .path
+        .parent()
+        .map_or_else(String::new, |folder| format!("{}/", folder.display()));
+    // Errors come in file order, as the second definitions do. A term's id
+    // comes without its `-`.
+    match overrides.iter().position(|((_, name), _, _)| name == id) {
+        Some(index) => {
+            let ((term, _), offset, first) = overrides.remove(index);
+            let (what, dash) = if term { ("term", "-") } else { ("message", "") };
+            Diagnostic::error(format!(
+                "the {what} `{dash}{id}` is defined twice in {folder}"
+            ))
+            .at(source.location(offset), &source.text)
+            .with_help(format!(
+                "it is first defined at {first}: keep one definition, or give this one another id"
+            ))
+        }
+        None => Diagnostic::error(format!("`{id}` is defined twice in {folder}"))
+            .at(source.location(0), &source.text)
+            .with_help("keep one definition, or give the other another id"),
     }
 }
 

@@ -207,6 +207,14 @@ impl Converter<'_> {
             Tag::TableCell => Frame::Cell(Vec::new()),
             Tag::CodeBlock(_) | Tag::HtmlBlock => Frame::Paragraph(Vec::new()),
             Tag::BlockQuote(_) => Frame::Quote,
+            Tag::Image { .. } => {
+                self.error(
+                    range.start,
+                    "clausier does not publish images",
+                    "describe what it shows in words, or link to it: `[description](https://…)`",
+                );
+                Frame::Transparent
+            }
             _ => Frame::Transparent,
         };
         if let Some(nesting) = frame.nesting()

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::links;
+
 /// Serializes a type as its `Display` text and reads it back with its
 /// `parse(&str) -> Result<Self, String>`, so that a value that does not
 /// parse is refused, with its message, where it is written.
@@ -95,42 +97,36 @@ fn check_siret(text: &str) -> Result<(), String> {
     }
 }
 
-fn check_email(text: &str) -> Result<(), String> {
-    let valid = text.split_once('@').is_some_and(|(local, domain)| {
+/// Whether `text` is one plain e-mail address: an ASCII name of letters,
+/// digits and `._+-`, `@`, a site's name. Nothing a mail program reads
+/// as more (`?cc=`, `%40`, `,`, `/`).
+pub fn is_plain_address(text: &str) -> bool {
+    text.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !text.contains(char::is_whitespace)
-            && !domain.contains('@')
-    });
-    if valid {
+            && local
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-'))
+            && links::is_host(domain)
+    })
+}
+
+fn check_email(text: &str) -> Result<(), String> {
+    if is_plain_address(text) {
         Ok(())
     } else {
         Err(format!(
-            "`{text}` is not an e-mail address\nwrite it in full, e.g. dpo@example.com"
+            "`{text}` is not an e-mail address\nwrite it in full, e.g. dpo@example.com, with ASCII letters, digits and `._+-` before the `@`"
         ))
     }
 }
 
+/// A web address in a fact follows the links' one policy.
 fn check_url(text: &str) -> Result<(), String> {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    match rest {
-        Some(rest)
-            if rest
-                .split('/')
-                .next()
-                .is_some_and(|host| host.contains('.'))
-                && !text.contains(char::is_whitespace) =>
-        {
-            Ok(())
-        }
-        _ => Err(format!(
-            "`{text}` is not a web address\nwrite it in full, with https://, e.g. https://www.example.com/"
-        )),
-    }
+    links::web_page(text).map_err(|why| {
+        format!(
+            "`{text}` is not a web address{why}\nwrite it in full, with https://, e.g. https://www.example.com/"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -164,6 +160,9 @@ mod tests {
             "a@b",
             "a b@c.com",
             "a@.com",
+            "a@b.com?cc=c@d.com",
+            "a%40b@c.com",
+            "a,b@c.com",
         ] {
             assert!(Email::parse(invalid).is_err(), "{invalid}");
         }
@@ -173,6 +172,9 @@ mod tests {
             "javascript:alert(1)",
             "https://",
             "https://localhost x",
+            "https://www.ovh.com@evil.example/fr/",
+            "https://www.cnil.fr@evil.example/\"onmouseover=alert(1)",
+            "https://раураl.com/",
         ] {
             assert!(WebUrl::parse(invalid).is_err(), "{invalid}");
         }

@@ -160,3 +160,30 @@ fn fragments_are_body_only_and_subprocessors_json_has_every_field() {
     );
     assert_eq!(list[2]["former_name"], "Sendinblue");
 }
+
+#[test]
+fn a_label_only_the_site_uses_fails_the_build_where_it_is_defined() {
+    let dir = scratch("site-label-unknown-variable");
+    copy_corpus(&dir);
+    edit(
+        &dir.join("locales/en/versions.ftl"),
+        "site-title = { $publisher }",
+        "site-title = { $publisher } { $edition }",
+    );
+    // The documents do not use it: the check passes.
+    assert!(clausier(&dir, &["check"]).status.success());
+    let out = dir.join("out");
+    let output = clausier(
+        &dir,
+        &["build", "--format", "html", "--out", out.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "locales/en/versions.ftl:43:1: error: message `site-title` uses the variable `$edition`, which clausier does not give it"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

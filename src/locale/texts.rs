@@ -31,16 +31,31 @@ enum Open {
 pub fn too_deep(source: &str) -> Option<usize> {
     let mut open: Vec<Open> = Vec::new();
     let mut chars = source.char_indices().peekable();
+    // Where the current line starts, and its first character after the
+    // indentation, if any yet: kept as the scan goes, so that it stays
+    // linear however long a line is.
+    let mut line_start = 0;
+    let mut content_start: Option<usize> = None;
     while let Some((i, c)) = chars.next() {
-        let line_start = source[..i].rfind('\n').map_or(0, |n| n + 1);
-        let before = source[line_start..i].trim_start();
+        let before = content_start.map_or("", |start| &source[start..i]);
+        if c == '\n' {
+            line_start = i + 1;
+            content_start = None;
+        } else if content_start.is_none() && !c.is_whitespace() {
+            content_start = Some(i);
+        }
         match (open.last(), c) {
             (None, '#') if i == line_start => while chars.next_if(|&(_, c)| c != '\n').is_some() {},
             (Some(Open::Expression), '"') => {
-                while let Some((_, c)) = chars.next() {
+                while let Some((j, c)) = chars.next() {
                     match c {
                         '\\' => _ = chars.next(),
-                        '"' | '\n' => break,
+                        '"' => break,
+                        '\n' => {
+                            line_start = j + 1;
+                            content_start = None;
+                            break;
+                        }
                         _ => {}
                     }
                 }
@@ -66,14 +81,22 @@ pub fn too_deep(source: &str) -> Option<usize> {
     None
 }
 
+/// A message or term a Fluent file defines: whether it is a term, its id
+/// (without the term's `-`), and the offset of the id.
+pub struct Defined {
+    pub term: bool,
+    pub id: String,
+    pub offset: usize,
+}
+
 /// Reports every text and string literal of `resource` (parsed from
-/// `file`) that `text::check` refuses, and returns the id and offset of
-/// each message it defines.
+/// `file`) that `text::check` refuses, and returns each message and term
+/// it defines, in file order.
 pub fn check_texts(
     resource: &FluentResource,
     file: &SourceFile,
     diagnostics: &mut Diagnostics,
-) -> Vec<(String, usize)> {
+) -> Vec<Defined> {
     let mut checker = Checker {
         source: resource.source(),
         file,
@@ -83,10 +106,21 @@ pub fn check_texts(
     for entry in resource.entries() {
         let (value, attributes) = match entry {
             Entry::Message(message) => {
-                messages.push((message.id.name.to_string(), checker.offset(message.id.name)));
+                messages.push(Defined {
+                    term: false,
+                    id: message.id.name.to_string(),
+                    offset: checker.offset(message.id.name),
+                });
                 (message.value.as_ref(), &message.attributes)
             }
-            Entry::Term(term) => (Some(&term.value), &term.attributes),
+            Entry::Term(term) => {
+                messages.push(Defined {
+                    term: true,
+                    id: term.id.name.to_string(),
+                    offset: checker.offset(term.id.name),
+                });
+                (Some(&term.value), &term.attributes)
+            }
             _ => continue,
         };
         let patterns = value
@@ -171,9 +205,14 @@ impl Checker<'_> {
 
     fn report(&mut self, written: &str, at: usize, problem: text::Problem) {
         let offset = self.offset(written) + at;
-        // A character typed as it is: `validate::printable` reports it.
+        // A character typed as it is: `validate::printable` reports it,
+        // unless its line reads as a comment to it (`#` after the
+        // indentation) although Fluent reads text there (its comments
+        // start at the line's start).
         let typed = self.source[offset..].chars().next();
-        if typed.is_some_and(|c| text::character_problem(c).is_some()) {
+        let line_start = self.source[..offset].rfind('\n').map_or(0, |n| n + 1);
+        let printable_skips = self.source[line_start..].trim_start().starts_with('#');
+        if typed.is_some_and(|c| text::character_problem(c).is_some()) && !printable_skips {
             return;
         }
         self.diagnostics.push(
@@ -295,5 +334,16 @@ mod tests {
         assert_eq!(escaped_offset(r"ab\u001Bc", "ab"), 2);
         assert_eq!(escaped_offset(r"\u001B\u001Bc", "\u{1b}\u{1b}"), 12);
         assert_eq!(escaped_offset(r#"\"é"#, "\"é"), 4);
+    }
+
+    #[test]
+    fn finds_nesting_in_linear_time_on_one_long_line() {
+        // Quadratic, this took minutes; linear, a blink.
+        let line = format!("a = {}\n", "[x] {x} ".repeat(250_000));
+        assert_eq!(too_deep(&line), None);
+        let spaces = format!("a = {{ $n ->{}[x]y}}\n", " ".repeat(2_000_000));
+        assert_eq!(too_deep(&spaces), None);
+        let deep = format!("{}{}", "a ".repeat(1_000_000), "{".repeat(20));
+        assert_eq!(too_deep(&deep), Some(2_000_000 + MAX_NESTING));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::{self, Problem};
 
@@ -25,21 +25,57 @@ pub fn heading_ids(text: &str) -> Vec<(String, usize)> {
 
 /// A text's parser events with adjacent text joined, so that a placeholder
 /// is never split across events; and the problems of the texts the events
-/// hold (after entities and escapes are decoded), at their offsets.
+/// hold (after entities and escapes are decoded), at their offsets: a
+/// character at the event that holds it, a size (`text::check`'s limits)
+/// for the whole text of each paragraph, heading, list item or table cell,
+/// at its start, however many events, escapes or entities it is made of.
 pub(super) fn parse(source: &str) -> (Vec<Located<Event<'_>>>, Vec<(usize, Problem)>) {
     let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
     let mut events: Vec<Located<Event>> = Vec::new();
     let mut problems = Vec::new();
+    // The blocks being read, innermost last: their start and plain text.
+    let mut blocks: Vec<(usize, String)> = Vec::new();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        if let Event::Text(kept)
-        | Event::Code(kept)
-        | Event::Html(kept)
-        | Event::InlineHtml(kept)
-        | Event::InlineMath(kept)
-        | Event::DisplayMath(kept) = &event
-            && let Err(problem) = text::check(kept)
-        {
-            problems.extend(locate(&source[range.clone()], kept, range.start, problem));
+        match &event {
+            Event::Start(tag) if is_text_block(tag) => blocks.push((range.start, String::new())),
+            Event::End(end) if is_text_block_end(*end) => {
+                if let Some((start, plain)) = blocks.pop()
+                    && let Err(problem) = text::check(&plain)
+                {
+                    problems.push((start, problem));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, plain)) = blocks.last_mut() {
+                    plain.push(' ');
+                }
+            }
+            Event::Text(kept)
+            | Event::Code(kept)
+            | Event::Html(kept)
+            | Event::InlineHtml(kept)
+            | Event::InlineMath(kept)
+            | Event::DisplayMath(kept) => {
+                if let Some((offset, c)) = kept
+                    .char_indices()
+                    .find(|&(_, c)| text::character_problem(c).is_some())
+                {
+                    let problem = Problem {
+                        offset,
+                        ..text::character_problem(c).expect("a refused character")
+                    };
+                    problems.extend(locate(&source[range.clone()], kept, range.start, problem));
+                }
+                // Characters are reported above: the block's text is
+                // checked for its sizes only.
+                if let Some((_, plain)) = blocks.last_mut() {
+                    plain.extend(kept.chars().map(|c| match text::character_problem(c) {
+                        Some(_) => 'x',
+                        None => c,
+                    }));
+                }
+            }
+            _ => {}
         }
         if let (Event::Text(next), Some((Event::Text(previous), previous_range))) =
             (&event, events.last_mut())
@@ -51,6 +87,31 @@ pub(super) fn parse(source: &str) -> (Vec<Located<Event<'_>>>, Vec<(usize, Probl
         events.push((event, range));
     }
     (events, problems)
+}
+
+/// Whether `tag` opens a block whose text is one text for the size limits.
+fn is_text_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+    )
+}
+
+fn is_text_block_end(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+    )
 }
 
 /// Where `problem`, found in `kept`, the text of an event at `start`

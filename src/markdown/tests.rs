@@ -71,8 +71,8 @@ fn deep_nesting_is_one_located_error_and_is_not_built() {
 
     let emphasis = format!(
         "# A {{#a}}\n\n{}x{}\n",
-        "*a _".repeat(10_000),
-        "_ a*".repeat(10_000)
+        "*a _".repeat(2_000),
+        "_ a*".repeat(2_000)
     );
     let (clauses, problems) = convert(&emphasis);
     assert_eq!(
@@ -145,4 +145,38 @@ fn clause_ids_are_slugs() {
         problems,
         ["1:5: `Data_Security` cannot be the id of a clause"]
     );
+}
+
+#[test]
+fn size_limits_hold_for_a_whole_block_however_it_is_split() {
+    let word = "this text has a word of more than 300 characters without a space";
+    let long = "this text is 89999 characters long; one text may have up to 20000";
+    for (body, message) in [
+        // A word split by escapes, by entities, or by emphasis.
+        ("a\\*".repeat(200), word),
+        ("a&amp;".repeat(200), word),
+        ("a*b*".repeat(200), word),
+        // A paragraph made of many events.
+        ("*a ".repeat(30_000), long),
+    ] {
+        let (_, problems) = convert(&format!("# A {{#a}}\n\n{body}\n"));
+        assert_eq!(problems, [format!("3:1: {message}")]);
+    }
+    // A heading, a list item, a table cell.
+    let heading = format!("# {} {{#a}}\n", "a\\*".repeat(200));
+    assert_eq!(convert(&heading).1, [format!("1:1: {word}")]);
+    let item = format!("# A {{#a}}\n\n- x\n- {}\n", "a&amp;".repeat(200));
+    assert_eq!(convert(&item).1, [format!("4:1: {word}")]);
+    let cell = format!("# A {{#a}}\n\n| h |\n|---|\n| {} |\n", "a\\*".repeat(200));
+    assert_eq!(convert(&cell).1, [format!("5:2: {word}")]);
+    // Short words in a long clause are fine: each paragraph is one text.
+    let paragraphs = "Un deux trois quatre.\n\n".repeat(2_000);
+    assert!(convert(&format!("# A {{#a}}\n\n{paragraphs}")).1.is_empty());
+}
+
+#[test]
+fn images_are_refused() {
+    let (clauses, problems) = convert("# A {#a}\n\nVoir ![x](file:///etc/passwd).\n");
+    assert_eq!(problems, ["3:6: clausier does not publish images"]);
+    assert_eq!(clauses.sections.len(), 1);
 }
