@@ -567,7 +567,7 @@ fn renderings(
 /// Writes the redline of two releases in each language and format:
 /// `<out>/<document>-<from>-<to>.<lang>.<ext>`. Returns the files written.
 pub fn write_redlines(request: &DiffRequest) -> Result<Vec<PathBuf>, BuildError> {
-    crate::output::check_placement(&request.out, request.root)?;
+    crate::output::check_placement(request.out, request.root)?;
     let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     let source = crate::releases::find_document(corpus, request.document)?;

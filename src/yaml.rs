@@ -113,7 +113,7 @@ fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
             );
             continue;
         }
-        let Some(Err(problem)) = value.map(|value| text::check(value)) else {
+        let Some(value) = value else {
             continue;
         };
         let start = span.start.byte_offset();
@@ -121,16 +121,31 @@ fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
             (Some(start), Some(end)) => file.text.get(start..end).unwrap_or_default(),
             _ => "",
         };
-        let character = value.and_then(|value| value[problem.offset..].chars().next());
-        let written = character
-            .filter(|&c| text::character_problem(c).is_some())
-            .and_then(|c| raw.find(c));
-        let offset = start.map(|start| start + written.unwrap_or(0));
-        diagnostics.push(
-            Diagnostic::error(problem.message)
-                .at(at(offset), &file.text)
-                .with_help(problem.help),
-        );
+        // Every refused character once, where it is written if it is
+        // written as such; else the size limits, at the value.
+        let mut problems: Vec<(Option<usize>, text::Problem)> = Vec::new();
+        for c in value.chars() {
+            if let Some(problem) = text::character_problem(c)
+                && !problems
+                    .iter()
+                    .any(|(_, seen)| seen.message == problem.message)
+            {
+                let offset = start.map(|start| start + raw.find(c).unwrap_or(0));
+                problems.push((offset, problem));
+            }
+        }
+        if problems.is_empty()
+            && let Err(problem) = text::check(value)
+        {
+            problems.push((start, problem));
+        }
+        for (offset, problem) in problems {
+            diagnostics.push(
+                Diagnostic::error(problem.message)
+                    .at(at(offset), &file.text)
+                    .with_help(problem.help),
+            );
+        }
     }
 }
 

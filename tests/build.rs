@@ -354,6 +354,8 @@ fn a_build_interrupted_during_the_swap_recovers_the_previous_output() {
     fs::rename(&out, dir.join(".out.previous")).unwrap();
     fs::create_dir_all(dir.join(".out.staging/fr")).unwrap();
     fs::write(dir.join(".out.staging/fr/dpa.pdf"), b"half-written").unwrap();
+    // The mark every staging folder holds from its creation.
+    fs::write(dir.join(".out.staging/.clausier-staging"), b"").unwrap();
     edit(
         &dir.join("contracts/dpa/fr.md"),
         "{{ commitment.audit_notice }}",

@@ -104,8 +104,8 @@ fn entities_and_escapes_cannot_write_controls_or_overrides() {
     assert_eq!(
         problems,
         [
-            "3:10: this text holds a control character (U+001B)",
-            "3:24: this text holds an invisible direction or line control (U+202E)",
+            "3:10: this text holds an invisible control character (U+001B)",
+            "3:24: this text holds an invisible control character (U+202E)",
         ]
     );
     // Characters typed as they are are reported by `validate::printable`.
