@@ -114,12 +114,18 @@ fn corpus_copy(name: &str) -> PathBuf {
 /// Writes `bytes` in place of the corpus file `relative` for the time of
 /// `run`, then puts the original back.
 fn with_file<T>(root: &Path, relative: &str, bytes: &[u8], run: impl FnOnce() -> T) -> T {
+    /// Puts the original back even when `run` panics, so that one failing
+    /// case (and its shrinking) never corrupts the corpus of the next.
+    struct Restore(PathBuf, Vec<u8>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            fs::write(&self.0, &self.1).unwrap();
+        }
+    }
     let path = root.join(relative);
-    let original = fs::read(&path).unwrap();
+    let _restore = Restore(path.clone(), fs::read(&path).unwrap());
     fs::write(&path, bytes).unwrap();
-    let result = run();
-    fs::write(&path, original).unwrap();
-    result
+    run()
 }
 
 /// Corpus files of every kind clausier reads.
