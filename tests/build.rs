@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use clausier::corpus::records::sha256_hex;
 use clausier::lang::Lang;
-use clausier::output::{ArtifactKind, MANIFEST, Manifest, ManifestEntry, sha256_hex};
+use clausier::publish::output::{ArtifactKind, MANIFEST, Manifest, ManifestEntry};
 use common::*;
 
 fn manifest(out: &Path) -> Manifest {

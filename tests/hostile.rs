@@ -16,7 +16,7 @@ use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use clausier::output::Manifest;
+use clausier::publish::output::Manifest;
 use common::*;
 
 /// What the user sees of a run: exit status, then stdout and stderr, the
@@ -181,7 +181,7 @@ fn names_clausier_uses_beside_the_output_are_never_taken_from_the_user() {
     // Only the marker left: the folder is clausier's, and empty.
     fs::remove_dir_all(&out).unwrap();
     fs::create_dir(&out).unwrap();
-    fs::write(out.join(clausier::output::MARKER), "{}").unwrap();
+    fs::write(out.join(clausier::publish::output::MARKER), "{}").unwrap();
     assert!(clausier(&dir, &["build"]).status.success());
     // `diff` writes nowhere in the corpus's source folders.
     let output = run(
@@ -298,7 +298,7 @@ fn concurrent_builds_into_one_folder_end_with_an_output_that_matches_its_manifes
     for entry in &manifest.artifacts {
         let bytes = fs::read(out.join(&entry.path)).unwrap();
         assert_eq!(
-            clausier::output::sha256_hex(&bytes),
+            clausier::corpus::records::sha256_hex(&bytes),
             entry.sha256,
             "{}",
             entry.path
@@ -306,7 +306,7 @@ fn concurrent_builds_into_one_folder_end_with_an_output_that_matches_its_manifes
     }
     listed.extend([
         "manifest.json".to_string(),
-        clausier::output::MARKER.to_string(),
+        clausier::publish::output::MARKER.to_string(),
     ]);
     listed.sort();
     let mut present: Vec<String> = tree(&out)
@@ -371,7 +371,7 @@ fn an_edited_release_record_is_reported_as_edited_and_cannot_be_laundered() {
 fn reseal(path: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
     let mut record: serde_json::Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
     edit(&mut record);
-    record["fingerprint"] = clausier::records::seal(&record).into();
+    record["fingerprint"] = clausier::corpus::records::seal(&record).into();
     fs::write(path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
 }
 

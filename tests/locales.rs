@@ -6,8 +6,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::fs;
 
+use clausier::corpus::locale::message_ids;
 use clausier::lang::Lang;
-use clausier::locale::message_ids;
 use common::shipped_root;
 
 fn ids(lang: Lang) -> BTreeSet<String> {
@@ -42,7 +42,7 @@ fn every_message_clausier_uses_is_defined() {
 
     for lang in Lang::ALL {
         let defined = ids(lang);
-        for id in clausier::validate::used_messages(corpus) {
+        for id in clausier::check::labels::used_messages(corpus) {
             assert!(
                 defined.contains(&id),
                 "{lang}: {id} is used but not defined"

@@ -7,7 +7,7 @@ use std::fs;
 use std::str::FromStr;
 
 use atom_syndication::Feed;
-use clausier::output::ArtifactKind;
+use clausier::publish::output::ArtifactKind;
 use common::*;
 
 #[test]
@@ -104,7 +104,7 @@ fn the_feed_parses_as_atom_with_an_entry_per_release_and_notice() {
         ],
         "newest first"
     );
-    let manifest: clausier::output::Manifest =
+    let manifest: clausier::publish::output::Manifest =
         serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
     // Every link of every entry is an artifact of the manifest.
     for entry in feed.entries() {

@@ -11,16 +11,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use clausier::compose::placeholders::Placeholders;
+use clausier::corpus::facts::{Commitments, Parties, Security};
+use clausier::corpus::yaml::parse_yaml;
+use clausier::corpus::{DocumentMeta, SourceFile};
 use clausier::diagnostic::Diagnostics;
-use clausier::facts::{Commitments, Parties, Security};
 use clausier::lang::Lang;
-use clausier::load::{DocumentMeta, SourceFile};
 use clausier::model::Document;
-use clausier::placeholders::Placeholders;
 use clausier::render::html::{HtmlRenderer, escape};
 use clausier::render::pdf::PdfRenderer;
 use clausier::render::{Renderer, Slot};
-use clausier::yaml::parse_yaml;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -90,7 +90,7 @@ proptest! {
     fn markdown_and_placeholders_never_panic(text in hostile_text()) {
         let placeholders = Placeholders::new(Lang::Fr, [("processor".to_string(), "Learn&Go".to_string())].into());
         let mut diagnostics = Diagnostics::default();
-        clausier::markdown::clauses(&source("contracts/x/fr.md", text), &placeholders, &mut diagnostics);
+        clausier::compose::markdown::clauses(&source("contracts/x/fr.md", text), &placeholders, &mut diagnostics);
         let _ = diagnostics.to_string();
     }
 
@@ -98,7 +98,7 @@ proptest! {
     fn fluent_loader_never_panics(text in hostile_text()) {
         let mut diagnostics = Diagnostics::default();
         let files = [(Lang::Fr, vec![source("locales/fr/x.ftl", text)])].into();
-        let labels = clausier::locale::Labels::new(&files, &mut diagnostics);
+        let labels = clausier::corpus::locale::Labels::new(&files, &mut diagnostics);
         let _ = labels.get(Lang::Fr, "x");
         let _ = diagnostics.to_string();
     }

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use clausier::output::ArtifactKind;
+use clausier::publish::output::ArtifactKind;
 use common::*;
 
 fn stderr(output: &Output) -> String {

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use clausier::output::{ArtifactKind, MANIFEST, Manifest};
+use clausier::publish::output::{ArtifactKind, MANIFEST, Manifest};
 use common::*;
 
 /// A published file, with the entities tera writes for `/` and `'` decoded.

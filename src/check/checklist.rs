@@ -4,42 +4,11 @@
 
 use std::collections::BTreeSet;
 
-use serde::Deserialize;
-
+use crate::compose::markdown::heading_ids;
+use crate::corpus::checklists::Checklist;
+use crate::corpus::{DocumentSource, SourceFile};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
-use crate::load::{DocumentSource, SourceFile};
-use crate::markdown::heading_ids;
-
-/// `checklists/<name>.yaml`: the requirements a kind of document must meet.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Checklist {
-    /// What the checklist is for, e.g. "Data processing agreement (GDPR art. 28)".
-    pub title: String,
-    /// The requirements, each with the legal source that imposes it.
-    pub items: Vec<Requirement>,
-}
-
-/// One requirement of a checklist.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Requirement {
-    /// Stable identifier that documents cite, e.g. `art28-3h`.
-    pub id: String,
-    /// What the document must say.
-    pub requirement: String,
-    /// The legal source, e.g. "GDPR art. 28(3)(h)".
-    pub source: String,
-    /// Whether a document must cover it; `false` for requirements that
-    /// apply only in some cases.
-    #[serde(default = "mandatory")]
-    pub mandatory: bool,
-}
-
-fn mandatory() -> bool {
-    true
-}
 
 /// Reports coverage that names unknown sections or requirements, and every
 /// mandatory requirement that nothing covers.

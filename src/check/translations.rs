@@ -5,32 +5,12 @@
 //! a new review.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
-use crate::diff::Change;
+use crate::compose::markdown::heading_ids;
+use crate::corpus::DocumentSource;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
-use crate::load::{DocumentSource, SourceFile};
-use crate::markdown::heading_ids;
-
-/// The lock file's name, in each document's folder.
-pub const LOCK_FILE: &str = "translations.lock";
-
-/// `contracts/<document>/translations.lock`: for each translation language
-/// and clause id, the French source text of the clause as last reviewed.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TranslationLock {
-    /// Written by `clausier translations confirm`; not edited by hand.
-    pub reviewed: BTreeMap<Lang, BTreeMap<String, String>>,
-}
-
-/// The lock file of a document folder, relative to the corpus root.
-pub fn lock_path(document: &str) -> PathBuf {
-    Path::new("contracts").join(document).join(LOCK_FILE)
-}
+use crate::versions::diff::Change;
 
 /// Each clause and sub-clause of a Markdown text, by id: its heading, its
 /// own paragraphs, up to the next heading, trimmed.
@@ -81,136 +61,12 @@ pub fn check(document: &DocumentSource, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Records the current French text of `clauses` (all when empty) as
-/// reviewed for every translation of `document`, and drops reviews of
-/// clauses that no longer exist. The caller has checked the ids.
-fn confirm(document: &DocumentSource, clauses: &[String]) -> TranslationLock {
-    let french = document
-        .texts
-        .get(&Lang::Fr)
-        .map(|file| clause_sources(&file.text))
-        .unwrap_or_default();
-    let mut lock = document.reviews.clone();
-    for &lang in document.texts.keys().filter(|lang| !lang.is_binding()) {
-        let reviewed = lock.reviewed.entry(lang).or_default();
-        reviewed.retain(|id, _| french.iter().any(|(known, ..)| known == id));
-        for (id, _, text) in &french {
-            if clauses.is_empty() || clauses.contains(id) {
-                reviewed.insert(id.clone(), text.clone());
-            }
-        }
-    }
-    lock
-}
-
-/// Loads the corpus at `root` and records the current French text of
-/// `clauses` (all when empty) as reviewed, in every document (or only
-/// `document`) that has them. Returns one line per lock file written.
-pub fn confirm_reviews(
-    root: &Path,
-    document: Option<&str>,
-    clauses: &[String],
-) -> Result<Vec<String>, crate::BuildError> {
-    let mut diagnostics = Diagnostics::default();
-    let corpus = crate::load::load(root, &mut diagnostics);
-    let corpus = match corpus {
-        Some(corpus) if !diagnostics.has_errors() => corpus,
-        _ => {
-            return Err(crate::BuildError::Content(crate::diagnostic::Failed(
-                diagnostics,
-            )));
-        }
-    };
-    let documents: Vec<&DocumentSource> = corpus
-        .documents
-        .iter()
-        .filter(|d| document.is_none_or(|id| d.id == id))
-        .collect();
-    if documents.is_empty() {
-        let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-        return Err(crate::BuildError::Usage(format!(
-            "unknown document: the documents are {}",
-            known.join(", ")
-        )));
-    }
-    let ids_of = |source: &DocumentSource| -> Vec<String> {
-        let french = source.texts.get(&Lang::Fr);
-        french
-            .map(|file| {
-                heading_ids(&file.text)
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let known: Vec<String> = documents.iter().flat_map(|source| ids_of(source)).collect();
-    let unknown: Vec<&String> = clauses.iter().filter(|id| !known.contains(id)).collect();
-    if let Some(first) = unknown.first() {
-        let hint = did_you_mean_help(first, known.iter().map(String::as_str), || {
-            "clause ids are the `{#id}` of the French headings".to_string()
-        });
-        let names: Vec<&str> = unknown.iter().map(|id| id.as_str()).collect();
-        return Err(crate::BuildError::Usage(format!(
-            "unknown clause `{}`: {hint}",
-            names.join("`, `")
-        )));
-    }
-    let mut written = Vec::new();
-    for source in documents {
-        // A clause id confirms the documents that have it.
-        let ids = ids_of(source);
-        let present: Vec<String> = clauses
-            .iter()
-            .filter(|id| ids.contains(id))
-            .cloned()
-            .collect();
-        if !clauses.is_empty() && present.is_empty() {
-            continue;
-        }
-        let lock = confirm(source, &present);
-        let path = root.join(lock_path(&source.id));
-        crate::files::write_atomically(&path, lock_text(&lock).as_bytes())
-            .map_err(crate::BuildError::Io)?;
-        let count = if present.is_empty() {
-            "every clause".to_string()
-        } else {
-            present.join(", ")
-        };
-        written.push(format!(
-            "confirmed the review of {count} in {}",
-            lock_path(&source.id).display()
-        ));
-    }
-    Ok(written)
-}
-
-/// Serializes a lock file, with a header saying what it is.
-pub fn lock_text(lock: &TranslationLock) -> String {
-    let body = serde_saphyr::to_string(lock).expect("the lock serializes");
-    format!(
-        "# The French text each translated clause was last reviewed against.\n\
-         # Written by `clausier translations confirm`: do not edit by hand.\n{body}"
-    )
-}
-
-/// Reads a lock file; a document without one has no reviewed clause.
-pub fn read_lock(
-    file: Option<&SourceFile>,
-    diagnostics: &mut Diagnostics,
-) -> Option<TranslationLock> {
-    match file {
-        Some(file) => crate::yaml::parse_yaml(file, diagnostics),
-        None => Some(TranslationLock::default()),
-    }
-}
-
 /// The changes from `old` to `new`, word by word: `[-removed-]{+added+}`
 /// with a few words of context around each change.
 pub fn word_diff(old: &str, new: &str) -> String {
     const CONTEXT: usize = 4;
     // Each word with its change: ' ' kept, '-' removed, '+' added.
-    let words: Vec<(char, &str)> = crate::diff::words(old, new)
+    let words: Vec<(char, &str)> = crate::versions::diff::words(old, new)
         .into_iter()
         .map(|(change, word)| {
             let mark = match change {
@@ -273,25 +129,5 @@ mod tests {
         assert_eq!(ids, ["one", "sub", "two"]);
         assert_eq!(clauses[0].2, "# One {#one}\n\nText.");
         assert_eq!(clauses[1].1, text.find("## Sub").unwrap());
-    }
-
-    #[test]
-    fn lock_files_round_trip() {
-        let mut lock = TranslationLock::default();
-        let text = "# Titre {#id}\n\n  Texte : « avec » des \"guillemets\", # et\ttab.\n\n- liste";
-        lock.reviewed
-            .entry(Lang::En)
-            .or_default()
-            .insert("id".into(), text.into());
-        let file = SourceFile {
-            path: LOCK_FILE.into(),
-            text: lock_text(&lock),
-        };
-        let mut diagnostics = Diagnostics::default();
-        assert_eq!(
-            read_lock(Some(&file), &mut diagnostics),
-            Some(lock),
-            "{diagnostics}"
-        );
     }
 }

@@ -88,7 +88,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 "built {} artifact(s) in {:.2} s; manifest: {}",
                 manifest.artifacts.len(),
                 started.elapsed().as_secs_f64(),
-                super::shown(&out.join(clausier::output::MANIFEST))
+                super::shown(&out.join(clausier::publish::output::MANIFEST))
             );
             ExitCode::SUCCESS
         }

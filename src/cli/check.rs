@@ -74,7 +74,7 @@ pub fn print(diagnostics: &Diagnostics, format: OutputFormat, failed: bool) {
 
 /// One line saying that a document is an unreleased draft, and what
 /// changed.
-pub fn describe_draft(draft: &clausier::Draft) -> String {
+pub fn describe_draft(draft: &clausier::check::Draft) -> String {
     let mut line = match &draft.since {
         Some(since) => format!("draft: `{}` changed since release {since}", draft.document),
         None => format!("draft: `{}` has no release yet", draft.document),

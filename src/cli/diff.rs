@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use clausier::lang::Lang;
-use clausier::redline::{DiffRequest, write_redlines};
+use clausier::publish::redlines::{DiffRequest, write_redlines};
 use clausier::render::Format;
 
 /// Compares two released versions of a document: a redline in each

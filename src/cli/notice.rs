@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use clausier::BuildOptions;
-use clausier::notice::{NoticeRequest, record};
+use clausier::record::notice::{NoticeRequest, record};
 
 /// Records and publishes the notice that tells clients how the
 /// sub-processors change between two releases of a document (GDPR art.
@@ -78,7 +78,7 @@ pub fn run(args: NoticeArgs) -> ExitCode {
                 .manifest
                 .artifacts
                 .iter()
-                .filter(|a| a.kind == clausier::output::ArtifactKind::Notice);
+                .filter(|a| a.kind == clausier::publish::output::ArtifactKind::Notice);
             for entry in notices {
                 println!("{}", super::shown(&out.join(&entry.path)));
             }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use clausier::lang::Lang;
-use clausier::releases::{ReleaseRequest, release};
+use clausier::record::release::{ReleaseRequest, release};
 
 /// Releases a new version of a document: freezes its current text, in
 /// every language, in releases/<document>/<version>.json, with a

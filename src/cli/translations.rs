@@ -36,7 +36,7 @@ struct ConfirmArgs {
 
 pub fn run(args: TranslationsArgs) -> ExitCode {
     let TranslationsCommand::Confirm(args) = args.command;
-    match clausier::translations::confirm_reviews(
+    match clausier::record::reviews::confirm_reviews(
         &args.root,
         args.document.as_deref(),
         &args.clauses,

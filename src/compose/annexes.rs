@@ -1,11 +1,12 @@
 //! Annexes generated from the facts: A parties, B processing per product,
 //! C sub-processors, D security measures.
 
-use crate::document::Texts;
-use crate::facts::{Product, Subprocessor};
+use crate::compose::Texts;
+use crate::compose::quantities::QuantityText;
+use crate::corpus::facts::{Product, Subprocessor};
+use crate::corpus::locale::Labels;
+use crate::corpus::{AnnexKind, Corpus};
 use crate::lang::Lang;
-use crate::load::{AnnexKind, Corpus};
-use crate::locale::Labels;
 use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
 
 /// The annex of `kind`, lettered `letter`.

@@ -4,16 +4,17 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
-use crate::document::Texts;
-use crate::facts::{
+use crate::compose::Texts;
+use crate::compose::quantities::QuantityText;
+use crate::corpus::SourceFile;
+use crate::corpus::facts::{
     Consent, CookieCategory, CookieFacts, ExemptionGround, Facts, Lifetime, PUBLISHER,
 };
+use crate::corpus::locale::Labels;
+use crate::corpus::quantity::{Quantity, Unit};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
-use crate::load::SourceFile;
-use crate::locale::Labels;
 use crate::model::{Block, Inline, ListStyle, Table};
-use crate::quantity::{Quantity, Unit};
 
 /// CNIL: trackers that need consent, and audience measurement, live 13
 /// months at most; exempt audience measurement keeps its data 25 months at

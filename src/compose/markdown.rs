@@ -7,11 +7,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 
+use crate::compose::placeholders::Placeholders;
+use crate::corpus::SourceFile;
+use crate::corpus::links::{self, Target};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::links::{self, Target};
-use crate::load::SourceFile;
 use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
-use crate::placeholders::Placeholders;
 use crate::text::{self, MAX_NESTING};
 
 mod events;

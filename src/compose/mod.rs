@@ -1,22 +1,30 @@
-//! Assembles one document in one language from its clauses, the facts and
-//! the labels: the `model` stage of the pipeline.
+//! The compose stage: assembles one document in one language from its
+//! clauses, the facts and the labels into the typed [`crate::model`]. It
+//! uses only the corpus; it checks what it resolves (placeholders, links)
+//! but writes and renders nothing.
+
+pub mod annexes;
+pub mod cookies;
+pub mod markdown;
+pub mod placeholders;
+pub mod privacy;
+pub mod quantities;
+pub mod words;
 
 use std::collections::BTreeMap;
 
-use crate::annexes::annex_section;
-use crate::cookie_policy;
+use crate::compose::annexes::annex_section;
+use crate::compose::placeholders::Placeholders;
+use crate::compose::quantities::QuantityText;
+use crate::corpus::links;
+use crate::corpus::locale::Labels;
+use crate::corpus::releases::{Edition, HistoryEntry};
+use crate::corpus::{Corpus, DocumentSource, SourceFile};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::{Lang, Localized};
-use crate::links;
-use crate::load::{Corpus, DocumentSource, SourceFile};
-use crate::locale::Labels;
-use crate::markdown;
 use crate::model::{
     Block, CoverParty, Document, HISTORY_ID, Notice, PageLabels, Section, SectionKind, Table,
 };
-use crate::placeholders::Placeholders;
-use crate::privacy_policy;
-use crate::releases::{Edition, HistoryEntry};
 
 /// Builds `source` in `lang`, reporting every unresolved placeholder.
 pub fn build(
@@ -40,10 +48,10 @@ pub fn build(
     );
     let facts = &corpus.facts;
     if let Some(cookies) = &facts.cookies {
-        values.extend(cookie_policy::placeholder_values(cookies, labels, lang));
+        values.extend(cookies::placeholder_values(cookies, labels, lang));
     }
     if let Some(privacy) = &facts.privacy {
-        values.extend(privacy_policy::placeholder_values(privacy, labels, lang));
+        values.extend(privacy::placeholder_values(privacy, labels, lang));
     }
     // Generated tables resolve their own YAML texts, before the clauses.
     let bare = Placeholders::new(lang, values.clone());
@@ -57,13 +65,13 @@ pub fn build(
     if let Some(cookies) = &facts.cookies {
         blocks.insert(
             "table.cookies".to_string(),
-            cookie_policy::tables(facts, cookies, labels, &mut texts),
+            cookies::tables(facts, cookies, labels, &mut texts),
         );
     }
     if let Some(privacy) = &facts.privacy {
         blocks.insert(
             "table.processing".to_string(),
-            privacy_policy::tables(facts, privacy, labels, &mut texts),
+            privacy::tables(facts, privacy, labels, &mut texts),
         );
     }
     let placeholders = Placeholders::new(lang, values).with_blocks(blocks);

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 
+use crate::compose::Texts;
+use crate::compose::quantities::QuantityText;
+use crate::corpus::SourceFile;
+use crate::corpus::facts::{Facts, PrivacyFacts, Transfer};
+use crate::corpus::locale::Labels;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
-use crate::document::Texts;
-use crate::facts::{Facts, PrivacyFacts, Transfer};
 use crate::lang::Lang;
-use crate::load::SourceFile;
-use crate::locale::Labels;
 use crate::model::{Block, Inline, ListStyle, Table};
 
 /// `{{ privacy.<figure> }}` and `{{ authority.* }}`.
@@ -156,7 +157,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
     let known: Vec<&str> = facts
         .provider_ids()
         .into_iter()
-        .filter(|id| *id != crate::facts::PUBLISHER)
+        .filter(|id| *id != crate::corpus::facts::PUBLISHER)
         .collect();
     for processing in &privacy.processing {
         for id in processing

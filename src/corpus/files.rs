@@ -9,8 +9,8 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::load::SourceFile;
 use crate::text;
 
 /// A corpus folder, resolved once so that every read can be confined to

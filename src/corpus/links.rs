@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::corpus::SourceFile;
+use crate::corpus::values;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
-use crate::load::SourceFile;
 use crate::model::{Block, Document, Inline, Section};
 use crate::text;
-use crate::values;
 
 /// What an allowed link points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

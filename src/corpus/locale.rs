@@ -6,9 +6,9 @@ use std::sync::{Mutex, PoisonError};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
+use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed, Location};
 use crate::lang::Lang;
-use crate::load::SourceFile;
 
 mod texts;
 

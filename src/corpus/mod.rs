@@ -1,28 +1,42 @@
-//! Reads the corpus from disk: every file of `annexes/`, `contracts/` and
-//! `locales/`. This is the only module that touches the source folders.
+//! The corpus stage: reads the corpus from disk (every file of `annexes/`,
+//! `checklists/`, `contracts/`, `locales/` and `releases/`) into typed
+//! facts, clauses, labels and records. The only stage that reads the
+//! source folders (through [`files::CorpusRoot`]); it uses no other stage.
+
+pub mod checklists;
+pub mod date;
+pub mod facts;
+pub mod files;
+pub mod links;
+mod load;
+pub mod locale;
+pub mod notices;
+pub mod quantity;
+pub mod records;
+pub mod releases;
+pub mod reviews;
+pub mod termbase;
+pub mod values;
+pub mod version;
+pub mod yaml;
+
+pub use load::load;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
-use crate::checklist::Checklist;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::facts::{
-    Commitments, CookieFacts, Facts, Parties, PrivacyFacts, Product, Security, Subprocessor,
-    ThirdParty,
-};
-use crate::files::CorpusRoot;
-use crate::lang::{self, Lang, Localized};
-use crate::locale::Labels;
-use crate::notice::{self, NoticeFile};
-use crate::releases::{self, ReleaseFile};
-use crate::terminology::{Term, parse_termbase};
-use crate::text;
-use crate::translations::{self, TranslationLock};
-use crate::yaml::parse_yaml;
+use crate::corpus::checklists::Checklist;
+use crate::corpus::facts::Facts;
+use crate::corpus::locale::Labels;
+use crate::corpus::termbase::Term;
+use crate::diagnostic::Location;
+use crate::lang::{Lang, Localized};
+use notices::NoticeFile;
+use releases::ReleaseFile;
+use reviews::TranslationLock;
 
 /// Document ids that would collide with the site's own files.
 const RESERVED_IDS: [&str; 1] = ["index"];
@@ -138,364 +152,4 @@ pub struct Corpus {
     pub terms: Vec<Term>,
     /// The languages of the corpus, binding language first.
     pub languages: Vec<Lang>,
-}
-
-/// Reads and parses the corpus under `root`, reporting every file that
-/// cannot be read or parsed.
-pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Corpus> {
-    let root = match CorpusRoot::new(root) {
-        Ok(root) => root,
-        Err(error) => {
-            diagnostics.push(Diagnostic::error(format!(
-                "cannot read the corpus folder {}: {error}",
-                root.display()
-            )));
-            return None;
-        }
-    };
-    let reader = Reader {
-        root: &root,
-        diagnostics,
-        yaml_files: Vec::new(),
-    };
-    reader.corpus()
-}
-
-struct Reader<'a> {
-    root: &'a CorpusRoot,
-    diagnostics: &'a mut Diagnostics,
-    yaml_files: Vec<SourceFile>,
-}
-
-impl Reader<'_> {
-    fn corpus(mut self) -> Option<Corpus> {
-        let languages = self.languages()?;
-        lang::with_languages(&languages, || self.facts_and_documents(languages.clone()))
-    }
-
-    fn facts_and_documents(mut self, languages: Vec<Lang>) -> Option<Corpus> {
-        let parties = self.yaml::<Parties>("annexes/parties.yaml");
-        let commitments = self.optional_yaml::<Commitments>("annexes/commitments.yaml");
-        let products = self.optional_yaml::<ProductsFile>("annexes/products.yaml");
-        let subprocessors = self.optional_yaml::<SubprocessorsFile>("annexes/subprocessors.yaml");
-        let security = self.optional_yaml::<Security>("annexes/security.yaml");
-        let cookies = self.optional_yaml::<CookieFacts>("annexes/cookies.yaml");
-        let privacy = self.optional_yaml::<PrivacyFacts>("annexes/privacy.yaml");
-        let third_parties = self.optional_yaml::<ThirdPartiesFile>("annexes/third-parties.yaml");
-        let documents = self.documents(&languages);
-        let locale_files = self.locales(&languages);
-        let labels = Labels::new(&locale_files, self.diagnostics);
-        let termbase = "locales/termbase.csv";
-        let terms = match self.root.has(Path::new(termbase)) {
-            true => self
-                .read(termbase)
-                .and_then(|file| parse_termbase(&file, self.diagnostics)),
-            false => Some(Vec::new()),
-        };
-        Some(Corpus {
-            facts: Facts {
-                parties: parties?,
-                commitments: commitments?,
-                products: products?.map(|file| file.products).unwrap_or_default(),
-                subprocessors: subprocessors?
-                    .map(|file| file.subprocessors)
-                    .unwrap_or_default(),
-                security: security?,
-                cookies: cookies?,
-                privacy: privacy?,
-                third_parties: third_parties?
-                    .map(|file| file.third_parties)
-                    .unwrap_or_default(),
-            },
-            documents: documents?,
-            labels,
-            locale_files,
-            yaml_files: self.yaml_files,
-            terms: terms?,
-            languages,
-        })
-    }
-
-    /// The corpus's languages: the folders of `locales/`. French, the
-    /// binding language, is required.
-    fn languages(&mut self) -> Option<Vec<Lang>> {
-        let folders = self.subfolders("locales")?;
-        let mut languages = Vec::new();
-        for folder in folders {
-            match Lang::from_code(&folder) {
-                Some(lang) => languages.push(lang),
-                None => self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "locales/{folder}/ is not a language clausier knows"
-                    ))
-                    .with_help("name locale folders `fr` or `en`"),
-                ),
-            }
-        }
-        languages.sort();
-        if !languages.contains(&Lang::Fr) {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    "there is no locales/fr/: French is the binding language of every document",
-                )
-                .with_help("add locales/fr/ with the French labels"),
-            );
-            return None;
-        }
-        Some(languages)
-    }
-
-    /// Reads `relative` under the root, reporting why it cannot be read.
-    fn read(&mut self, relative: impl AsRef<Path>) -> Option<SourceFile> {
-        match self.root.read(relative.as_ref()) {
-            Ok(file) => Some(file),
-            Err(diagnostic) => {
-                self.diagnostics.push(*diagnostic);
-                None
-            }
-        }
-    }
-
-    /// A YAML file a corpus may go without: `Some(None)` when absent.
-    fn optional_yaml<T: DeserializeOwned>(&mut self, relative: &str) -> Option<Option<T>> {
-        if self.root.has(Path::new(relative)) {
-            self.yaml(relative).map(Some)
-        } else {
-            Some(None)
-        }
-    }
-
-    fn yaml<T: DeserializeOwned>(&mut self, relative: &str) -> Option<T> {
-        let file = self.read(relative)?;
-        let value = parse_yaml(&file, self.diagnostics);
-        self.yaml_files.push(file);
-        value
-    }
-
-    /// Every folder of `contracts/` is a document.
-    fn documents(&mut self, languages: &[Lang]) -> Option<Vec<DocumentSource>> {
-        let mut documents = Vec::new();
-        let mut complete = true;
-        let ids = self.subfolders("contracts")?;
-        for id in &ids {
-            if !self.document_id(id) {
-                complete = false;
-                continue;
-            }
-            let id = id.clone();
-            let folder = Path::new("contracts").join(&id);
-            let meta_path = folder.join("document.yaml");
-            let meta_file = self.read(&meta_path);
-            let meta: Option<DocumentMeta> = meta_file
-                .as_ref()
-                .and_then(|file| parse_yaml(file, self.diagnostics));
-            let checklist = meta
-                .as_ref()
-                .map(|meta| self.checklist(meta, meta_file.as_ref()));
-            let texts: BTreeMap<Lang, SourceFile> = languages
-                .iter()
-                .copied()
-                .filter_map(|lang| Some((lang, self.read(folder.join(format!("{lang}.md")))?)))
-                .collect();
-            let lock_path = translations::lock_path(&id);
-            let lock_file = self
-                .root
-                .has(&lock_path)
-                .then(|| self.read(&lock_path))
-                .flatten();
-            let reviews = translations::read_lock(lock_file.as_ref(), self.diagnostics);
-            let releases = self.releases(&id);
-            let notices = self.records(&notice::folder(&id), notice::parse);
-            if let Some(file) = &meta_file {
-                self.yaml_files.push(file.clone());
-            }
-            match (meta, reviews, meta_file, checklist, releases, notices) {
-                (
-                    Some(meta),
-                    Some(reviews),
-                    Some(meta_file),
-                    Some(Ok(checklist)),
-                    Some(releases),
-                    Some(notices),
-                ) if texts.len() == languages.len() => documents.push(DocumentSource {
-                    id,
-                    meta,
-                    texts,
-                    reviews,
-                    checklist,
-                    meta_file,
-                    releases,
-                    notices,
-                }),
-                _ => complete = false,
-            }
-        }
-        complete &= self.releases_have_documents(&ids);
-        // A document that cannot be read would make later checks report
-        // consequences (unused labels, missing clauses) rather than causes.
-        complete.then_some(documents)
-    }
-
-    /// Whether a folder of `contracts/` can name a document: its id becomes
-    /// file names and web addresses, so it must be a slug that no other
-    /// output uses.
-    fn document_id(&mut self, id: &str) -> bool {
-        let problem = if !text::is_slug(id) {
-            "a document id names its files and web addresses: use lower-case letters, digits and single hyphens, e.g. `cookies` or `terms-of-sale`"
-        } else if RESERVED_IDS.contains(&id) {
-            "`index` is the name of the site's home pages: choose another name for this document"
-        } else {
-            return true;
-        };
-        self.diagnostics.push(
-            Diagnostic::error(format!("contracts/{id}/ cannot be a document"))
-                .with_help(format!("{problem}; then rename releases/{id}/ to match")),
-        );
-        false
-    }
-
-    /// Whether every folder of released versions has its document: one
-    /// whose source is gone would silently disappear from the site.
-    fn releases_have_documents(&mut self, ids: &[String]) -> bool {
-        if !self.root.has(Path::new(releases::RELEASES)) {
-            return true;
-        }
-        let Some(released) = self.subfolders(releases::RELEASES) else {
-            return false;
-        };
-        let orphans: Vec<&String> = released.iter().filter(|id| !ids.contains(id)).collect();
-        for id in &orphans {
-            self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "releases/{id}/ holds released versions of `{id}`, but contracts/{id}/ does not exist"
-                ))
-                .with_help(format!(
-                    "restore contracts/{id}/ from version control: without it, every published version of `{id}` would disappear from the output"
-                )),
-            );
-        }
-        orphans.is_empty()
-    }
-
-    /// The release records of document `id`, oldest version first.
-    fn releases(&mut self, id: &str) -> Option<Vec<ReleaseFile>> {
-        let mut releases = self.records(&releases::folder(id), releases::parse)?;
-        releases.sort_by(|a, b| a.record.version.cmp(&b.record.version));
-        Some(releases)
-    }
-
-    /// Every JSON record of `folder` (none when it does not exist), read
-    /// with `parse`; none if any cannot be read.
-    fn records<T>(
-        &mut self,
-        folder: &Path,
-        parse: fn(SourceFile, &mut Diagnostics) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        if !self.root.has(folder) {
-            return Some(Vec::new());
-        }
-        let mut records = Vec::new();
-        let mut complete = true;
-        for name in self.file_names(folder, "json")? {
-            let parsed = self
-                .read(folder.join(name))
-                .and_then(|file| parse(file, self.diagnostics));
-            match parsed {
-                Some(record) => records.push(record),
-                None => complete = false,
-            }
-        }
-        complete.then_some(records)
-    }
-
-    /// The checklist a document names, reported at its name when missing.
-    fn checklist(
-        &mut self,
-        meta: &DocumentMeta,
-        meta_file: Option<&SourceFile>,
-    ) -> Result<Option<Checklist>, ()> {
-        let Some(name) = &meta.checklist else {
-            return Ok(None);
-        };
-        let path = Path::new("checklists").join(format!("{}.yaml", name.value));
-        if !text::is_slug(&name.value) || !self.root.has(&path) {
-            let help = match text::is_slug(&name.value) {
-                true => format!(
-                    "checklists live in checklists/<name>.yaml; {} does not exist",
-                    path.display()
-                ),
-                false => "name a file of checklists/ without `.yaml`, e.g. `gdpr-art28`".into(),
-            };
-            let mut diagnostic =
-                Diagnostic::error(format!("no checklist `{}`", name.value)).with_help(help);
-            if let Some(file) = meta_file {
-                let location = file.yaml_location(&name.referenced);
-                diagnostic = diagnostic.at(location, &file.text);
-            }
-            self.diagnostics.push(diagnostic);
-            return Err(());
-        }
-        let file = self.read(&path).ok_or(())?;
-        let checklist = parse_yaml(&file, self.diagnostics).ok_or(())?;
-        Ok(Some(checklist))
-    }
-
-    /// `locales/<lang>/*.ftl`, in file-name order.
-    fn locales(&mut self, languages: &[Lang]) -> BTreeMap<Lang, Vec<SourceFile>> {
-        let mut locales = BTreeMap::new();
-        for &lang in languages {
-            let folder = Path::new("locales").join(lang.code());
-            let names = self.file_names(&folder, "ftl").unwrap_or_default();
-            let files = names
-                .iter()
-                .filter_map(|name| self.read(folder.join(name)))
-                .collect();
-            locales.insert(lang, files);
-        }
-        locales
-    }
-
-    fn subfolders(&mut self, relative: &str) -> Option<Vec<String>> {
-        self.entries(Path::new(relative), |path| path.is_dir())
-    }
-
-    /// The files of a folder with this extension: whatever they are, so
-    /// that one that is not a readable file is reported, not skipped.
-    fn file_names(&mut self, relative: &Path, extension: &str) -> Option<Vec<String>> {
-        self.entries(relative, |path| {
-            path.extension().is_some_and(|ext| ext == extension)
-        })
-    }
-
-    /// The sorted names of the entries of a folder that `keep` accepts.
-    fn entries(&mut self, relative: &Path, keep: impl Fn(&Path) -> bool) -> Option<Vec<String>> {
-        match self.root.entries(relative, keep) {
-            Ok(names) => Some(names),
-            Err(diagnostic) => {
-                self.diagnostics.push(*diagnostic);
-                None
-            }
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProductsFile {
-    /// The products whose processing annex B describes.
-    products: Vec<Product>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ThirdPartiesFile {
-    /// Recipients and cookie providers that are not sub-processors.
-    third_parties: Vec<ThirdParty>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SubprocessorsFile {
-    /// The sub-processors annex C lists.
-    subprocessors: Vec<Subprocessor>,
 }

@@ -3,10 +3,6 @@
 
 use std::fmt;
 
-use crate::lang::Lang;
-use crate::locale::Labels;
-use crate::words::{Gender, number_in_words};
-
 /// What a quantity counts. Each unit has a Fluent message `unit-…` that
 /// chooses singular or plural and declares the French gender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,30 +118,6 @@ impl Quantity {
     /// Whether this duration is longer than `limit`.
     pub fn exceeds(self, limit: Quantity) -> bool {
         matches!((self.days(), limit.days()), (Some(days), Some(limit)) if days > limit)
-    }
-
-    /// The contract style: number in words, then digits, then unit:
-    /// "sept (7) jours ouvrés", "forty-eight (48) hours".
-    pub fn legal(self, lang: Lang, labels: &Labels) -> String {
-        let gender = match labels.attribute(lang, self.unit.message_id(), "gender") {
-            Some(gender) if gender == "feminine" => Gender::Feminine,
-            _ => Gender::Masculine,
-        };
-        format!(
-            "{} ({}) {}",
-            number_in_words(self.value, lang, gender),
-            self.value,
-            self.unit_name(lang, labels)
-        )
-    }
-
-    /// The short style for tables: "7 jours", "6 months".
-    pub fn short(self, lang: Lang, labels: &Labels) -> String {
-        format!("{} {}", self.value, self.unit_name(lang, labels))
-    }
-
-    fn unit_name(self, lang: Lang, labels: &Labels) -> String {
-        labels.count(lang, self.unit.message_id(), self.value)
     }
 }
 

@@ -11,12 +11,12 @@ use std::path::Path;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
+use crate::corpus::SourceFile;
+use crate::corpus::files::write_synced;
+use crate::corpus::links;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::files::write_synced;
-use crate::links;
-use crate::load::SourceFile;
-use crate::output::sha256_hex;
 use crate::text;
 
 /// The fingerprint of a record (a release, a notice): the SHA-256 of its
@@ -164,4 +164,12 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
         Err(error) => Err(error),
     }
+}
+
+/// The lower-case hex SHA-256 of `bytes`, as fingerprints and the manifest record it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::links;
+use crate::corpus::links;
 
 /// Serializes a type as its `Display` text and reads it back with its
 /// `parse(&str) -> Result<Self, String>`, so that a value that does not

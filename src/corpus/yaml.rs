@@ -6,8 +6,8 @@ use granit_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 use serde_saphyr::Error;
 
+use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
-use crate::load::SourceFile;
 use crate::text;
 
 /// Parses a YAML file, reporting a syntax or schema error at its location,

@@ -5,12 +5,13 @@
 
 use std::fmt::Write;
 
-use crate::Checked;
+use crate::check::Checked;
+use crate::corpus::DocumentSource;
 use crate::lang::Lang;
-use crate::load::DocumentSource;
-use crate::notice;
-use crate::output::{Artifact, ArtifactKind, ManifestEntry};
+use crate::publish::notices;
+use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::render::{Format, Slot, artifact_path};
+use crate::versions::notice::client_notice;
 
 /// Where the feed is published, under the output.
 pub const FEED: &str = "feed.xml";
@@ -128,7 +129,7 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                     links.push((Some(document.lang), format.media_type(), rel, href));
                 }
                 if let Some(previous) = previous {
-                    let changes = crate::redline::artifact_path(
+                    let changes = crate::publish::redlines::artifact_path(
                         &document.id,
                         document.lang,
                         &previous.version,
@@ -173,13 +174,13 @@ fn notice_entries(checked: &Checked, source: &DocumentSource, authority: &str) -
         .filter_map(|file| {
             let record = &file.record;
             let (from, to) = (
-                crate::releases::find_release(source, record.from.as_str()).ok()?,
-                crate::releases::find_release(source, record.to.as_str()).ok()?,
+                crate::corpus::releases::find_release(source, record.from.as_str()).ok()?,
+                crate::corpus::releases::find_release(source, record.to.as_str()).ok()?,
             );
-            let notice = notice::client_notice(&checked.corpus, from, to, record)?;
+            let notice = client_notice(&checked.corpus, from, to, record)?;
             let links = [(Format::Html, "alternate"), (Format::Pdf, "related")]
                 .map(|(format, rel)| {
-                    let href = notice::artifact_path(
+                    let href = notices::artifact_path(
                         &source.id,
                         &record.from,
                         &record.to,

@@ -6,15 +6,16 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::feed::FEED;
+use crate::check::Checked;
+use crate::error::BuildError;
 use crate::lang::Lang;
-use crate::notice;
-use crate::output::{Artifact, ArtifactKind, ManifestEntry};
+use crate::publish::feed::FEED;
+use crate::publish::notices;
+use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::render::html::{HtmlRenderer, STYLESHEET};
 use crate::render::{Format, Slot, artifact_path, relative_href};
-use crate::{BuildError, Checked};
 
-const FRAGMENT_STYLESHEET: &str = include_str!("../templates/fragment.css");
+const FRAGMENT_STYLESHEET: &str = include_str!("../../templates/fragment.css");
 
 /// Where the index of `lang` is published: the binding language at the
 /// root, the others in their folder.
@@ -146,7 +147,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
             let changes = last_two.map(|pair| {
                 let (from, to) = (&pair[0].record.version, &pair[1].record.version);
                 Link {
-                    href: href(&crate::redline::artifact_path(
+                    href: href(&crate::publish::redlines::artifact_path(
                         &document.id,
                         lang,
                         from,
@@ -189,7 +190,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
         .flat_map(|source| source.notices.iter().map(move |n| (source, &n.record)))
         .map(|(source, record)| {
             let path = |format: Format| {
-                href(&notice::artifact_path(
+                href(&notices::artifact_path(
                     &source.id,
                     &record.from,
                     &record.to,

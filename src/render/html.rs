@@ -8,9 +8,9 @@ use std::fmt::Write;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::corpus::links;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
-use crate::links;
 use crate::model::{Block, Document, Inline, ListStyle, Section, SectionKind, Table};
 use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_href};
 

@@ -1,12 +1,12 @@
-//! Renderers turn a model document into the bytes of one output format.
+//! The render stage: turns a model (a document, a redline, a notice) into
+//! the bytes of one output format: PDF through typst, HTML through tera. A
+//! new format is one file here behind [`Renderer`]; it writes no file.
 
 pub mod html;
 pub mod notice;
 pub mod pdf;
 pub mod redline;
 pub(crate) mod world;
-
-pub use world::can_print;
 
 use std::fmt;
 

@@ -5,13 +5,13 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use tera::Context;
 
+use crate::corpus::links;
 use crate::diagnostic::Diagnostic;
-use crate::links;
-use crate::notice::{ClientNotice, NoticePart};
 use crate::render::Format;
 use crate::render::html::{HtmlRenderer, STYLESHEET, write_table};
 use crate::render::pdf::compile;
 use crate::render::world::NOTICE_TEMPLATE;
+use crate::versions::notice::{ClientNotice, NoticePart};
 
 /// A part with its tables written as HTML.
 #[derive(Serialize)]

@@ -6,9 +6,9 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::date::Date;
+use crate::corpus::date::Date;
+use crate::corpus::links;
 use crate::diagnostic::Diagnostic;
-use crate::links;
 use crate::model::Document;
 use crate::render::world::{DocumentWorld, TEMPLATE};
 use crate::render::{Format, Rendered, Renderer, Slot};

@@ -6,12 +6,14 @@ use std::fmt::Write;
 use tera::Context;
 
 use crate::diagnostic::Diagnostic;
-use crate::diff::Change;
-use crate::redline::{BlockDiff, LineDiff, LineStyle, Redline, SectionDiff, Span, Status};
 use crate::render::Format;
 use crate::render::html::{HtmlRenderer, STYLESHEET, escape};
 use crate::render::pdf::compile;
 use crate::render::world::REDLINE_TEMPLATE;
+use crate::versions::diff::Change;
+use crate::versions::redline::{
+    BlockDiff, LineDiff, LineStyle, Redline, SectionDiff, Span, Status,
+};
 
 const REDLINE_STYLESHEET: &str = include_str!("../../templates/redline.css");
 

@@ -13,7 +13,9 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
-use crate::date::Date;
+use crate::text::fonts::FONTS;
+
+use crate::corpus::date::Date;
 
 /// The templates, compiled into the binary.
 pub const TEMPLATE: &str = include_str!("../../templates/document.typ");
@@ -26,28 +28,14 @@ const DATA_PATH: &str = "/data.json";
 /// What every document shares: the standard library and the embedded fonts.
 pub struct Engine {
     library: LazyHash<Library>,
-    fonts: FontStore,
+    fonts: &'static FontStore,
 }
 
 /// Loaded at most once per process, the first time a PDF is rendered.
-pub static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
-    let mut fonts = FontStore::new();
-    fonts.extend(typst_kit::fonts::embedded());
-    Engine {
-        library: LazyHash::new(Library::builder().build()),
-        fonts,
-    }
+pub static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine {
+    library: LazyHash::new(Library::builder().build()),
+    fonts: &FONTS,
 });
-
-/// Whether the embedded fonts can print `c`. PDF/A refuses text that no
-/// font can show, so `check` reports such characters where they are typed.
-pub fn can_print(c: char) -> bool {
-    let book = ENGINE.fonts.book();
-    c.is_whitespace()
-        || (0..)
-            .map_while(|index| book.info(index))
-            .any(|info| info.coverage.contains(u32::from(c)))
-}
 
 fn file_id(path: &str) -> FileId {
     let path = VirtualPath::new(path).expect("built-in paths are valid");

@@ -11,8 +11,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::error::BuildError;
+use crate::publish::build::BuildOptions;
 use crate::render::html::escape;
-use crate::{BuildError, BuildOptions};
 
 /// The folders whose edits trigger a rebuild.
 const WATCHED: [&str; 4] = ["annexes", "contracts", "locales", "releases"];
@@ -125,7 +126,7 @@ fn rebuild(options: &BuildOptions, documents: &[String], state: &Mutex<State>) {
         documents: documents.to_vec(),
         ..options.clone()
     };
-    let error = match crate::build(&options) {
+    let error = match crate::publish::build::build(&options) {
         Ok(built) => {
             let what = match documents.is_empty() {
                 true => "every document".to_string(),

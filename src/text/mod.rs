@@ -9,7 +9,9 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::render::can_print;
+pub mod fonts;
+
+use fonts::can_print;
 
 /// The longest text clausier takes in one YAML value or Markdown
 /// paragraph, in characters: far beyond any clause, far below what makes

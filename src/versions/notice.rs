@@ -7,127 +7,20 @@
 //! by `clausier notice`; `clausier build` publishes it, bilingual, as
 //! `notices/<document>-<from>-<to>.pdf` and `.html`.
 
-use std::path::{Path, PathBuf};
+use serde::Serialize;
 
-use serde::{Deserialize, Serialize};
-
-use crate::BuildError;
-use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::compose::quantities::QuantityText;
+use crate::corpus::Corpus;
+use crate::corpus::date::Date;
+use crate::corpus::notices::NoticeRecord;
+use crate::corpus::quantity::{Quantity, Unit};
+use crate::corpus::releases::Release;
 use crate::lang::Lang;
-use crate::load::{Corpus, DocumentSource, SourceFile};
 use crate::model::{Block, Document, Notice as LanguageNotice, Table};
-use crate::output::{Artifact, ArtifactKind, ManifestEntry};
-use crate::quantity::{Quantity, Unit};
-use crate::records;
-use crate::redline::cell_lines;
-use crate::releases::{self, Release};
-use crate::render::Format;
-use crate::render::html::HtmlRenderer;
-use crate::version::Version;
+use crate::versions::redline::cell_lines;
 
 /// The section that lists the sub-processors, compared between releases.
 const SUBPROCESSORS_ANNEX: &str = "annex-subprocessors";
-
-/// `releases/<document>/notices/<from>-<to>.json`: a notice sent to the
-/// clients. Written by `clausier notice`, never edited by hand.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NoticeRecord {
-    pub document: String,
-    /// The release the clients signed.
-    pub from: Version,
-    /// The release that changes the sub-processors.
-    pub to: Version,
-    /// The date of the notice.
-    pub date: Date,
-    /// The time clients have to object, as the DPA committed to it then.
-    pub objection_period: Quantity,
-    /// The last day for objections.
-    pub deadline: Date,
-    /// `sha256:` and the digest of every other field, see
-    /// [`releases::seal`].
-    pub fingerprint: String,
-}
-
-/// A notice record and the file it was read from.
-pub type NoticeFile = records::RecordFile<NoticeRecord>;
-
-/// The notices of a document, relative to the corpus root.
-pub fn folder(document: &str) -> PathBuf {
-    releases::folder(document).join("notices")
-}
-
-/// Reads a notice record, reporting a JSON or schema error at its line.
-pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<NoticeFile> {
-    records::read_sealed(file, "notice", "clausier notice", diagnostics)
-}
-
-/// Refuses notices edited after they were recorded, whose deadline does
-/// not follow from their date and period, or about versions that were
-/// never released.
-pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
-    const RESTORE: &str = "a notice sent to clients cannot change";
-    for notice in &source.notices {
-        let record = &notice.record;
-        let error = |field: &str, message: String| {
-            notice.at_field(Diagnostic::error(message), field, RESTORE)
-        };
-        if !notice.is_intact(&record.fingerprint) {
-            diagnostics.push(error(
-                "fingerprint",
-                format!(
-                    "the notice of `{}` {} → {} was edited after it was recorded: it no longer matches its fingerprint",
-                    source.id, record.from, record.to
-                ),
-            ));
-        } else if deadline(record.date, record.objection_period).ok() != Some(record.deadline) {
-            diagnostics.push(error(
-                "deadline",
-                format!(
-                    "the deadline {} does not follow from the notice's date {} and its objection period of {}",
-                    record.deadline, record.date, record.objection_period
-                ),
-            ));
-        }
-        for (field, version) in [("from", &record.from), ("to", &record.to)] {
-            if releases::find_release(source, version.as_str()).is_err() {
-                diagnostics.push(error(
-                    field,
-                    format!(
-                        "this notice is about release {version} of `{}`, which does not exist",
-                        source.id
-                    ),
-                ));
-            }
-        }
-    }
-}
-
-/// Warns about each release that changes the sub-processors when no
-/// client notice was recorded for it: clients must be told in advance.
-pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mut Diagnostics) {
-    for pair in source.releases.windows(2) {
-        let (from, to) = (&pair[0].record, &pair[1].record);
-        let notified = source.notices.iter().any(|n| n.record.to == to.version);
-        let binding = corpus.languages[0];
-        if notified || changes(from, to, binding, corpus).is_none() {
-            continue;
-        }
-        let file = &pair[1].file;
-        diagnostics.push(
-            Diagnostic::warning(format!(
-                "release {} of `{}` changes the sub-processors, but no client notice was recorded",
-                to.version, source.id
-            ))
-            .at(file.location(0), &file.text)
-            .with_help(format!(
-                "notify the clients before it takes effect: `clausier notice {} {} {} --date YYYY-MM-DD`",
-                source.id, from.version, to.version
-            )),
-        );
-    }
-}
 
 /// The last day to object to a notice dated `date`: `period` counted from
 /// the next day, in working days when it is in working days.
@@ -215,7 +108,7 @@ fn rows(document: &Document) -> Option<AnnexTable<'_>> {
 
 /// The sub-processors added, removed and changed between two releases, in
 /// `lang`, as tables; none when the list is the same.
-fn changes(from: &Release, to: &Release, lang: Lang, corpus: &Corpus) -> Option<Vec<Table>> {
+pub fn changes(from: &Release, to: &Release, lang: Lang, corpus: &Corpus) -> Option<Vec<Table>> {
     let table = |release: &Release| {
         let found = release.documents.iter().find(|d| d.lang == lang)?;
         rows(found).map(|(header, rows, widths, _)| (header, rows, widths))
@@ -339,122 +232,6 @@ pub fn client_notice(
         title: binding.title.clone(),
         parts,
     })
-}
-
-/// Where the notice of `from` → `to` is published, under the output.
-pub fn artifact_path(document: &str, from: &Version, to: &Version, extension: &str) -> String {
-    format!("notices/{document}-{from}-{to}.{extension}")
-}
-
-/// The notices of the selected documents, in the selected formats.
-pub fn jobs<'a>(
-    checked: &'a crate::Checked,
-    documents: &[String],
-    formats: &[Format],
-    html: &'a HtmlRenderer,
-) -> Result<Vec<crate::Job<'a>>, BuildError> {
-    let mut jobs: Vec<crate::Job> = Vec::new();
-    let selected = checked
-        .corpus
-        .documents
-        .iter()
-        .filter(|d| crate::selected(documents, &d.id));
-    for source in selected {
-        for NoticeFile { record, .. } in &source.notices {
-            let from = releases::find_release(source, record.from.as_str())?;
-            let to = releases::find_release(source, record.to.as_str())?;
-            let Some(notice) = client_notice(&checked.corpus, from, to, record) else {
-                continue;
-            };
-            let notice = std::sync::Arc::new(notice);
-            for format in Format::ALL
-                .into_iter()
-                .filter(|f| crate::selected(formats, f))
-            {
-                let path = artifact_path(&source.id, &record.from, &record.to, format.extension());
-                let entry = ManifestEntry {
-                    document: Some(source.id.clone()),
-                    version: Some(record.to.to_string()),
-                    date: Some(notice.date.clone()),
-                    ..ManifestEntry::new(
-                        path,
-                        ArtifactKind::Notice,
-                        notice.title.clone(),
-                        format.media_type(),
-                    )
-                };
-                let notice = std::sync::Arc::clone(&notice);
-                jobs.push(Box::new(move || {
-                    let bytes = crate::render::notice::render(&notice, format, html)?;
-                    Ok(vec![Artifact::file(entry.clone(), bytes)])
-                }));
-            }
-        }
-    }
-    Ok(jobs)
-}
-
-/// What `clausier notice` records.
-pub struct NoticeRequest<'a> {
-    pub root: &'a Path,
-    pub document: &'a str,
-    pub from: &'a str,
-    pub to: &'a str,
-    pub date: &'a str,
-}
-
-/// Records the notice of a change of sub-processors between two releases,
-/// with its deadline. Refused when the sub-processors did not change, when
-/// the releases do not exist, and when the notice is already recorded.
-pub fn record(request: &NoticeRequest) -> Result<(PathBuf, NoticeRecord), BuildError> {
-    let usage = |message: String| Err(BuildError::Usage(message));
-    let date = Date::parse(request.date).map_err(|e| BuildError::argument(&e))?;
-    let checked = crate::check(request.root, true).map_err(BuildError::Content)?;
-    let corpus = &checked.corpus;
-    let source = releases::find_document(corpus, request.document)?;
-    let from = releases::find_release(source, request.from)?;
-    let to = releases::find_release(source, request.to)?;
-    if from.version >= to.version {
-        return usage(format!(
-            "a notice goes from an earlier release to a later one: {} is not before {}",
-            from.version, to.version
-        ));
-    }
-    let Some(period) = corpus
-        .facts
-        .commitments
-        .as_ref()
-        .map(|c| c.objection_period)
-    else {
-        return usage("annexes/commitments.yaml has no `objection_period`: the notice cannot say until when clients may object".to_string());
-    };
-    let deadline = deadline(date, period).map_err(BuildError::Usage)?;
-    let mut record = NoticeRecord {
-        document: source.id.clone(),
-        from: from.version.clone(),
-        to: to.version.clone(),
-        date,
-        objection_period: period,
-        deadline,
-        fingerprint: String::new(),
-    };
-    record.fingerprint = records::seal(&record);
-    if client_notice(corpus, from, to, &record).is_none() {
-        return usage(format!(
-            "the sub-processors of `{}` are the same in releases {} and {}: there is nothing to notify",
-            source.id, from.version, to.version
-        ));
-    }
-    let path = folder(&source.id).join(format!("{}-{}.json", from.version, to.version));
-    let mut json = serde_json::to_string_pretty(&record).expect("notices serialize to JSON");
-    json.push('\n');
-    if !records::write_new(&request.root.join(&path), json.as_bytes()).map_err(BuildError::Io)? {
-        return usage(format!(
-            "{} already records this notice: a notice sent cannot change",
-            path.display()
-        ));
-    }
-    Ok((path, record))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clausier::BuildOptions;
-use clausier::output::Manifest;
+use clausier::publish::output::Manifest;
 
 /// The corpus shipped in this repository.
 pub fn shipped_root() -> PathBuf {

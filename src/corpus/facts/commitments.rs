@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use crate::quantity::Quantity;
+use crate::corpus::quantity::Quantity;
 
 /// `annexes/commitments.yaml`: every figure the DPA commits to, as a number
 /// and a unit, so that the French and English texts can never disagree.

@@ -3,9 +3,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::corpus::quantity::Quantity;
+use crate::corpus::values::WebUrl;
 use crate::lang::Localized;
-use crate::quantity::Quantity;
-use crate::values::WebUrl;
 
 /// `annexes/cookies.yaml`: the cookies and other trackers of the
 /// publisher's sites and applications (the cookie policy).

@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
+use crate::corpus::values::{Email, WebUrl};
 use crate::lang::Localized;
-use crate::values::{Email, WebUrl};
 
 /// `annexes/parties.yaml`: the publisher, and the parties to its contracts
 /// (DPA annex A).

@@ -3,9 +3,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::corpus::quantity::Quantity;
+use crate::corpus::values::WebUrl;
 use crate::lang::Localized;
-use crate::quantity::Quantity;
-use crate::values::WebUrl;
 
 /// `annexes/privacy.yaml`: the publisher's own processing, as controller
 /// (the privacy policy).

@@ -1,8 +1,8 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::corpus::quantity::Quantity;
 use crate::lang::Localized;
-use crate::quantity::Quantity;
 
 /// `annexes/security.yaml`: the technical and organisational measures
 /// (DPA annex D, GDPR art. 32).

@@ -1,8 +1,8 @@
 use serde::{Deserialize, Serialize};
 
-use crate::facts::AccessChannel;
+use crate::corpus::facts::AccessChannel;
+use crate::corpus::values::{Siret, WebUrl};
 use crate::lang::Localized;
-use crate::values::{Siret, WebUrl};
 
 /// A sub-processor (DPA annex C), defined once and referred to by its id.
 #[derive(Debug, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 use serde::Deserialize;
 
-use crate::facts::Transfer;
+use crate::corpus::facts::Transfer;
+use crate::corpus::values::WebUrl;
 use crate::lang::Localized;
-use crate::values::WebUrl;
 
 /// A third party that receives data or sets cookies without being a
 /// sub-processor (e.g. an audience measurement provider acting as a

@@ -11,8 +11,8 @@ use fluent_syntax::ast::{
 };
 use fluent_syntax::unicode::unescape_unicode_to_string;
 
+use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::SourceFile;
 use crate::text::{self, MAX_NESTING};
 
 /// What the scanner reads inside a placeable.

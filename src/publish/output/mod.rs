@@ -11,11 +11,11 @@ use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
-use crate::BuildError;
+use crate::corpus::files::write_synced;
+use crate::corpus::records::sha256_hex;
 use crate::diagnostic::Diagnostic;
-use crate::files::write_synced;
+use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
 use crate::render::{Format, Rendered, Slot, artifact_path};
@@ -267,12 +267,4 @@ fn json<T: Serialize>(value: &T) -> String {
     let mut json = serde_json::to_string_pretty(value).expect("output records serialize");
     json.push('\n');
     json
-}
-
-/// The lower-case hex SHA-256 of `bytes`, as the manifest records it.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

@@ -1,0 +1,74 @@
+//! Client notices as `check` sees them: intact, with a deadline that
+//! follows from their date, about released versions; and every change of
+//! sub-processors notified.
+
+use crate::corpus::releases;
+use crate::corpus::{Corpus, DocumentSource};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::versions::notice::{changes, deadline};
+
+/// Refuses notices edited after they were recorded, whose deadline does
+/// not follow from their date and period, or about versions that were
+/// never released.
+pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
+    const RESTORE: &str = "a notice sent to clients cannot change";
+    for notice in &source.notices {
+        let record = &notice.record;
+        let error = |field: &str, message: String| {
+            notice.at_field(Diagnostic::error(message), field, RESTORE)
+        };
+        if !notice.is_intact(&record.fingerprint) {
+            diagnostics.push(error(
+                "fingerprint",
+                format!(
+                    "the notice of `{}` {} → {} was edited after it was recorded: it no longer matches its fingerprint",
+                    source.id, record.from, record.to
+                ),
+            ));
+        } else if deadline(record.date, record.objection_period).ok() != Some(record.deadline) {
+            diagnostics.push(error(
+                "deadline",
+                format!(
+                    "the deadline {} does not follow from the notice's date {} and its objection period of {}",
+                    record.deadline, record.date, record.objection_period
+                ),
+            ));
+        }
+        for (field, version) in [("from", &record.from), ("to", &record.to)] {
+            if releases::find_release(source, version.as_str()).is_err() {
+                diagnostics.push(error(
+                    field,
+                    format!(
+                        "this notice is about release {version} of `{}`, which does not exist",
+                        source.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Warns about each release that changes the sub-processors when no
+/// client notice was recorded for it: clients must be told in advance.
+pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mut Diagnostics) {
+    for pair in source.releases.windows(2) {
+        let (from, to) = (&pair[0].record, &pair[1].record);
+        let notified = source.notices.iter().any(|n| n.record.to == to.version);
+        let binding = corpus.languages[0];
+        if notified || changes(from, to, binding, corpus).is_none() {
+            continue;
+        }
+        let file = &pair[1].file;
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "release {} of `{}` changes the sub-processors, but no client notice was recorded",
+                to.version, source.id
+            ))
+            .at(file.location(0), &file.text)
+            .with_help(format!(
+                "notify the clients before it takes effect: `clausier notice {} {} {} --date YYYY-MM-DD`",
+                source.id, from.version, to.version
+            )),
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! Release records as `check` sees them: each intact (its fingerprint), in
+//! order, chained to the one before, and about this document.
+
+use crate::corpus::DocumentSource;
+use crate::corpus::releases::{Release, folder};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Refuses release records that were edited or do not follow each other:
+/// a released version never changes.
+pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
+    const RESTORE: &str = "to change the document, release a new version";
+    let mut previous: Option<&Release> = None;
+    for record in &source.releases {
+        let release = &record.record;
+        let error = |field: &str, message: String| {
+            record.at_field(Diagnostic::error(message), field, RESTORE)
+        };
+        let named = record
+            .file
+            .path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy());
+        if release.document != source.id || named.as_deref() != Some(release.version.as_str()) {
+            diagnostics.push(error(
+                "version",
+                format!(
+                    "this file records version {} of `{}`, not what its path says",
+                    release.version, release.document
+                ),
+            ));
+        } else if !record.is_intact(&release.fingerprint) {
+            diagnostics.push(error(
+                "fingerprint",
+                format!(
+                    "release {} of `{}` was edited after it was released: the record no longer matches its fingerprint, which covers its version, date, summaries and content",
+                    release.version, release.document
+                ),
+            ));
+        }
+        // Each release names the seal of the one before: a release deleted
+        // or replaced breaks the chain at the one that follows it.
+        if release.previous.as_deref() != previous.map(|before| before.fingerprint.as_str()) {
+            let message = match previous {
+                Some(before) => format!(
+                    "release {} of `{}` does not follow release {} as it was released: an earlier release was deleted or replaced",
+                    release.version, source.id, before.version
+                ),
+                None => format!(
+                    "release {} of `{}` follows an earlier release that is missing from {}",
+                    release.version,
+                    source.id,
+                    folder(&source.id).display()
+                ),
+            };
+            diagnostics.push(
+                Diagnostic::error(message)
+                    .at(record.field_location("previous"), &record.file.text)
+                    .with_help("restore every release of the document from version control: a released version cannot be withdrawn or replaced"),
+            );
+        }
+        if let Some(before) = previous {
+            if release.version == before.version {
+                diagnostics.push(error(
+                    "version",
+                    format!(
+                        "version {} of `{}` is released twice (also as {})",
+                        release.version, source.id, before.version
+                    ),
+                ));
+            } else if release.effective_date < before.effective_date {
+                diagnostics.push(error(
+                    "effective_date",
+                    format!(
+                        "release {} takes effect on {}, before release {} ({})",
+                        release.version,
+                        release.effective_date,
+                        before.version,
+                        before.effective_date
+                    ),
+                ));
+            }
+        }
+        previous = Some(release);
+    }
+}

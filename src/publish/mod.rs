@@ -1,0 +1,10 @@
+//! The publish stage: the build itself. Renders every document, redline
+//! and notice, adds the site, the feed and the manifest, and replaces the
+//! output folder atomically. It never writes into the corpus.
+
+pub mod build;
+pub mod feed;
+pub mod notices;
+pub mod output;
+pub mod redlines;
+pub mod site;

@@ -1,0 +1,131 @@
+//! Publishes redlines: the changes from each release to the next in the
+//! build, and `clausier diff` into a folder of the user's choice.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::check::Checked;
+use crate::corpus::Corpus;
+use crate::corpus::releases::Release;
+use crate::corpus::version::Version;
+use crate::error::BuildError;
+use crate::lang::Lang;
+use crate::publish::build::{BuildOptions, Job, selected};
+use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
+use crate::render::Format;
+use crate::render::html::HtmlRenderer;
+use crate::versions::redline::{Redline, compare};
+
+/// What `clausier diff` compares, and where it writes the redlines.
+pub struct DiffRequest<'a> {
+    pub root: &'a Path,
+    pub document: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    /// Languages to compare; empty for all.
+    pub langs: Vec<Lang>,
+    pub formats: Vec<Format>,
+    pub out: &'a Path,
+}
+
+/// The redlines of `from` → `to` to render: each selected language (one
+/// model, shared) in each selected format. Empty selections select all.
+fn renderings(
+    corpus: &Corpus,
+    from: &Release,
+    to: &Release,
+    langs: &[Lang],
+    formats: &[Format],
+) -> Vec<(Arc<Redline>, Format)> {
+    let mut renderings = Vec::new();
+    for lang in corpus.languages.iter().filter(|l| selected(langs, l)) {
+        let Some(redline) = compare(from, to, *lang, &corpus.labels) else {
+            continue;
+        };
+        let redline = Arc::new(redline);
+        for format in Format::ALL.iter().filter(|f| selected(formats, f)) {
+            renderings.push((Arc::clone(&redline), *format));
+        }
+    }
+    renderings
+}
+
+/// Writes the redline of two releases in each language and format:
+/// `<out>/<document>-<from>-<to>.<lang>.<ext>`. Returns the files written.
+pub fn write_redlines(request: &DiffRequest) -> Result<Vec<PathBuf>, BuildError> {
+    crate::publish::output::check_placement(request.out, request.root)?;
+    let checked = crate::check::check(request.root, true).map_err(BuildError::Content)?;
+    let corpus = &checked.corpus;
+    let source = crate::corpus::releases::find_document(corpus, request.document)?;
+    let from = crate::corpus::releases::find_release(source, request.from)?;
+    let to = crate::corpus::releases::find_release(source, request.to)?;
+    let html = HtmlRenderer::new();
+    let mut written = Vec::new();
+    for (redline, format) in renderings(corpus, from, to, &request.langs, &request.formats) {
+        let bytes = crate::render::redline::render(&redline, format, &html)?;
+        let path = request.out.join(format!(
+            "{}-{}-{}.{}.{}",
+            source.id,
+            from.version,
+            to.version,
+            redline.lang,
+            format.extension()
+        ));
+        crate::corpus::files::write_atomically(&path, &bytes).map_err(BuildError::Io)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Where `build` publishes the changes from `from` to `to`, beside the
+/// versions: `<lang>/<document>/changes-<from>-<to>.<ext>`.
+pub fn artifact_path(
+    document: &str,
+    lang: Lang,
+    from: &Version,
+    to: &Version,
+    format: Format,
+) -> String {
+    format!(
+        "{lang}/{document}/changes-{from}-{to}.{}",
+        format.extension()
+    )
+}
+
+/// The redlines between each release and the next, for the site: a
+/// client who signed one version sees what the next one changes.
+pub fn jobs<'a>(
+    checked: &'a Checked,
+    options: &BuildOptions,
+    html: &'a HtmlRenderer,
+) -> Vec<Job<'a>> {
+    let corpus = &checked.corpus;
+    let mut jobs: Vec<Job> = Vec::new();
+    let sources = corpus
+        .documents
+        .iter()
+        .filter(|d| selected(&options.documents, &d.id));
+    for source in sources {
+        for pair in source.releases.windows(2) {
+            let (from, to) = (&pair[0].record, &pair[1].record);
+            for (redline, format) in renderings(corpus, from, to, &options.langs, &options.formats)
+            {
+                let path =
+                    artifact_path(&source.id, redline.lang, &from.version, &to.version, format);
+                let title = format!("{} – {}", redline.title, redline.labels.heading);
+                let entry = ManifestEntry {
+                    document: Some(source.id.clone()),
+                    lang: Some(redline.lang),
+                    version: Some(to.version.to_string()),
+                    date: Some(to.effective_date.to_string()),
+                    ..ManifestEntry::new(path, ArtifactKind::Redline, title, format.media_type())
+                };
+                jobs.push(Box::new(move || {
+                    let bytes = crate::render::redline::render(&redline, format, html)?;
+                    Ok(vec![Artifact::file(entry.clone(), bytes)])
+                }));
+            }
+        }
+    }
+    jobs
+}
