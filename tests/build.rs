@@ -578,3 +578,39 @@ fn a_root_that_is_not_a_folder_is_a_usage_error() {
         );
     }
 }
+
+#[test]
+fn build_prints_one_line_by_default_every_file_with_verbose_and_nothing_with_quiet() {
+    let out = scratch("build-verbosity");
+    let root = shipped_root();
+    let out_arg = out.to_str().unwrap();
+    let text = |output: std::process::Output| {
+        assert!(output.status.success(), "{output:?}");
+        assert!(output.stderr.is_empty(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let default = text(common::clausier(&root, &["build", "--out", out_arg]));
+    let lines: Vec<&str> = default.lines().collect();
+    assert_eq!(lines.len(), 1, "{default}");
+    let files = std::fs::read_to_string(out.join(MANIFEST)).unwrap();
+    let manifest: Manifest = serde_json::from_str(&files).unwrap();
+    assert!(
+        lines[0].starts_with(&format!("{} files in ", manifest.artifacts.len())),
+        "{default}"
+    );
+    assert!(
+        lines[0].contains(": 3 documents in 2 languages (4 versions), 1 redline, 1 client notice, the site and the feed in "),
+        "{default}"
+    );
+    let verbose = text(common::clausier(&root, &["build", "-v", "--out", out_arg]));
+    assert_eq!(verbose.lines().count(), manifest.artifacts.len() + 1);
+    assert!(verbose.contains(" bytes  "), "{verbose}");
+    let quiet = text(common::clausier(&root, &["build", "-q", "--out", out_arg]));
+    assert_eq!(quiet, "");
+    let both = common::clausier(&root, &["build", "-q", "-v", "--out", out_arg]);
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "-q and -v together are refused"
+    );
+}

@@ -1,10 +1,13 @@
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
 use clausier::BuildOptions;
 use clausier::lang::Lang;
+use clausier::publish::output::{ArtifactKind, Manifest, ManifestEntry};
 use clausier::render::Format;
 
 /// Checks the corpus, then writes every document in every language as PDF
@@ -46,6 +49,12 @@ pub struct BuildArgs {
     /// Without it, unreleased changes are an error.
     #[arg(long)]
     draft: bool,
+    /// Print nothing but errors.
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also list every file written, with its size.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
@@ -71,24 +80,34 @@ pub fn run(args: BuildArgs) -> ExitCode {
             warnings,
             drafts,
         }) => {
+            if args.quiet {
+                return ExitCode::SUCCESS;
+            }
             if !warnings.is_empty() {
                 eprintln!("{warnings}");
             }
             for draft in &drafts {
                 eprintln!("{}", super::check::describe_draft(draft));
             }
-            for entry in &manifest.artifacts {
-                println!(
-                    "{:>9} bytes  {}",
-                    entry.bytes,
-                    super::shown(&out.join(&entry.path))
-                );
+            // Written, not printed: a closed pipe (`| head`) ends the
+            // listing instead of panicking.
+            let mut stdout = std::io::stdout().lock();
+            if args.verbose {
+                for entry in &manifest.artifacts {
+                    let _ = writeln!(
+                        stdout,
+                        "{:>9} bytes  {}",
+                        entry.bytes,
+                        super::shown(&out.join(&entry.path))
+                    );
+                }
             }
-            println!(
-                "built {} artifact(s) in {:.2} s; manifest: {}",
-                manifest.artifacts.len(),
+            let _ = writeln!(
+                stdout,
+                "{} in {:.2} s: {}",
+                count(manifest.artifacts.len(), "file", "files"),
                 started.elapsed().as_secs_f64(),
-                super::shown(&out.join(clausier::publish::output::MANIFEST))
+                summary(&manifest, &out)
             );
             ExitCode::SUCCESS
         }
@@ -98,4 +117,61 @@ pub fn run(args: BuildArgs) -> ExitCode {
             error.exit_code()
         }
     }
+}
+
+/// What a build published, in one line: "3 documents in 2 languages
+/// (6 versions), 1 redline, 1 notice, the site and the feed in out/".
+fn summary(manifest: &Manifest, out: &Path) -> String {
+    let distinct = |kind: ArtifactKind, key: fn(&ManifestEntry) -> String| {
+        let keys: BTreeSet<String> = manifest
+            .artifacts
+            .iter()
+            .filter(|entry| entry.kind == kind)
+            .map(key)
+            .collect();
+        keys.len()
+    };
+    let document = |entry: &ManifestEntry| entry.document.clone().unwrap_or_default();
+    let version = |entry: &ManifestEntry| format!("{:?} {:?}", entry.document, entry.version);
+    let lang = |entry: &ManifestEntry| format!("{:?}", entry.lang);
+    let mut parts = vec![format!(
+        "{} in {} ({})",
+        count(
+            distinct(ArtifactKind::Document, document),
+            "document",
+            "documents"
+        ),
+        count(
+            distinct(ArtifactKind::Document, lang),
+            "language",
+            "languages"
+        ),
+        count(
+            distinct(ArtifactKind::Document, version),
+            "version",
+            "versions"
+        ),
+    )];
+    for (kind, one, many) in [
+        (ArtifactKind::Redline, "redline", "redlines"),
+        (ArtifactKind::Notice, "client notice", "client notices"),
+    ] {
+        let found = distinct(kind, version);
+        if found > 0 {
+            parts.push(count(found, one, many));
+        }
+    }
+    if manifest
+        .artifacts
+        .iter()
+        .any(|e| e.kind == ArtifactKind::Site)
+    {
+        parts.push("the site and the feed".to_string());
+    }
+    format!("{} in {}", parts.join(", "), super::shown(out))
+}
+
+/// "1 file", "45 files".
+fn count(number: usize, one: &str, many: &str) -> String {
+    format!("{number} {}", if number == 1 { one } else { many })
 }

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::compose::Texts;
 use crate::compose::quantities::QuantityText;
+use crate::compose::{Kind, Texts};
+use crate::corpus::Corpus;
 use crate::corpus::SourceFile;
 use crate::corpus::facts::{
     Consent, CookieCategory, CookieFacts, ExemptionGround, Facts, Lifetime, PUBLISHER,
@@ -15,6 +16,28 @@ use crate::corpus::quantity::{Quantity, Unit};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Table};
+
+/// The cookie policy: `{{ cookies.* }}` and `{{ table.cookies }}`.
+pub struct CookiePolicy;
+
+impl Kind for CookiePolicy {
+    fn values(&self, corpus: &Corpus, lang: Lang) -> BTreeMap<String, String> {
+        corpus
+            .facts
+            .cookies
+            .as_ref()
+            .map(|facts| placeholder_values(facts, &corpus.labels, lang))
+            .unwrap_or_default()
+    }
+
+    fn blocks(&self, corpus: &Corpus, texts: &mut Texts) -> BTreeMap<String, Vec<Block>> {
+        let Some(facts) = &corpus.facts.cookies else {
+            return BTreeMap::new();
+        };
+        let tables = tables(&corpus.facts, facts, &corpus.labels, texts);
+        BTreeMap::from([("table.cookies".to_string(), tables)])
+    }
+}
 
 /// CNIL: trackers that need consent, and audience measurement, live 13
 /// months at most; exempt audience measurement keeps its data 25 months at

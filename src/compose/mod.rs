@@ -26,6 +26,19 @@ use crate::model::{
     Block, CoverParty, Document, HISTORY_ID, Notice, PageLabels, Section, SectionKind, Table,
 };
 
+/// What a kind of document adds to its clauses: the placeholders they may
+/// use and the tables it generates from its facts. One file per kind,
+/// listed in [`KINDS`]; a kind whose facts the corpus lacks adds nothing.
+pub trait Kind: Sync {
+    /// The placeholder values in `lang`: `{{ name }}` → text.
+    fn values(&self, corpus: &Corpus, lang: Lang) -> BTreeMap<String, String>;
+    /// The generated blocks, placed by a paragraph holding only `{{ name }}`.
+    fn blocks(&self, corpus: &Corpus, texts: &mut Texts) -> BTreeMap<String, Vec<Block>>;
+}
+
+/// Every kind of document beyond the DPA's clauses and annexes.
+pub const KINDS: [&dyn Kind; 2] = [&cookies::CookiePolicy, &privacy::PrivacyPolicy];
+
 /// Builds `source` in `lang`, reporting every unresolved placeholder.
 pub fn build(
     corpus: &Corpus,
@@ -46,12 +59,8 @@ pub fn build(
         "document.effective_date".into(),
         effective_date_text.clone(),
     );
-    let facts = &corpus.facts;
-    if let Some(cookies) = &facts.cookies {
-        values.extend(cookies::placeholder_values(cookies, labels, lang));
-    }
-    if let Some(privacy) = &facts.privacy {
-        values.extend(privacy::placeholder_values(privacy, labels, lang));
+    for kind in KINDS {
+        values.extend(kind.values(corpus, lang));
     }
     // Generated tables resolve their own YAML texts, before the clauses.
     let bare = Placeholders::new(lang, values.clone());
@@ -62,17 +71,8 @@ pub fn build(
         files: &corpus.yaml_files,
         diagnostics,
     };
-    if let Some(cookies) = &facts.cookies {
-        blocks.insert(
-            "table.cookies".to_string(),
-            cookies::tables(facts, cookies, labels, &mut texts),
-        );
-    }
-    if let Some(privacy) = &facts.privacy {
-        blocks.insert(
-            "table.processing".to_string(),
-            privacy::tables(facts, privacy, labels, &mut texts),
-        );
+    for kind in KINDS {
+        blocks.extend(kind.blocks(corpus, &mut texts));
     }
     let placeholders = Placeholders::new(lang, values).with_blocks(blocks);
     let mut texts = Texts {

@@ -4,14 +4,38 @@
 
 use std::collections::BTreeMap;
 
-use crate::compose::Texts;
 use crate::compose::quantities::QuantityText;
+use crate::compose::{Kind, Texts};
+use crate::corpus::Corpus;
 use crate::corpus::SourceFile;
 use crate::corpus::facts::{Facts, PrivacyFacts, Transfer};
 use crate::corpus::locale::Labels;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Table};
+
+/// The privacy policy: `{{ privacy.* }}`, `{{ authority.* }}` and
+/// `{{ table.processing }}`.
+pub struct PrivacyPolicy;
+
+impl Kind for PrivacyPolicy {
+    fn values(&self, corpus: &Corpus, lang: Lang) -> BTreeMap<String, String> {
+        corpus
+            .facts
+            .privacy
+            .as_ref()
+            .map(|facts| placeholder_values(facts, &corpus.labels, lang))
+            .unwrap_or_default()
+    }
+
+    fn blocks(&self, corpus: &Corpus, texts: &mut Texts) -> BTreeMap<String, Vec<Block>> {
+        let Some(facts) = &corpus.facts.privacy else {
+            return BTreeMap::new();
+        };
+        let tables = tables(&corpus.facts, facts, &corpus.labels, texts);
+        BTreeMap::from([("table.processing".to_string(), tables)])
+    }
+}
 
 /// `{{ privacy.<figure> }}` and `{{ authority.* }}`.
 pub fn placeholder_values(

@@ -1,5 +1,5 @@
-//! The FR/EN termbase (`checklists/terms.csv`? see `load`): each GDPR term
-//! and its official translation.
+//! The FR/EN termbase (`locales/termbase.csv`): each GDPR term and its
+//! official translation, which `check` looks for in both languages.
 
 use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -13,40 +13,66 @@ pub struct Term {
     pub article: String,
 }
 
-/// Parses `fr,en,gdpr_article,note` lines (quotes as in RFC 4180), skipping
-/// the header; a header or a line that does not have these columns is
-/// reported, since a termbase read wrong would silently check nothing.
+/// The help shown with every termbase error.
+const FORMAT_HELP: &str = "write the termbase as comma-separated values: `fr,en,gdpr_article,note`, then one term per line; quote a term that holds a comma";
+
+/// Parses `fr,en,gdpr_article,note` records (RFC 4180, read by the `csv`
+/// crate: quoted commas, quotes and newlines), skipping the header; a
+/// header or a record that does not have these columns is reported, since a
+/// termbase read wrong would silently check nothing.
 pub fn parse_termbase(file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<Vec<Term>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(file.text.as_bytes());
+    let header = reader.headers().ok().cloned().unwrap_or_default();
+    if header.get(0) != Some("fr") || header.get(1) != Some("en") {
+        // A wrong header means every line is read wrong: one error.
+        diagnostics.push(
+            Diagnostic::error(
+                "the termbase does not start with its header `fr,en,gdpr_article,note`",
+            )
+            .at(file.location(0), &file.text)
+            .with_help(FORMAT_HELP),
+        );
+        return None;
+    }
     let mut terms = Vec::new();
     let mut complete = true;
-    let mut offset = 0;
-    for (index, line) in file.text.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        let fields = csv_fields(line.trim_end_matches('\n'));
-        let field = |i: usize| fields.get(i).cloned().unwrap_or_default();
-        let readable = match index {
-            0 => field(0) == "fr" && field(1) == "en",
-            _ => line.trim().is_empty() || fields.len() >= 2,
-        };
-        if !readable {
-            complete = false;
-            // A wrong header means every line is read wrong: one error.
-            let stop = index == 0;
-            diagnostics.push(
-                Diagnostic::error(match index {
-                    0 => "the termbase does not start with its header `fr,en,gdpr_article,note`",
-                    _ => "this termbase line does not have a French and an English term separated by a comma",
-                })
-                .at(file.location(start), &file.text)
-                .with_help("write the termbase as comma-separated values: `fr,en,gdpr_article,note`, then one term per line; quote a term that holds a comma"),
-            );
-            if stop {
-                break;
+    for record in reader.records() {
+        let (record, start) = match record {
+            Ok(record) => {
+                let start = record.position().map_or(0, |p| p.byte() as usize);
+                (record, start)
             }
+            Err(error) => {
+                complete = false;
+                let start = error.position().map_or(0, |p| p.byte() as usize);
+                diagnostics.push(
+                    Diagnostic::error(
+                        "this termbase line cannot be read as comma-separated values",
+                    )
+                    .at(file.location(start), &file.text)
+                    .with_help(FORMAT_HELP),
+                );
+                continue;
+            }
+        };
+        let field = |i: usize| record.get(i).unwrap_or_default().trim().to_string();
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if index > 0 && !field(0).is_empty() && !field(1).is_empty() {
+        if record.len() < 2 {
+            complete = false;
+            diagnostics.push(
+                Diagnostic::error(
+                    "this termbase line does not have a French and an English term separated by a comma",
+                )
+                .at(file.location(start), &file.text)
+                .with_help(FORMAT_HELP),
+            );
+            continue;
+        }
+        if !field(0).is_empty() && !field(1).is_empty() {
             terms.push(Term {
                 fr: field(0),
                 en: field(1),
@@ -55,24 +81,6 @@ pub fn parse_termbase(file: &SourceFile, diagnostics: &mut Diagnostics) -> Optio
         }
     }
     complete.then_some(terms)
-}
-
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                fields.last_mut().unwrap().push('"');
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(String::new()),
-            _ => fields.last_mut().unwrap().push(c),
-        }
-    }
-    fields
 }
 
 #[cfg(test)]
@@ -101,6 +109,21 @@ mod tests {
                 article: "28(2) 28(4)".into()
             }]
         );
+        let newline = file(
+            "fr,en,gdpr_article,note\ntraitement,processing,4(2),\"two\nlines\"\nsous-traitant,processor\n",
+        );
+        let terms = parse_termbase(&newline, &mut diagnostics).unwrap();
+        assert_eq!(terms.len(), 2, "a quoted newline stays inside its field");
+        assert_eq!(terms[1].en, "processor");
+        let short = file("fr,en,gdpr_article,note\ntraitement,processing\nsous-traitant\n");
+        assert!(parse_termbase(&short, &mut diagnostics).is_none());
+        assert!(
+            diagnostics
+                .to_string()
+                .starts_with("locales/termbase.csv:3:1: error: this termbase line does not have"),
+            "{diagnostics}"
+        );
+        let mut diagnostics = Diagnostics::default();
         let semicolons = file("fr;en;gdpr_article;note\nsous-traitant;processor;28;\n");
         assert!(parse_termbase(&semicolons, &mut diagnostics).is_none());
         assert!(

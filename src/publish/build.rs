@@ -2,7 +2,8 @@
 //! in parallel, and publishes them with the site and the feed, atomically.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::check::{Checked, Draft, check};
 use crate::corpus::{Corpus, SourceFile, releases};
@@ -210,34 +211,12 @@ pub(crate) type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
 /// Renders every job, spread over the machine's cores (typst lays out one
 /// document on one core), keeping the artifacts in job order.
 fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    let mut outcomes: Vec<(usize, Outcome)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(index) else {
-                            break done;
-                        };
-                        done.push((index, job()));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().expect("a renderer panicked"))
-            .collect()
-    });
-    outcomes.sort_by_key(|(index, _)| *index);
+    // rayon's global pool is the one typst lays out and exports in: jobs
+    // and typst's own parallel work share the cores instead of competing.
+    let outcomes: Vec<Outcome> = jobs.par_iter().map(|job| job()).collect();
     let mut artifacts = Vec::new();
     let mut diagnostics = Diagnostics::default();
-    for (_, outcome) in outcomes {
+    for outcome in outcomes {
         match outcome {
             Ok(rendered) => artifacts.extend(rendered),
             Err(diagnostic) => diagnostics.push(*diagnostic),

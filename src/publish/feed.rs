@@ -3,7 +3,7 @@
 //! Links are relative to the feed, so that the site works under any base
 //! path; entry ids are `tag:` URIs (RFC 4151) that never change.
 
-use std::fmt::Write;
+use atom_syndication::{Content, Feed, FixedDateTime, Generator, Link, Person, Text, WriteConfig};
 
 use crate::check::Checked;
 use crate::corpus::DocumentSource;
@@ -51,25 +51,35 @@ pub fn artifact(checked: &Checked) -> Artifact {
         "feed-title",
         &[("publisher", &processor.short_name)],
     );
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(
-        xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{binding}\">"
-    );
-    let _ = writeln!(xml, "  <id>tag:{authority}:clausier</id>");
-    let _ = writeln!(xml, "  <title>{}</title>", escape(&title));
-    let _ = writeln!(xml, "  <updated>{}</updated>", timestamp(updated));
-    let _ = writeln!(
-        xml,
-        "  <author><name>{}</name></author>",
-        escape(&processor.legal_name)
-    );
-    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{FEED}\"/>");
-    let _ = writeln!(xml, "  <generator>clausier</generator>");
-    for entry in &entries {
-        write_entry(&mut xml, entry);
-    }
-    xml.push_str("</feed>\n");
+    let feed = Feed {
+        id: format!("tag:{authority}:clausier"),
+        title: Text::plain(title.clone()),
+        updated: timestamp(updated),
+        authors: vec![Person {
+            name: processor.legal_name.clone(),
+            ..Person::default()
+        }],
+        links: vec![Link {
+            rel: "self".into(),
+            href: FEED.into(),
+            ..Link::default()
+        }],
+        generator: Some(Generator {
+            value: "clausier".into(),
+            ..Generator::default()
+        }),
+        lang: Some(binding.to_string()),
+        entries: entries.iter().map(atom_entry).collect(),
+        ..Feed::default()
+    };
+    let config = WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    let mut xml = feed
+        .write_with_config(Vec::new(), config)
+        .expect("writing into memory cannot fail");
+    xml.push(b'\n');
     let entry = ManifestEntry {
         date: Some(updated.to_string()),
         ..ManifestEntry::new(
@@ -79,37 +89,42 @@ pub fn artifact(checked: &Checked) -> Artifact {
             "application/atom+xml",
         )
     };
-    Artifact::file(entry, xml.into_bytes())
+    Artifact::file(entry, xml)
 }
 
-fn write_entry(xml: &mut String, entry: &Entry) {
-    let _ = writeln!(xml, "  <entry>");
-    let _ = writeln!(xml, "    <id>{}</id>", escape(&entry.id));
-    let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
-    let _ = writeln!(xml, "    <published>{}</published>", timestamp(&entry.date));
-    let _ = writeln!(xml, "    <updated>{}</updated>", timestamp(&entry.date));
-    for (lang, media_type, rel, href) in &entry.links {
-        let hreflang = lang
-            .map(|l| format!(" hreflang=\"{l}\""))
-            .unwrap_or_default();
-        let _ = writeln!(
-            xml,
-            "    <link rel=\"{rel}\" type=\"{media_type}\"{hreflang} href=\"{}\"/>",
-            escape(href)
-        );
-    }
-    let _ = writeln!(xml, "    <summary>{}</summary>", escape(&entry.summary));
+/// An entry as the Atom writer takes it.
+fn atom_entry(entry: &Entry) -> atom_syndication::Entry {
+    let links = entry
+        .links
+        .iter()
+        .map(|(lang, media_type, rel, href)| Link {
+            href: href.clone(),
+            rel: (*rel).into(),
+            hreflang: lang.map(|l| l.to_string()),
+            mime_type: Some((*media_type).into()),
+            ..Link::default()
+        });
+    // The content is HTML: its text is escaped here, the whole again by
+    // the writer, as Atom's `type="html"` wants.
     let content: String = entry
         .content
         .iter()
         .map(|(lang, text)| format!("<p lang=\"{lang}\">{}</p>", escape(text)))
         .collect();
-    let _ = writeln!(
-        xml,
-        "    <content type=\"html\">{}</content>",
-        escape(&content)
-    );
-    let _ = writeln!(xml, "  </entry>");
+    atom_syndication::Entry {
+        id: entry.id.clone(),
+        title: Text::plain(entry.title.clone()),
+        published: Some(timestamp(&entry.date)),
+        updated: timestamp(&entry.date),
+        links: links.collect(),
+        summary: Some(Text::plain(entry.summary.clone())),
+        content: Some(Content {
+            content_type: Some("html".into()),
+            value: Some(content),
+            ..Content::default()
+        }),
+        ..atom_syndication::Entry::default()
+    }
 }
 
 fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
@@ -240,8 +255,11 @@ fn tag_authority(checked: &Checked) -> String {
     format!("{domain},{year}")
 }
 
-fn timestamp(date: &str) -> String {
-    format!("{date}T00:00:00Z")
+/// Midnight UTC of a `YYYY-MM-DD` date: dates come from the records,
+/// never from the clock.
+fn timestamp(date: &str) -> FixedDateTime {
+    FixedDateTime::parse_from_rfc3339(&format!("{date}T00:00:00Z"))
+        .expect("record dates are valid YYYY-MM-DD dates")
 }
 
 fn escape(text: &str) -> String {
