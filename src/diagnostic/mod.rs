@@ -1,26 +1,37 @@
-//! Problems found in the corpus, located at a file, line and column and
-//! printed the way rustc prints them, with the source line and a hint.
+//! What a problem is and where: a message at a file, line and column, the
+//! places related to it, a note and a hint (render.rs draws them, suggest.rs
+//! names what was meant).
+
+mod render;
+mod suggest;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::text::visible;
+pub use render::{ColorChoice, render_message, set_color, stderr_styled, stdout_styled};
+pub use suggest::{did_you_mean, did_you_mean_help, typed_id, unknown_typed_id};
 
 /// How serious a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Stops the build: nothing is written.
     Error,
+    /// Printed, but the build goes on (unless warnings are denied).
     Warning,
 }
 
 /// A place in a source file: 1-based line and column (in characters).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {
+    /// The file, relative to the corpus folder as the user names it.
     pub path: PathBuf,
+    /// The line, from 1.
     pub line: usize,
+    /// The column, from 1, in characters (not bytes, not display cells), as
+    /// editors count them to jump there.
     pub column: usize,
 }
 
@@ -46,31 +57,72 @@ impl fmt::Display for Location {
     }
 }
 
+/// Another place that bears on a problem, e.g. where an id defined twice
+/// is first defined: shown with the problem, marked and labelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// Where it is, in the same file or another.
+    pub location: Location,
+    /// Its source line, shown with the place marked.
+    pub source_line: Option<String>,
+    /// What the place is to the problem, e.g. "first defined here".
+    pub label: String,
+}
+
+impl Related {
+    /// The place `location` in `text`, the content of its file, labelled.
+    pub fn at(location: Location, text: &str, label: impl Into<String>) -> Related {
+        Related {
+            source_line: line_of(text, location.line),
+            location,
+            label: label.into(),
+        }
+    }
+}
+
+/// Line `line` (1-based) of `text`, if it has one.
+fn line_of(text: &str, line: usize) -> Option<String> {
+    text.lines().nth(line.saturating_sub(1)).map(str::to_string)
+}
+
 /// One problem, with what the user should do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Whether it stops the build.
     pub severity: Severity,
+    /// Where it is, when it is in a file.
     pub location: Option<Location>,
+    /// What is wrong, in one sentence.
     pub message: String,
-    /// The offending source line, shown under the message.
+    /// The offending source line, shown under the message with the place
+    /// marked.
     pub source_line: Option<String>,
+    /// Other places that explain it, e.g. the first definition of an id
+    /// defined twice (left out of JSON when there are none, so that the
+    /// lines CI reads keep their shape).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
     /// What the user should know, e.g. what changed.
     pub note: Option<String>,
+    /// What the user should do.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// An error: the build stops.
     pub fn error(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             location: None,
             message: message.into(),
             source_line: None,
+            related: Vec::new(),
             note: None,
             help: None,
         }
     }
 
+    /// A warning: printed, the build goes on.
     pub fn warning(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
@@ -80,83 +132,43 @@ impl Diagnostic {
 
     /// Places the problem at `location`, quoting its line from `text`.
     pub fn at(mut self, location: Location, text: &str) -> Diagnostic {
-        self.source_line = text.lines().nth(location.line - 1).map(str::to_string);
+        self.source_line = line_of(text, location.line);
         self.location = Some(location);
         self
     }
 
+    /// Shows another place with the problem, labelled, e.g. where an id is
+    /// first defined.
+    pub fn with_related(mut self, related: Related) -> Diagnostic {
+        self.related.push(related);
+        self
+    }
+
+    /// Adds what the user should know.
     pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
         self.note = Some(note.into());
         self
     }
 
+    /// Adds what the user should do.
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// The problem as the user reads it, coloured when `styled` (on a
+    /// terminal), ending with a line break.
+    pub fn render(&self, styled: bool) -> String {
+        render::render(self, styled) + "\n"
+    }
 }
 
 impl fmt::Display for Diagnostic {
-    /// Every text passes `text::visible`: input cannot send the terminal
-    /// escape sequences.
+    /// Plain text: every text passes `text::visible`, so input cannot send
+    /// the terminal escape sequences.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        if let Some(location) = &self.location {
-            write!(f, "{}: ", visible(&location.to_string()))?;
-        }
-        writeln!(f, "{severity}: {}", visible(&self.message))?;
-        if let (Some(location), Some(line)) = (&self.location, &self.source_line) {
-            let gutter = location.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let (line, column) = window(line, location.column.max(1));
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{gutter} | {}", visible(&line))?;
-            // The marker stands under the character, however wide it is
-            // written once visible.
-            let indent: String = line
-                .chars()
-                .take(column - 1)
-                .map(|c| match c {
-                    '\t' => "\t".to_string(),
-                    c => " ".repeat(visible(c.encode_utf8(&mut [0; 4])).chars().count()),
-                })
-                .collect();
-            writeln!(f, "{pad} | {indent}^")?;
-        }
-        if let Some(note) = &self.note {
-            writeln!(f, "  = note: {}", visible(note))?;
-        }
-        if let Some(help) = &self.help {
-            writeln!(f, "  = help: {}", visible(help))?;
-        }
-        Ok(())
+        f.write_str(&self.render(false))
     }
-}
-
-/// The characters of a source line shown around `column` (1-based), and
-/// the column in what is shown: a line too long for a terminal is cut
-/// around the place, the cuts marked `…`.
-fn window(line: &str, column: usize) -> (String, usize) {
-    const BEFORE: usize = 100;
-    const SHOWN: usize = 300;
-    let length = line.chars().count();
-    if length <= SHOWN {
-        return (line.to_string(), column);
-    }
-    let start = column.saturating_sub(1 + BEFORE).min(length - SHOWN);
-    let mut shown: String = line.chars().skip(start).take(SHOWN).collect();
-    let mut column = column - start;
-    if start > 0 {
-        shown.insert(0, '…');
-        column += 1;
-    }
-    if start + SHOWN < length {
-        shown.push('…');
-    }
-    (shown, column)
 }
 
 /// Every problem found in one run, so that a user fixes them all at once.
@@ -164,18 +176,22 @@ fn window(line: &str, column: usize) -> (String, usize) {
 pub struct Diagnostics(Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Records one more problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
     }
 
+    /// Whether a problem stops the build.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// Whether there is a warning (which `--deny-warnings` makes fatal).
     pub fn has_warnings(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Warning)
     }
 
+    /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -206,20 +222,27 @@ impl Diagnostics {
             .map(|d| serde_json::to_string(d).expect("diagnostics serialize") + "\n")
             .collect()
     }
-}
 
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// Every problem as the user reads it, a blank line after each, then
+    /// the count of errors and warnings (without a final line break);
+    /// coloured when `styled` (on a terminal).
+    pub fn render(&self, styled: bool) -> String {
         let sorted = self.sorted();
-        for diagnostic in &sorted {
-            writeln!(f, "{diagnostic}")?;
-        }
+        let mut text: String = sorted.iter().map(|d| d.render(styled) + "\n").collect();
         let errors = sorted
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
         let warnings = sorted.len() - errors;
-        write!(f, "{errors} error(s), {warnings} warning(s)")
+        text.push_str(&format!("{errors} error(s), {warnings} warning(s)"));
+        text
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    /// Plain text, for files, pipes and the preview page.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
     }
 }
 
@@ -235,95 +258,5 @@ impl fmt::Display for Failed {
 
 impl std::error::Error for Failed {}
 
-/// The Levenshtein distance, to suggest "did you mean `…`?".
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}
-
-/// The known name closest to `name`, if it is close enough to be a typo.
-pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
-        .min()
-        .map(|(_, candidate)| candidate)
-}
-
-/// The hint for a name that names nothing: "did you mean `…`?" when a
-/// known name is close to it, `otherwise()` when none is.
-pub fn did_you_mean_help<'a>(
-    name: &str,
-    known: impl IntoIterator<Item = &'a str>,
-    otherwise: impl FnOnce() -> String,
-) -> String {
-    match did_you_mean(name, known) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => otherwise(),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prints_location_source_line_marker_and_help() {
-        let text = "a: 1\nname: Crsip\n";
-        let location = Location::at_offset(Path::new("annexes/x.yaml"), text, 11);
-        let diagnostic = Diagnostic::error("unknown sub-processor `Crsip`")
-            .at(location, text)
-            .with_help("did you mean `crisp`?");
-        assert_eq!(
-            diagnostic.to_string(),
-            "annexes/x.yaml:2:7: error: unknown sub-processor `Crsip`\n  |\n2 | name: Crsip\n  |       ^\n  = help: did you mean `crisp`?\n"
-        );
-    }
-
-    #[test]
-    fn prints_no_terminal_escape_from_the_input() {
-        let text = "name: \u{1b}[2Jx\n";
-        let location = Location::at_offset(Path::new("a\u{1b}.yaml"), text, 10);
-        let shown = Diagnostic::error("bad `\u{1b}[2J`")
-            .at(location, text)
-            .with_note("\u{202e}")
-            .with_help("\u{7}")
-            .to_string();
-        assert!(!shown.contains(['\u{1b}', '\u{202e}', '\u{7}']), "{shown}");
-        // Under the `x`, after `\u{1b}[2J` written visibly.
-        let marker = format!("  | {}^", " ".repeat(15));
-        assert_eq!(shown.lines().nth(3), Some(marker.as_str()));
-    }
-
-    #[test]
-    fn long_source_lines_are_cut_around_the_place() {
-        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let (shown, column) = window(&line, 501);
-        assert_eq!(shown.chars().count(), 302);
-        assert_eq!(shown.chars().nth(column - 1), Some('X'));
-        assert!(shown.starts_with('…') && shown.ends_with('…'));
-        assert_eq!(window("short", 3), ("short".to_string(), 3));
-        let (end, column) = window(&line, 1001);
-        assert!(!end.ends_with('…') && end.chars().nth(column - 1) == Some('b'));
-    }
-
-    #[test]
-    fn suggests_close_names_only() {
-        assert_eq!(
-            did_you_mean("crsip", ["ovh", "crisp", "brevo"]),
-            Some("crisp")
-        );
-        assert_eq!(did_you_mean("zzzzzz", ["ovh", "crisp", "brevo"]), None);
-    }
-}
+mod tests;
