@@ -4,6 +4,7 @@ use std::time::Instant;
 
 use clap::Args;
 use clausier::BuildOptions;
+use clausier::diagnostic::stderr_styled;
 use clausier::lang::Lang;
 use clausier::render::Format;
 
@@ -72,7 +73,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
             drafts,
         }) => {
             if !warnings.is_empty() {
-                eprintln!("{warnings}");
+                eprintln!("{}", warnings.render(stderr_styled()));
             }
             for draft in &drafts {
                 eprintln!("{}", super::check::describe_draft(draft));
@@ -93,7 +94,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             eprintln!("nothing was written: {} is unchanged", super::shown(&out));
             error.exit_code()
         }

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use clausier::diagnostic::stderr_styled;
 use clausier::lang::Lang;
 use clausier::redline::{DiffRequest, write_redlines};
 use clausier::render::Format;
@@ -64,7 +65,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             error.exit_code()
         }
     }
