@@ -128,10 +128,10 @@ pub fn confirm_reviews(
         .collect();
     if documents.is_empty() {
         let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-        return Err(crate::BuildError::Usage(format!(
-            "unknown document: the documents are {}",
-            known.join(", ")
-        )));
+        let typed = document.unwrap_or_default();
+        return Err(crate::BuildError::Usage(
+            crate::diagnostic::unknown_typed_id("document", "documents", typed, &known),
+        ));
     }
     let ids_of = |source: &DocumentSource| -> Vec<String> {
         let french = source.texts.get(&Lang::Fr);

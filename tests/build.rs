@@ -342,6 +342,19 @@ fn command_line_builds_a_selection_and_keeps_sources() {
         String::from_utf8_lossy(&unknown.stderr)
             .contains("unknown document `nda`: the documents are cookies, dpa, privacy")
     );
+    // A slip gets the id meant, for documents and languages alike.
+    let slip = run(&["build", "--doc", "dap"]);
+    assert_eq!(slip.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&slip.stderr)
+            .starts_with("error: unknown document `dap`; did you mean `dpa`?\n")
+    );
+    let slip = run(&["build", "--lang", "fe"]);
+    assert_eq!(slip.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&slip.stderr),
+        "error: unknown language `fe`; did you mean `fr`?\n"
+    );
 }
 
 #[test]

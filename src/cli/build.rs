@@ -30,8 +30,8 @@ pub struct BuildArgs {
     #[arg(long = "doc", value_name = "ID")]
     documents: Vec<String>,
     /// Build only this language (repeatable).
-    #[arg(long = "lang", value_parser = ["fr", "en"])]
-    langs: Vec<String>,
+    #[arg(long = "lang", value_parser = super::LangParser)]
+    langs: Vec<Lang>,
     /// Build only this format (repeatable).
     #[arg(long = "format", value_enum)]
     formats: Vec<Format>,
@@ -53,11 +53,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
     let started = Instant::now();
     let out = args.out.unwrap_or_else(|| args.root.join("out"));
     let options = BuildOptions {
-        langs: args
-            .langs
-            .iter()
-            .filter_map(|code| Lang::from_code(code))
-            .collect(),
+        langs: args.langs,
         root: args.root,
         out: out.clone(),
         documents: args.documents,

@@ -27,8 +27,8 @@ pub struct DiffArgs {
     #[arg(long = "format", value_enum)]
     formats: Vec<Format>,
     /// Compare only this language (repeatable) [default: every language].
-    #[arg(long = "lang", value_parser = ["fr", "en"])]
-    langs: Vec<String>,
+    #[arg(long = "lang", value_parser = super::LangParser)]
+    langs: Vec<Lang>,
     /// The corpus folder, holding annexes/, contracts/, locales/ and
     /// releases/.
     #[arg(long, default_value = ".")]
@@ -49,11 +49,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
         document: &args.document,
         from: &args.from,
         to: &args.to,
-        langs: args
-            .langs
-            .iter()
-            .filter_map(|code| Lang::from_code(code))
-            .collect(),
+        langs: args.langs,
         formats,
         out: &out,
     };
