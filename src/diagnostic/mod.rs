@@ -1,6 +1,5 @@
-//! What a problem is and where: a message at a file, line and column, the
-//! places related to it, a note and a hint (render.rs draws them, suggest.rs
-//! names what was meant).
+//! The problems clausier reports: what, where (file, line, column), the places
+//! related, a note and a hint; render.rs draws them, suggest.rs finds "did you mean".
 
 mod render;
 mod suggest;
@@ -248,7 +247,10 @@ impl fmt::Display for Diagnostics {
 
 /// The message of a failed build: every diagnostic, then a summary line.
 #[derive(Debug)]
-pub struct Failed(pub Diagnostics);
+pub struct Failed(
+    /// The problems, errors among them.
+    pub Diagnostics,
+);
 
 impl fmt::Display for Failed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

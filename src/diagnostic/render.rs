@@ -107,9 +107,13 @@ fn level(severity: Severity) -> Level<'static> {
 /// A place shown in a diagnostic, its source line (when known) with the
 /// place marked, and what it is to the problem.
 struct Place<'a> {
+    /// Where, as in the file.
     location: &'a Location,
+    /// The line at `location`, as in the file.
     source_line: Option<&'a str>,
+    /// Primary for the problem itself, context for a related place.
     kind: AnnotationKind,
+    /// What a related place is to the problem.
     label: Option<&'a str>,
 }
 
@@ -170,19 +174,28 @@ fn group_by_line<'a>(places: &'a [Place<'a>]) -> Vec<Vec<&'a Place<'a>>> {
 /// mark's column as the renderer counts it on the visible line and as it
 /// is in the file, the visible line and its marks.
 struct Shown {
+    /// The file, visible.
     path: String,
+    /// The line number.
     line: usize,
+    /// The first mark's column in the file, in characters.
     column: usize,
+    /// The same column as the renderer counts it, in characters of `text`.
     shown_column: usize,
+    /// The line, visible.
     text: String,
+    /// The places marked on it.
     marks: Vec<Mark>,
 }
 
 /// A place marked on a shown line: how, where (a byte span of the visible
 /// line) and with what label.
 struct Mark {
+    /// Primary (`^`) or context (`-`).
     kind: AnnotationKind,
+    /// The bytes of the visible line it stands under.
     span: std::ops::Range<usize>,
+    /// What the place is to the problem, visible.
     label: Option<String>,
 }
 

@@ -197,3 +197,41 @@ fn a_place_past_the_end_of_its_file_is_on_an_empty_line() {
         "error: this file is empty\n --> a.yaml:1:1\n  |\n1 |\n  | ^\n"
     );
 }
+
+#[test]
+fn any_line_and_column_renders() {
+    // Joiners the renderer drops, tabs, wide and combining characters,
+    // controls it pictures and controls only `visible` escapes, a carriage
+    // return: the mark lands somewhere sensible and nothing panics.
+    let line = "a\u{200d}b\t漢\u{301}\u{1b}\u{9b}\r🙂\u{202e}\u{fe0f}x\u{0}";
+    let text = format!("{line}\n{line}");
+    let length = line.chars().count();
+    for column in 1..=length + 2 {
+        for related in [1, column] {
+            let location = Location {
+                path: "p\u{1b}.md".into(),
+                line: 2,
+                column,
+            };
+            let first = Location {
+                line: 1,
+                column: related,
+                ..location.clone()
+            };
+            let diagnostic = Diagnostic::warning("w")
+                .at(location, &text)
+                .with_related(Related::at(first, &text, "here"));
+            for styled in [false, true] {
+                let shown = diagnostic.render(styled);
+                assert!(
+                    shown.contains(&format!("p\\u{{1b}}.md:2:{column}")),
+                    "{shown}"
+                );
+                assert!(
+                    !shown.contains(['\u{9b}', '\u{202e}', '\u{0}', '\r']),
+                    "{shown:?}"
+                );
+            }
+        }
+    }
+}
