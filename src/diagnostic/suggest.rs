@@ -2,9 +2,9 @@
 //! nothing, measured by `strsim`.
 
 /// The known name closest to `name`, if it is close enough to be a typo of
-/// it: at most a third of the known name's letters changed, and at most two
-/// for short names (corpus names are long and varied: a loose match still
-/// finds the one meant).
+/// it: at most a third of the known name's letters changed, or two for a
+/// name shorter than nine (corpus names are long and varied: a loose match
+/// still finds the one meant).
 pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known
         .into_iter()
