@@ -2,7 +2,6 @@
 //! file system (exit 2).
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed};
-use crate::text;
 
 /// Why a build failed: the corpus (exit 1) or the command and the file
 /// system (exit 2).
@@ -14,12 +13,9 @@ pub enum BuildError {
 }
 
 impl std::fmt::Display for BuildError {
+    /// Plain text, for files and pipes.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Content(failed) => write!(f, "{failed}"),
-            BuildError::Usage(message) => write!(f, "error: {}", text::visible(message)),
-            BuildError::Io(error) => write!(f, "error: cannot write the output: {error}"),
-        }
+        f.write_str(&self.render(false))
     }
 }
 
@@ -34,6 +30,21 @@ impl From<Box<Diagnostic>> for BuildError {
 }
 
 impl BuildError {
+    /// The error as the user reads it, coloured when `styled` (on a
+    /// terminal); every text passes `text::visible`.
+    pub fn render(&self, styled: bool) -> String {
+        use crate::diagnostic::{Severity, render_message};
+        match self {
+            BuildError::Content(failed) => failed.0.render(styled),
+            BuildError::Usage(message) => render_message(Severity::Error, message, styled),
+            BuildError::Io(error) => render_message(
+                Severity::Error,
+                &format!("cannot write the output: {error}"),
+                styled,
+            ),
+        }
+    }
+
     /// A value error about a command-line argument ("message\nhint", as
     /// values say it), as one line.
     pub fn argument(error: &str) -> BuildError {

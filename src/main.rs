@@ -1,6 +1,8 @@
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clausier::diagnostic::ColorChoice;
 
 mod cli;
 
@@ -13,6 +15,15 @@ mod cli;
 #[derive(Parser)]
 #[command(name = "clausier", version)]
 struct Cli {
+    /// When to colour errors and warnings.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -29,7 +40,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap prints its own messages (usage errors, help) before `--color`
+    // is parsed: it is told the choice first, read from the raw arguments.
+    let matches = Cli::command()
+        .color(clap_color(std::env::args_os()))
+        .get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+    clausier::diagnostic::set_color(cli.color);
     match cli.command {
         Command::Build(args) => cli::build::run(args),
         Command::Check(args) => cli::check::run(args),
@@ -39,4 +56,26 @@ fn main() -> ExitCode {
         Command::Serve(args) => cli::serve::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
+}
+
+/// The `--color` choice among raw arguments, for clap's own messages; clap
+/// itself heeds NO_COLOR and the terminal when it is `auto`.
+fn clap_color(arguments: impl Iterator<Item = OsString>) -> clap::ColorChoice {
+    let mut choice = clap::ColorChoice::Auto;
+    let mut arguments = arguments.skip(1);
+    while let Some(argument) = arguments.next() {
+        let value = match argument.to_str() {
+            Some("--") => break,
+            Some("--color") => arguments.next(),
+            Some(other) => other.strip_prefix("--color=").map(OsString::from),
+            None => None,
+        };
+        choice = match value.as_ref().and_then(|value| value.to_str()) {
+            Some("always") => clap::ColorChoice::Always,
+            Some("never") => clap::ColorChoice::Never,
+            Some("auto") => clap::ColorChoice::Auto,
+            _ => choice,
+        };
+    }
+    choice
 }

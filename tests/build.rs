@@ -343,6 +343,19 @@ fn command_line_builds_a_selection_and_keeps_sources() {
         String::from_utf8_lossy(&unknown.stderr)
             .contains("unknown document `nda`: the documents are cookies, dpa, privacy")
     );
+    // A slip gets the id meant, for documents and languages alike.
+    let slip = run(&["build", "--doc", "dap"]);
+    assert_eq!(slip.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&slip.stderr)
+            .starts_with("error: unknown document `dap`; did you mean `dpa`?\n")
+    );
+    let slip = run(&["build", "--lang", "fe"]);
+    assert_eq!(slip.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&slip.stderr),
+        "error: unknown language `fe`; did you mean `fr`?\n"
+    );
 }
 
 #[test]
@@ -539,7 +552,7 @@ fn an_annex_without_its_facts_file_is_an_error_not_an_empty_annex() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("contracts/dpa/document.yaml:15:47: error: the `security` annex has no facts: annexes/security.yaml is missing or empty"),
+        stderr.contains("error: the `security` annex has no facts: annexes/security.yaml is missing or empty\n  --> contracts/dpa/document.yaml:15:47\n"),
         "{stderr}"
     );
 }

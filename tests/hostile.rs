@@ -425,8 +425,13 @@ fn concurrent_releases_record_one_version_once() {
     assert!(succeeded >= 1);
     for run in runs.iter().filter(|run| !run.status.success()) {
         let shown = String::from_utf8_lossy(&run.stderr);
+        // Which refusal a loser gets depends on when it read the releases:
+        // before the winner wrote (the record already exists), or after (the
+        // version is no longer new, or nothing changed).
         assert!(
-            shown.contains("already exists") || shown.contains("nothing to release"),
+            shown.contains("already exists")
+                || shown.contains("does not follow the latest release")
+                || shown.contains("nothing to release"),
             "{shown}"
         );
     }
@@ -627,4 +632,52 @@ fn ids_equal_once_normalised_are_duplicates() {
         "{}",
         shown(&output, &dir)
     );
+}
+
+#[test]
+fn colour_escapes_come_from_the_renderer_only_and_only_when_asked() {
+    let dir = corpus("colour");
+    edit(
+        &dir.join("annexes/parties.yaml"),
+        "name: Marie Hombert",
+        "name: Marie \u{1b}[2J\u{1b}[31mHombert",
+    );
+    let stderr = |color: Option<&str>, no_color: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"));
+        command.arg("check").arg("--root").arg(&dir);
+        if let Some(color) = color {
+            command.args(["--color", color]);
+        }
+        command.env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            command.env("NO_COLOR", value);
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    // Into a pipe: plain, unless `--color always`, which wins over NO_COLOR.
+    for (color, no_color) in [
+        (None, None),
+        (Some("auto"), None),
+        (Some("never"), None),
+        (None, Some("1")),
+    ] {
+        let shown = stderr(color, no_color);
+        assert!(!shown.contains('\u{1b}'), "{color:?} {no_color:?}: {shown}");
+        assert!(
+            shown.contains("Marie \\u{1b}[2J\\u{1b}[31mHombert"),
+            "{shown}"
+        );
+    }
+    for no_color in [None, Some("1")] {
+        let shown = stderr(Some("always"), no_color);
+        assert!(shown.contains("\u{1b}[1m\u{1b}[91merror"), "{shown}");
+        // The input's escapes are still written visibly, never sent.
+        assert!(
+            shown.contains("Marie \\u{1b}[2J\\u{1b}[31mHombert"),
+            "{shown}"
+        );
+        assert!(!shown.contains("\u{1b}[2J") && !shown.contains("\u{1b}[31mHombert"));
+    }
 }

@@ -188,7 +188,7 @@ fn release_refuses_a_label_that_does_not_resolve() {
     let output = release_dpa(&dir, "1.2", "2027-06-01", &summaries);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("locales/en/documents.ftl:5:1: error: message `page-version` uses the variable `$number`, which clausier does not give it"),
+        stderr(&output).contains("error: message `page-version` uses the variable `$number`, which clausier does not give it\n --> locales/en/documents.ftl:5:1\n"),
         "{}",
         stderr(&output)
     );

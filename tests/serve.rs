@@ -105,7 +105,7 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         body.contains("The corpus has errors")
     });
     assert!(
-        error.contains("contracts/dpa/fr.md:137:44: error: unknown placeholder"),
+        error.contains("error: unknown placeholder `{{ commitment.audit_notise }}`\n   --&gt; contracts/dpa/fr.md:137:44\n"),
         "{error}"
     );
 

@@ -181,7 +181,7 @@ fn a_label_only_the_site_uses_fails_the_build_where_it_is_defined() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains(
-            "locales/en/versions.ftl:43:1: error: message `site-title` uses the variable `$edition`, which clausier does not give it"
+            "error: message `site-title` uses the variable `$edition`, which clausier does not give it\n  --> locales/en/versions.ftl:43:1\n"
         ),
         "{stderr}"
     );

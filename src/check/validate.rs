@@ -2,13 +2,13 @@
 //! values with a checkable form, and text present in one language but not
 //! in another. Every problem is collected; none stops the others.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::labels::used_messages;
 use crate::compose::markdown;
 use crate::corpus::locale;
 use crate::corpus::{AnnexKind, Corpus, SourceFile};
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
+use crate::diagnostic::{Diagnostic, Diagnostics, Related, did_you_mean_help};
 use crate::lang::Lang;
 use crate::text;
 
@@ -90,12 +90,19 @@ impl Checker<'_> {
                         .yaml_files
                         .iter()
                         .find(|f| f.path.to_string_lossy() == path);
-                    let second = file_text
-                        .and_then(|f| f.text.match_indices(&needle).nth(1).map(|(i, _)| (f, i)));
                     let mut diagnostic = Diagnostic::error(format!("duplicate id `{id}`"))
                         .with_help("ids identify an entry everywhere: give each entry its own");
-                    if let Some((file, offset)) = second {
-                        diagnostic = diagnostic.at(file.location(offset), &file.text);
+                    if let Some(file) = file_text {
+                        let mut places = file.text.match_indices(&needle).map(|(i, _)| i);
+                        if let (Some(first), Some(second)) = (places.next(), places.next()) {
+                            diagnostic = diagnostic
+                                .at(file.location(second), &file.text)
+                                .with_related(Related::at(
+                                    file.location(first),
+                                    &file.text,
+                                    "first defined here",
+                                ));
+                        }
                     }
                     self.diagnostics.push(diagnostic);
                 }
@@ -197,16 +204,20 @@ impl Checker<'_> {
                 .collect();
             let mut duplicates = false;
             for (_, file, headings) in &ids {
-                let mut seen = BTreeSet::new();
+                // Each id with where it is first defined.
+                let mut seen = BTreeMap::new();
                 for (id, offset) in headings {
-                    if !seen.insert(id) {
-                        duplicates = true;
-                        self.diagnostics.push(
-                            Diagnostic::error(format!("duplicate clause id `{id}`"))
-                                .at(file.location(*offset), &file.text)
-                                .with_help("ids identify a clause across languages and versions: give each heading its own"),
-                        );
-                    }
+                    let Some(&first) = seen.get(id) else {
+                        seen.insert(id, *offset);
+                        continue;
+                    };
+                    duplicates = true;
+                    self.diagnostics.push(
+                        Diagnostic::error(format!("duplicate clause id `{id}`"))
+                            .at(file.location(*offset), &file.text)
+                            .with_related(Related::at(file.location(first), &file.text, "first defined here"))
+                            .with_help("ids identify a clause across languages and versions: give each heading its own"),
+                    );
                 }
             }
             let Some((binding_lang, _, binding_ids)) = ids.first() else {

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 use clausier::BuildOptions;
+use clausier::diagnostic::stderr_styled;
 use clausier::lang::Lang;
 use clausier::publish::output::{ArtifactKind, Manifest, ManifestEntry};
 use clausier::render::Format;
@@ -32,8 +33,8 @@ pub struct BuildArgs {
     #[arg(long = "doc", value_name = "ID")]
     documents: Vec<String>,
     /// Build only this language (repeatable).
-    #[arg(long = "lang", value_parser = ["fr", "en"])]
-    langs: Vec<String>,
+    #[arg(long = "lang", value_parser = super::LangParser)]
+    langs: Vec<Lang>,
     /// Build only this format (repeatable).
     #[arg(long = "format", value_enum)]
     formats: Vec<Format>,
@@ -61,11 +62,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
     let started = Instant::now();
     let out = args.out.unwrap_or_else(|| args.root.join("out"));
     let options = BuildOptions {
-        langs: args
-            .langs
-            .iter()
-            .filter_map(|code| Lang::from_code(code))
-            .collect(),
+        langs: args.langs,
         root: args.root,
         out: out.clone(),
         documents: args.documents,
@@ -84,7 +81,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if !warnings.is_empty() {
-                eprintln!("{warnings}");
+                eprintln!("{}", warnings.render(stderr_styled()));
             }
             for draft in &drafts {
                 eprintln!("{}", super::check::describe_draft(draft));
@@ -112,7 +109,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             eprintln!("nothing was written: {} is unchanged", super::shown(&out));
             error.exit_code()
         }

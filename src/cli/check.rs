@@ -2,14 +2,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use clausier::diagnostic::Diagnostics;
+use clausier::diagnostic::{Diagnostics, stderr_styled, stdout_styled};
 
 /// Checks the corpus without writing anything.
 ///
-/// Every problem is printed as `path:line:col: error|warning: message`,
-/// followed by the offending source line with a marker and a `help:` hint,
-/// then a summary line. Exit status: 0 when clean (warnings allowed), 1 on
-/// errors (and on warnings with --deny-warnings), 2 on a usage or I/O error.
+/// Every problem is printed as rustc prints its errors: `error|warning:
+/// message`, `--> path:line:col`, the offending source line with a marker
+/// (and related places, e.g. where a duplicate id is first defined), a
+/// `note:` and a `help:` hint; then a summary line. Exit status: 0 when
+/// clean (warnings allowed), 1 on errors (and on warnings with
+/// --deny-warnings), 2 on a usage or I/O error.
 #[derive(Args)]
 pub struct CheckArgs {
     /// The corpus folder, holding annexes/, contracts/ and locales/.
@@ -35,10 +37,10 @@ pub enum OutputFormat {
 
 pub fn run(args: CheckArgs) -> ExitCode {
     if !args.root.is_dir() {
-        eprintln!(
-            "error: {} is not a folder: pass the corpus folder with --root",
-            super::shown(&args.root)
-        );
+        super::error(&format!(
+            "{} is not a folder: pass the corpus folder with --root",
+            args.root.display()
+        ));
         return ExitCode::from(2);
     }
     let (diagnostics, failed) = match clausier::check(&args.root, args.draft) {
@@ -61,8 +63,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
 /// Prints problems on stderr when the run fails, on stdout otherwise.
 pub fn print(diagnostics: &Diagnostics, format: OutputFormat, failed: bool) {
+    let styled = match failed {
+        true => stderr_styled(),
+        false => stdout_styled(),
+    };
     let text = match format {
-        OutputFormat::Human => format!("{diagnostics}\n"),
+        OutputFormat::Human => format!("{}\n", diagnostics.render(styled)),
         OutputFormat::Json => diagnostics.to_json_lines(),
     };
     if failed {

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use clausier::diagnostic::stderr_styled;
 use clausier::lang::Lang;
 use clausier::publish::redlines::{DiffRequest, write_redlines};
 use clausier::render::Format;
@@ -26,8 +27,8 @@ pub struct DiffArgs {
     #[arg(long = "format", value_enum)]
     formats: Vec<Format>,
     /// Compare only this language (repeatable) [default: every language].
-    #[arg(long = "lang", value_parser = ["fr", "en"])]
-    langs: Vec<String>,
+    #[arg(long = "lang", value_parser = super::LangParser)]
+    langs: Vec<Lang>,
     /// The corpus folder, holding annexes/, contracts/, locales/ and
     /// releases/.
     #[arg(long, default_value = ".")]
@@ -48,11 +49,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
         document: &args.document,
         from: &args.from,
         to: &args.to,
-        langs: args
-            .langs
-            .iter()
-            .filter_map(|code| Lang::from_code(code))
-            .collect(),
+        langs: args.langs,
         formats,
         out: &out,
     };
@@ -64,7 +61,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             error.exit_code()
         }
     }

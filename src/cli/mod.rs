@@ -8,6 +8,52 @@ pub mod release;
 pub mod serve;
 pub mod translations;
 
+/// The error `message` on standard error, as clausier prints errors
+/// (coloured on a terminal).
+pub fn error(message: &str) {
+    use clausier::diagnostic::{Severity, render_message, stderr_styled};
+    eprintln!(
+        "{}",
+        render_message(Severity::Error, message, stderr_styled())
+    );
+}
+
+/// `--lang`: a language code, or an error that names the code meant
+/// ("did you mean `fr`?") or the codes there are.
+#[derive(Clone)]
+pub struct LangParser;
+
+impl clap::builder::TypedValueParser for LangParser {
+    type Value = clausier::lang::Lang;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        use clausier::lang::Lang;
+        let typed = value.to_string_lossy();
+        Lang::from_code(&typed).ok_or_else(|| {
+            let codes = Lang::ALL.map(Lang::code);
+            let message =
+                clausier::diagnostic::unknown_typed_id("language", "languages", &typed, &codes);
+            // clap prints this as it is: what the user typed is escaped.
+            let message = format!("{}\n", clausier::text::visible(&message));
+            clap::Error::raw(clap::error::ErrorKind::InvalidValue, message).with_cmd(command)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let codes = clausier::lang::Lang::ALL.map(|lang| lang.code());
+        Some(Box::new(
+            codes.into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 /// A path as the terminal may print it: what the user typed (`--out`,
 /// `--root`) can hold escape sequences.
 pub fn shown(path: &std::path::Path) -> String {

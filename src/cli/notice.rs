@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use clausier::BuildOptions;
+use clausier::diagnostic::stderr_styled;
 use clausier::record::notice::{NoticeRequest, record};
 
 /// Records and publishes the notice that tells clients how the
@@ -48,7 +49,7 @@ pub fn run(args: NoticeArgs) -> ExitCode {
     let (path, notice) = match record(&request) {
         Ok(recorded) => recorded,
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             return error.exit_code();
         }
     };
@@ -86,7 +87,7 @@ pub fn run(args: NoticeArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             eprintln!(
                 "the notice is recorded; `clausier build` will publish it once this is fixed"
             );

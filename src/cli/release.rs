@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use clausier::diagnostic::stderr_styled;
 use clausier::lang::Lang;
 use clausier::record::release::{ReleaseRequest, release};
 
@@ -69,7 +70,7 @@ pub fn run(args: ReleaseArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             if matches!(error, clausier::BuildError::Content(_)) {
                 eprintln!(
                     "nothing was released: fix these first, as a release cannot change afterwards"

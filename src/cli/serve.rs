@@ -30,10 +30,10 @@ pub struct ServeArgs {
 
 pub fn run(args: ServeArgs) -> ExitCode {
     if !args.root.is_dir() {
-        eprintln!(
-            "error: {} is not a folder: pass the corpus folder with --root",
-            super::shown(&args.root)
-        );
+        super::error(&format!(
+            "{} is not a folder: pass the corpus folder with --root",
+            args.root.display()
+        ));
         return ExitCode::from(2);
     }
     let options = BuildOptions {
@@ -53,7 +53,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: cannot serve on port {}: {error}", args.port);
+            super::error(&format!("cannot serve on port {}: {error}", args.port));
             ExitCode::from(2)
         }
     }

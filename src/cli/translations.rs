@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use clausier::diagnostic::stderr_styled;
 
 /// Tracks which French text each translated clause was reviewed against.
 ///
@@ -48,7 +49,7 @@ pub fn run(args: TranslationsArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(stderr_styled()));
             error.exit_code()
         }
     }

@@ -7,7 +7,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use crate::corpus::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics, Failed, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Failed, Related};
 use crate::lang::Lang;
 
 mod texts;
@@ -36,8 +36,9 @@ impl Labels {
         let mut broken = BTreeSet::new();
         let mut definitions = BTreeMap::new();
         for (&lang, sources) in files {
-            // Where each message and term of the language is first defined.
-            let mut first: BTreeMap<(bool, String), Location> = BTreeMap::new();
+            // Where each message and term of the language is first defined:
+            // the index of its file among `sources`, and its offset there.
+            let mut first: BTreeMap<(bool, String), (usize, usize)> = BTreeMap::new();
             let langid = lang
                 .code()
                 .parse()
@@ -79,8 +80,16 @@ impl Labels {
                 for defined in check_texts(&resource, source, diagnostics) {
                     let key = (defined.term, defined.id.clone());
                     match first.get(&key) {
-                        Some(location) => overrides.push((key, defined.offset, location.clone())),
-                        None => _ = first.insert(key, source.location(defined.offset)),
+                        Some(&(file, offset)) => {
+                            let file = &sources[file];
+                            let defined_first = Related::at(
+                                file.location(offset),
+                                &file.text,
+                                "first defined here",
+                            );
+                            overrides.push((key, defined.offset, defined_first));
+                        }
+                        None => _ = first.insert(key, (index, defined.offset)),
                     }
                     if !defined.term {
                         definitions
@@ -239,11 +248,11 @@ impl Labels {
 
 /// What the user reads when the bundle refuses an entry of `source`:
 /// an id defined a second time, at that second definition, among
-/// `overrides` (an id's key, offset and first definition).
+/// `overrides` (an id's key, offset and first definition, shown with it).
 fn overriding(
     error: &FluentError,
     source: &SourceFile,
-    overrides: &mut Vec<((bool, String), usize, Location)>,
+    overrides: &mut Vec<((bool, String), usize, Related)>,
 ) -> Diagnostic {
     let FluentError::Overriding { id, .. } = error else {
         return Diagnostic::error(format!("Fluent error: {error}"))
@@ -263,9 +272,8 @@ fn overriding(
                 "the {what} `{dash}{id}` is defined twice in {folder}"
             ))
             .at(source.location(offset), &source.text)
-            .with_help(format!(
-                "it is first defined at {first}: keep one definition, or give this one another id"
-            ))
+            .with_related(first)
+            .with_help("keep one definition, or give this one another id")
         }
         None => Diagnostic::error(format!("`{id}` is defined twice in {folder}"))
             .at(source.location(0), &source.text)

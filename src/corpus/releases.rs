@@ -143,13 +143,16 @@ pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseF
     records::read_sealed(file, "release", "clausier release", diagnostics)
 }
 
-/// The document `id` of the corpus, or a usage error naming the others.
+/// The document `id` of the corpus, or a usage error naming the one
+/// meant ("did you mean `dpa`?") or the others.
 pub fn find_document<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a DocumentSource, BuildError> {
     corpus.documents.iter().find(|d| d.id == id).ok_or_else(|| {
         let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-        BuildError::Usage(format!(
-            "unknown document `{id}`: the documents are {}",
-            known.join(", ")
+        BuildError::Usage(crate::diagnostic::unknown_typed_id(
+            "document",
+            "documents",
+            id,
+            &known,
         ))
     })
 }

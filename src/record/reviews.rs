@@ -9,6 +9,7 @@ use crate::corpus::DocumentSource;
 use crate::corpus::reviews::{TranslationLock, lock_path, lock_text};
 use crate::diagnostic::Diagnostics;
 use crate::diagnostic::did_you_mean_help;
+use crate::error::BuildError;
 use crate::lang::Lang;
 
 /// Records the current French text of `clauses` (all when empty) as
@@ -58,9 +59,12 @@ pub fn confirm_reviews(
         .collect();
     if documents.is_empty() {
         let known: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-        return Err(crate::error::BuildError::Usage(format!(
-            "unknown document: the documents are {}",
-            known.join(", ")
+        let typed = document.unwrap_or_default();
+        return Err(BuildError::Usage(crate::diagnostic::unknown_typed_id(
+            "document",
+            "documents",
+            typed,
+            &known,
         )));
     }
     let ids_of = |source: &DocumentSource| -> Vec<String> {

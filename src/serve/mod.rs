@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::diagnostic::{stderr_styled, stdout_styled};
 use crate::error::BuildError;
 use crate::publish::build::BuildOptions;
 use crate::render::html::escape;
@@ -138,17 +139,18 @@ fn rebuild(options: &BuildOptions, documents: &[String], state: &Mutex<State>) {
                 started.elapsed().as_secs_f64()
             );
             if !built.warnings.is_empty() {
-                println!("{}", built.warnings);
+                println!("{}", built.warnings.render(stdout_styled()));
             }
             None
         }
-        Err(BuildError::Content(failed)) => {
-            let text = failed.to_string();
+        // The terminal may get colours; the preview page gets plain text.
+        Err(error @ BuildError::Content(_)) => {
+            let text = error.render(stderr_styled());
             eprintln!("{text}\nthe preview shows this until it is fixed");
-            Some(text)
+            Some(error.to_string())
         }
         Err(other) => {
-            eprintln!("{other}");
+            eprintln!("{}", other.render(stderr_styled()));
             Some(other.to_string())
         }
     };
