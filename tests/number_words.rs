@@ -15,7 +15,6 @@ fn french_number_words_agree_with_an_independent_implementation() {
             let options = Options {
                 feminine,
                 reformed: false,
-                ..Options::default()
             };
             let expected = french_number_options(&n, &options);
             let ours = number_in_words(n, Lang::Fr, gender);
@@ -30,7 +29,10 @@ fn french_number_words_agree_with_an_independent_implementation() {
         ..Options::default()
     };
     assert_eq!(french_number_options(&71, &traditional), "soixante et onze");
-    assert_eq!(number_in_words(80, Lang::Fr, Gender::Masculine), "quatre-vingts");
+    assert_eq!(
+        number_in_words(80, Lang::Fr, Gender::Masculine),
+        "quatre-vingts"
+    );
     assert!(
         differences.is_empty(),
         "{} differences, first: {:#?}",

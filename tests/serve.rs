@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -24,7 +25,11 @@ impl Drop for Server {
 /// The body of `GET path` on `address` (`127.0.0.1:port`).
 fn get(address: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(address).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     response
@@ -49,9 +54,10 @@ fn wait_for(address: &str, path: &str, ready: impl Fn(&str) -> bool) -> String {
     }
 }
 
-#[test]
-fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
-    let dir = scratch("serve");
+/// Starts `clausier serve` on a copy of the shipped corpus in `name`: the
+/// server, its address and the corpus folder.
+fn start(name: &str) -> (Server, String, std::path::PathBuf) {
+    let dir = scratch(name);
     copy_corpus(&dir);
     let child = Command::new(env!("CARGO_BIN_EXE_clausier"))
         .args(["serve", "--port", "0", "--root"])
@@ -72,10 +78,37 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         .expect("the server says where it listens");
     // Keep reading its output so that it never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
+    (server, address, dir)
+}
+
+/// The whole response (status line, headers, body) to `request`.
+fn exchange(address: &str, request: &str) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// The value of header `name` in a response.
+fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+    let head = response.split("\r\n\r\n").next()?;
+    head.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name).then(|| value.trim())
+    })
+}
+
+#[test]
+fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
+    let (server, address, dir) = start("serve");
 
     let page = get(&address, "/fr/dpa.html");
     assert!(page.contains("<h1>Accord sur le traitement des données personnelles</h1>"));
-    assert!(page.contains("/__clausier/version"), "live reload script");
+    assert!(
+        page.contains("new EventSource('/__clausier/events?since="),
+        "live reload script"
+    );
     let generation = get(&address, "/__clausier/version");
 
     let clauses = dir.join("contracts/dpa/fr.md");
@@ -118,4 +151,83 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         body.contains("<h1>Accord sur le traitement des données personnelles</h1>")
     });
     assert!(get(&address, "/").contains("documents juridiques"));
+    drop(server);
+    assert!(
+        !dir.join("out").exists(),
+        "the preview never writes into the corpus's out/"
+    );
+}
+
+#[test]
+fn the_server_speaks_http_and_withstands_idle_connections() {
+    let (_server, address, dir) = start("serve-http");
+    let close = |method: &str, path: &str| {
+        format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
+    };
+    let got = exchange(&address, &close("GET", "/fr/dpa.html"));
+    assert!(got.starts_with("HTTP/1.1 200"), "{got}");
+    let head = exchange(&address, &close("HEAD", "/fr/dpa.html"));
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert_eq!(
+        header(&head, "content-length"),
+        header(&got, "content-length")
+    );
+    assert!(head.ends_with("\r\n\r\n"), "HEAD has no body: {head}");
+    assert_eq!(
+        header(
+            &exchange(&address, &close("GET", "/fr/dpa.pdf")),
+            "content-type"
+        ),
+        Some("application/pdf")
+    );
+    let missing = exchange(&address, &close("GET", "/fr/nothing.html"));
+    assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
+    let post = exchange(&address, &close("POST", "/fr/dpa.html"));
+    assert!(post.starts_with("HTTP/1.1 405"), "{post}");
+    assert_eq!(header(&post, "allow"), Some("GET, HEAD"));
+    let folder = exchange(&address, &close("GET", "/en"));
+    assert!(folder.starts_with("HTTP/1.1 30"), "{folder}");
+    assert_eq!(header(&folder, "location"), Some("/en/"));
+    let escape = exchange(&address, &close("GET", "/../../etc/passwd"));
+    assert!(!escape.contains("root:"), "{escape}");
+
+    // Idle connections do not keep another client from being served.
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| TcpStream::connect(&address).unwrap())
+        .collect();
+    let started = Instant::now();
+    assert!(get(&address, "/en/dpa.html").contains("Data Processing Agreement"));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    drop(idle);
+
+    // An editor's temporary files are not edits; a real edit is pushed to
+    // open pages as a "reload" event.
+    let generation = get(&address, "/__clausier/version");
+    fs::write(dir.join("contracts/dpa/.fr.md.swp"), "swap").unwrap();
+    fs::write(dir.join("contracts/dpa/4913"), "").unwrap();
+    fs::write(dir.join("annexes/parties.yaml~"), "backup").unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(get(&address, "/__clausier/version"), generation);
+    let mut events = TcpStream::connect(&address).unwrap();
+    write!(
+        events,
+        "GET /__clausier/events?since={generation} HTTP/1.1\r\nHost: {address}\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    edit(
+        &dir.join("contracts/dpa/fr.md"),
+        "# Durée du DPA {#duration}",
+        "# Durée de l'accord {#duration}",
+    );
+    let mut received = String::new();
+    let mut buffer = [0; 1024];
+    while !received.contains("event: reload") {
+        let read = events.read(&mut buffer).expect("a reload event arrives");
+        assert!(read > 0, "the event stream ended: {received}");
+        received.push_str(&String::from_utf8_lossy(&buffer[..read]));
+    }
+    assert!(header(&received, "content-type").is_some_and(|t| t.starts_with("text/event-stream")));
 }

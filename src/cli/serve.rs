@@ -1,31 +1,36 @@
 use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use clausier::BuildOptions;
 
 /// Previews the documents in a browser while you edit them: builds them
-/// (unreleased changes as drafts), serves the output on 127.0.0.1, and
-/// watches annexes/, contracts/, locales/ and releases/.
+/// (unreleased changes as drafts) into a private temporary folder, never
+/// into out/, serves it, and watches annexes/, checklists/, contracts/,
+/// locales/ and releases/.
 ///
-/// After an edit it rebuilds the documents the edit touches (all of them
-/// for shared facts and labels), and open pages reload by themselves. A
-/// content error is shown in the page and in the terminal, with its file,
-/// line and column, instead of the documents; fixing it brings them back.
-/// Stop it with Ctrl-C.
+/// After a burst of edits it rebuilds the documents they touch (all of
+/// them for shared facts and labels), and open pages reload by
+/// themselves. A content error is shown in the page and in the terminal,
+/// with its file, line and column, instead of the documents; fixing it
+/// brings them back. Stop it with Ctrl-C: the preview folder goes with it.
 #[derive(Args)]
 pub struct ServeArgs {
-    /// The port to listen on (0: any free port).
-    #[arg(long, default_value_t = 8000)]
-    port: u16,
     /// The corpus folder, holding annexes/, contracts/, locales/ and
     /// releases/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// The output folder [default: <root>/out].
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// The address to listen on: 0.0.0.0 to be reached from outside a
+    /// container or from other machines.
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    bind: IpAddr,
+    /// Open the preview in the default browser once it is served.
     #[arg(long)]
-    out: Option<PathBuf>,
+    open: bool,
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -36,25 +41,31 @@ pub fn run(args: ServeArgs) -> ExitCode {
         ));
         return ExitCode::from(2);
     }
-    let options = BuildOptions {
-        out: args.out.unwrap_or_else(|| args.root.join("out")),
-        root: args.root,
-        documents: Vec::new(),
-        langs: Vec::new(),
-        formats: Vec::new(),
-        keep_sources: false,
-        deny_warnings: false,
-        draft: true,
-    };
-    let served = clausier::serve::serve(options, args.port, |address| {
-        println!("serving {address} (Ctrl-C to stop)");
+    let address = SocketAddr::new(args.bind, args.port);
+    let served = clausier::serve::serve(&args.root, address, |local| {
+        println!("serving http://{local}/ (Ctrl-C to stop)");
         let _ = std::io::stdout().flush();
+        if args.open {
+            open(local);
+        }
     });
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            super::error(&format!("cannot serve on port {}: {error}", args.port));
+            super::error(&format!("cannot serve the preview: {error}"));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Opens the preview at `local` in the default browser; a server
+/// listening on every address is opened on this machine's.
+fn open(local: SocketAddr) {
+    let url = match local.ip().is_unspecified() {
+        true => format!("http://localhost:{}/", local.port()),
+        false => format!("http://{local}/"),
+    };
+    if let Err(error) = opener::open_browser(&url) {
+        eprintln!("note: cannot open a browser ({error}): open {url} yourself");
     }
 }

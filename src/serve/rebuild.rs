@@ -1,0 +1,203 @@
+//! Rebuilds the preview after each burst of changes: only the documents
+//! the burst touched when it can, every document otherwise, and reports
+//! the outcome to the terminal and to the pages (through [`Status`]).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use tokio::sync::watch;
+
+use super::watch::Burst;
+use crate::diagnostic::{stderr_styled, stdout_styled};
+use crate::error::BuildError;
+use crate::publish::build::{BuildOptions, Built, build};
+
+/// What the server shows: the outcome of the last build.
+#[derive(Clone, Debug, Default)]
+pub struct Status {
+    /// How many builds have ended, failed or not: a page built before the
+    /// current generation is stale. 0 before the first build ends.
+    pub generation: u64,
+    /// The last build's error, shown instead of the pages until a build
+    /// succeeds.
+    pub error: Option<Arc<str>>,
+}
+
+/// What a rebuild covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// These documents (ids), and what every build writes (the site's
+    /// pages, the feed); none means nothing to rebuild.
+    Documents(BTreeSet<String>),
+    /// Every document.
+    Everything,
+}
+
+impl Scope {
+    /// What a burst of changes touched: the documents whose own folder of
+    /// `contracts/` or `releases/` changed; every document when shared
+    /// facts, labels or checklists changed, when a document's folder itself
+    /// came or went, or when changes were lost.
+    pub fn of(burst: &Burst) -> Scope {
+        if burst.lost {
+            return Scope::Everything;
+        }
+        let mut documents = BTreeSet::new();
+        for path in &burst.paths {
+            let mut parts = path.components().map(|c| c.as_os_str().to_string_lossy());
+            match (parts.next().as_deref(), parts.next()) {
+                (Some("contracts" | "releases"), Some(id)) if parts.next().is_some() => {
+                    documents.insert(id.into_owned());
+                }
+                _ => return Scope::Everything,
+            }
+        }
+        Scope::Documents(documents)
+    }
+
+    /// Both scopes' documents.
+    fn join(self, other: Scope) -> Scope {
+        match (self, other) {
+            (Scope::Documents(mut these), Scope::Documents(those)) => {
+                these.extend(those);
+                Scope::Documents(these)
+            }
+            _ => Scope::Everything,
+        }
+    }
+}
+
+/// Builds the corpus into the preview folder, one build at a time.
+pub struct Builder {
+    /// The corpus, the preview's site folder, drafts allowed.
+    options: BuildOptions,
+    /// Where the outcome of each build is told to the server.
+    status: watch::Sender<Status>,
+    /// What changed since the last build that succeeded: a failed build
+    /// published nothing, so the next one must cover its scope too (and
+    /// everything, until a first build succeeds).
+    owed: Scope,
+}
+
+impl Builder {
+    /// A builder of the corpus at `root` into `site`, which reports to
+    /// `status`.
+    pub fn new(root: PathBuf, site: PathBuf, status: watch::Sender<Status>) -> Builder {
+        let options = BuildOptions {
+            root,
+            out: site,
+            documents: Vec::new(),
+            langs: Vec::new(),
+            formats: Vec::new(),
+            keep_sources: false,
+            deny_warnings: false,
+            // The preview shows the text being edited, released or not.
+            draft: true,
+        };
+        Builder {
+            options,
+            status,
+            owed: Scope::Everything,
+        }
+    }
+
+    /// Rebuilds what `scope` and earlier failed builds cover, prints the
+    /// outcome, and tells the server.
+    pub fn rebuild(&mut self, scope: Scope) {
+        let scope =
+            std::mem::replace(&mut self.owed, Scope::Documents(BTreeSet::new())).join(scope);
+        let documents: Vec<String> = match &scope {
+            Scope::Documents(documents) if documents.is_empty() => return,
+            Scope::Documents(documents) => documents.iter().cloned().collect(),
+            Scope::Everything => Vec::new(),
+        };
+        let started = Instant::now();
+        let mut outcome = self.build(&documents);
+        // A document that is gone cannot be rebuilt on its own: the whole
+        // site is rebuilt without it.
+        if let (false, Err(BuildError::Usage(_))) = (documents.is_empty(), &outcome) {
+            outcome = self.build(&[]);
+        }
+        let error = match outcome {
+            Ok(built) => {
+                let what = match documents.is_empty() {
+                    true => "every document".to_string(),
+                    false => documents.join(", "),
+                };
+                println!(
+                    "rebuilt {what}: {} artifact(s) in {:.2} s",
+                    built.manifest.artifacts.len(),
+                    started.elapsed().as_secs_f64()
+                );
+                if !built.warnings.is_empty() {
+                    println!("{}", built.warnings.render(stdout_styled()));
+                }
+                None
+            }
+            Err(error) => {
+                self.owed = scope;
+                // The page shows the plain text; the terminal, its colours.
+                let text = error.to_string();
+                eprintln!(
+                    "{}\nthe preview shows this until it is fixed",
+                    error.render(stderr_styled())
+                );
+                Some(Arc::from(text))
+            }
+        };
+        self.status.send_modify(|status| {
+            status.generation += 1;
+            status.error = error;
+        });
+    }
+
+    /// Builds `documents` (every one when empty).
+    fn build(&self, documents: &[String]) -> Result<Built, BuildError> {
+        build(&BuildOptions {
+            documents: documents.to_vec(),
+            ..self.options.clone()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn burst(paths: &[&str]) -> Burst {
+        Burst {
+            paths: paths.iter().map(PathBuf::from).collect(),
+            lost: false,
+        }
+    }
+
+    fn documents(ids: &[&str]) -> Scope {
+        Scope::Documents(ids.iter().map(|id| id.to_string()).collect())
+    }
+
+    #[test]
+    fn an_edit_rebuilds_only_the_documents_it_touches() {
+        let edit = burst(&["contracts/dpa/fr.md", "releases/dpa/1.1.0.json"]);
+        assert_eq!(Scope::of(&edit), documents(&["dpa"]));
+        let shared = burst(&["contracts/dpa/fr.md", "annexes/parties.yaml"]);
+        assert_eq!(Scope::of(&shared), Scope::Everything);
+        assert_eq!(Scope::of(&burst(&["contracts/old"])), Scope::Everything);
+        let lost = Burst {
+            lost: true,
+            ..burst(&["contracts/dpa/fr.md"])
+        };
+        assert_eq!(Scope::of(&lost), Scope::Everything);
+    }
+
+    #[test]
+    fn a_failed_build_is_owed_to_the_next() {
+        let joined = documents(&["dpa"]).join(documents(&["privacy-policy"]));
+        assert_eq!(joined, documents(&["dpa", "privacy-policy"]));
+        assert_eq!(
+            documents(&["dpa"]).join(Scope::Everything),
+            Scope::Everything
+        );
+    }
+}
