@@ -4,7 +4,7 @@
 
 use granit_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
-use serde_saphyr::Error;
+use serde_saphyr::{DefaultMessageFormatter, Error, MessageFormatter};
 
 use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
@@ -153,90 +153,67 @@ fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
 /// written "message\nhint"; the parser shows that newline escaped.
 const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
 
+/// The hint for a YAML syntax error the parser describes in its own words.
+const SYNTAX_HELP: &str = "a bracket, brace or quote may be left open, or the indentation may be off, here or on a line above";
+
 /// The message and hint of a YAML error, in the project's words rather than
-/// the parser's.
+/// the parser's: read from serde-saphyr's error kinds, never from their
+/// text, so that an upgrade cannot silently change what users are told.
 fn explain(error: &Error) -> (String, String) {
-    match error {
-        Error::MultipleDocuments { .. } => {
-            return (
-                "this file holds a second YAML document".into(),
-                "a file holds one YAML document: remove the `---` line above this one and what follows, or move that part to a file of its own".into(),
-            );
-        }
-        Error::Budget { .. } => {
-            return (
-                "this YAML is nested too deeply or too large to be a corpus file".into(),
-                "facts nest a few levels deep: look for a runaway indentation or repeated brackets"
-                    .into(),
-            );
-        }
-        _ => {}
-    }
-    let text = error.to_string();
-    let text = match text.find(" at line ") {
-        Some(end) => &text[..end],
-        None => text.as_str(),
-    };
-    if let Some((message, hint)) = HINT_SEPARATORS
-        .iter()
-        .find_map(|separator| text.split_once(separator))
-    {
-        return (message.to_string(), hint.trim().to_string());
-    }
-    let quoted = |text: &str| {
-        text.split('`')
-            .nth(1)
-            .map(str::to_string)
-            .unwrap_or_default()
-    };
-    let expected = |text: &str| -> Vec<String> {
-        text.split_once("expected one of ")
-            .map(|(_, list)| {
-                list.split(", ")
-                    .map(|item| item.trim_matches('`').to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let suggestion = |name: &str, known: &[String]| {
-        did_you_mean_help(name, known.iter().map(String::as_str), || {
+    let suggestion = |name: &str, known: &[&str]| {
+        did_you_mean_help(name, known.iter().copied(), || {
             format!("expected one of: {}", known.join(", "))
         })
     };
-    if text.starts_with("unknown field") {
-        let field = quoted(text);
-        return (
+    match error {
+        Error::MultipleDocuments { .. } => (
+            "this file holds a second YAML document".into(),
+            "a file holds one YAML document: remove the `---` line above this one and what follows, or move that part to a file of its own".into(),
+        ),
+        Error::Budget { .. } => (
+            "this YAML is nested too deeply or too large to be a corpus file".into(),
+            "facts nest a few levels deep: look for a runaway indentation or repeated brackets"
+                .into(),
+        ),
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => (
             format!("unknown field `{field}`"),
-            suggestion(&field, &expected(text)),
-        );
-    }
-    if text.starts_with("unknown variant") {
-        let value = quoted(text);
-        return (
-            format!("unknown value `{value}`"),
-            suggestion(&value, &expected(text)),
-        );
-    }
-    if let Some(key) = text.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(',').next().unwrap_or_default();
-        return (
-            format!("duplicate key `{key}`"),
+            suggestion(field, expected),
+        ),
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            format!("unknown value `{variant}`"),
+            suggestion(variant, expected),
+        ),
+        Error::DuplicateMappingKey { key, .. } => (
+            key.as_ref()
+                .map_or_else(|| "duplicate key".into(), |key| format!("duplicate key `{key}`")),
             "a key may appear once in a mapping: remove or rename one".into(),
-        );
-    }
-    if text.starts_with("missing field") {
-        let field = quoted(text);
-        return (
+        ),
+        Error::SerdeMissingField { field, .. } => (
             format!("missing field `{field}`"),
             format!("add `{field}: …` to this entry"),
-        );
-    }
-    if text.starts_with("invalid boolean") {
-        return (
+        ),
+        Error::InvalidBooleanStrict { .. } | Error::InvalidScalar { ty: "boolean", .. } => (
             "expected `true` or `false`".into(),
             "write `true` or `false`, without quotes".into(),
-        );
+        ),
+        // A value clausier's own types refused (`Quantity::parse`…): their
+        // message, then their hint on the next line.
+        Error::Message { msg, .. } => match HINT_SEPARATORS
+            .iter()
+            .find_map(|separator| msg.split_once(separator))
+        {
+            Some((message, hint)) => (message.to_string(), hint.trim().to_string()),
+            None => (msg.clone(), SYNTAX_HELP.to_string()),
+        },
+        // The parser's own description of a syntax error, without the
+        // location the diagnostic already shows.
+        other => (
+            DefaultMessageFormatter.format_message(other).into_owned(),
+            SYNTAX_HELP.to_string(),
+        ),
     }
-    let help = "a bracket, brace or quote may be left open, or the indentation may be off, here or on a line above";
-    (text.to_string(), help.to_string())
 }
