@@ -34,10 +34,19 @@ pub fn parse_yaml<T: DeserializeOwned>(
         Err(error) => {
             let (message, help) = explain(error.without_snippet());
             let mut diagnostic = Diagnostic::error(message).with_help(help);
-            let location = match error.location() {
+            let mut location = match error.location() {
                 Some(location) => file.yaml_location(&location),
                 None => file.location(0),
             };
+            // serde notices a missing field once the entry has ended, at
+            // its last key: the entry itself is what lacks it.
+            if let Error::SerdeMissingField { .. } = error.without_snippet()
+                && let Some((line, column)) =
+                    entry_start(&file.text, location.line, location.column)
+            {
+                location.line = line;
+                location.column = column;
+            }
             diagnostic = diagnostic.at(location, &file.text);
             diagnostics.push(diagnostic);
             return None;
@@ -153,6 +162,32 @@ fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
 /// written "message\nhint"; the parser shows that newline escaped.
 const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
 
+/// Where the block mapping holding the key at `line`:`column` (1-based)
+/// begins: its first key on a `- ` list item line, or the key that holds
+/// it. None when the layout is not a block mapping's (flow style).
+fn entry_start(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    for number in (1..=line.min(lines.len())).rev() {
+        let content = lines[number - 1];
+        let body = content.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let indent = content.len() - body.len();
+        if let Some(item) = body.strip_prefix("- ") {
+            let key = indent + 2 + (item.len() - item.trim_start_matches(' ').len()) + 1;
+            if key == column {
+                return Some((number, key));
+            }
+        }
+        if indent + 1 < column {
+            // The key holding the mapping, unless it is a list item's dash.
+            return (!body.starts_with('-')).then_some((number, indent + 1));
+        }
+    }
+    None
+}
+
 /// The hint for a YAML syntax error the parser describes in its own words.
 const SYNTAX_HELP: &str = "a bracket, brace or quote may be left open, or the indentation may be off, here or on a line above";
 
@@ -215,5 +250,19 @@ fn explain(error: &Error) -> (String, String) {
             DefaultMessageFormatter.format_message(other).into_owned(),
             SYNTAX_HELP.to_string(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_field_is_placed_at_its_entry() {
+        let text = "items:\n  - id: a\n    name: A\n\n    # note\n    web: x\nparty:\n  dpo:\n    name: B\n";
+        assert_eq!(entry_start(text, 6, 5), Some((2, 5)), "list item");
+        assert_eq!(entry_start(text, 2, 5), Some((2, 5)), "its first key");
+        assert_eq!(entry_start(text, 9, 5), Some((8, 3)), "nested mapping");
+        assert_eq!(entry_start(text, 1, 1), None, "top level");
     }
 }
