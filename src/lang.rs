@@ -3,10 +3,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// A language clausier writes documents in. French is the binding language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French, the binding text.
@@ -67,25 +70,51 @@ pub struct Localized(pub BTreeMap<Lang, String>);
 
 impl<'de> Deserialize<'de> for Localized {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let texts = BTreeMap::<Lang, String>::deserialize(deserializer)?;
-        let localized = Localized(texts);
-        let missing = CORPUS_LANGUAGES.with(|languages| localized.missing(&languages.borrow()));
-        if missing.is_empty() {
-            return Ok(localized);
-        }
-        let missing: Vec<&str> = missing.iter().map(|lang| lang.code()).collect();
-        Err(serde::de::Error::custom(format!(
-            "missing the `{}` text\nwrite this text in every language, as `{{ fr: …, en: … }}`",
-            missing.join("`, `")
-        )))
+        let localized = Localized(BTreeMap::<Lang, String>::deserialize(deserializer)?);
+        localized.complete().map_err(serde::de::Error::custom)?;
+        Ok(localized)
     }
 }
+
+impl JsonSchema for Localized {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Localized".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A text in every language of the corpus, e.g. `{ fr: …, en: … }`.",
+            "type": "object",
+            "propertyNames": generator.subschema_for::<Lang>(),
+            "additionalProperties": { "type": "string" },
+            "x-clausier-localized": true,
+        })
+    }
+}
+
+/// The keyword marking [`Localized`]'s schema, for the YAML reader, which
+/// checks there that every language of the corpus is present.
+pub const LOCALIZED: &str = "x-clausier-localized";
 
 impl Localized {
     /// The text in `lang`, or an empty string when the translation is missing
     /// (validation has already refused such a corpus before rendering).
     pub fn get(&self, lang: Lang) -> &str {
         self.0.get(&lang).map(String::as_str).unwrap_or_default()
+    }
+
+    /// Whether every language of the corpus being read has its text: the
+    /// message and hint saying which are missing otherwise.
+    pub fn complete(&self) -> Result<(), String> {
+        let missing = CORPUS_LANGUAGES.with(|languages| self.missing(&languages.borrow()));
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let missing: Vec<&str> = missing.iter().map(|lang| lang.code()).collect();
+        Err(format!(
+            "missing the `{}` text\nwrite this text in every language, as `{{ fr: …, en: … }}`",
+            missing.join("`, `")
+        ))
     }
 
     /// The languages this text lacks among `langs`.

@@ -1,10 +1,11 @@
 //! Checklists of legal requirements (`checklists/<name>.yaml`), e.g.
 //! GDPR art. 28(3): what each requirement is and how it is met.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `checklists/<name>.yaml`: the requirements a kind of document must meet.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     /// What the checklist is for, e.g. "Data processing agreement (GDPR art. 28)".
@@ -14,7 +15,7 @@ pub struct Checklist {
 }
 
 /// One requirement of a checklist.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// Stable identifier that documents cite, e.g. `art28-3h`.

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -142,7 +143,10 @@ impl Reader<'_> {
     }
 
     /// A YAML file a corpus may go without: `Some(None)` when absent.
-    fn optional_yaml<T: DeserializeOwned>(&mut self, relative: &str) -> Option<Option<T>> {
+    fn optional_yaml<T: DeserializeOwned + JsonSchema>(
+        &mut self,
+        relative: &str,
+    ) -> Option<Option<T>> {
         if self.root.has(Path::new(relative)) {
             self.yaml(relative).map(Some)
         } else {
@@ -150,7 +154,7 @@ impl Reader<'_> {
         }
     }
 
-    fn yaml<T: DeserializeOwned>(&mut self, relative: &str) -> Option<T> {
+    fn yaml<T: DeserializeOwned + JsonSchema>(&mut self, relative: &str) -> Option<T> {
         let file = self.read(relative)?;
         let value = parse_yaml(&file, self.diagnostics);
         self.yaml_files.push(file);
@@ -364,21 +368,21 @@ impl Reader<'_> {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ProductsFile {
     /// The products whose processing annex B describes.
     products: Vec<Product>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ThirdPartiesFile {
     /// Recipients and cookie providers that are not sub-processors.
     third_parties: Vec<ThirdParty>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SubprocessorsFile {
     /// The sub-processors annex C lists.

@@ -25,6 +25,7 @@ pub use load::load;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -66,7 +67,7 @@ impl SourceFile {
 
 /// `contracts/<id>/document.yaml`: what a document is and which annexes
 /// follow its clauses.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentMeta {
     /// Title on the cover page, in the metadata and in the footer.
@@ -87,15 +88,17 @@ pub struct DocumentMeta {
     /// The checklist of legal requirements this document must meet: the
     /// name of a file of `checklists/`, without `.yaml`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub checklist: Option<Spanned<String>>,
     /// Which requirements of the checklist each clause (by id) or annex
     /// (`annex-<name>`) covers.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<String>>")]
     pub coverage: BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 /// An annex generated from the facts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AnnexKind {
     /// The parties (`parties.yaml`).

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::SourceFile;
@@ -16,7 +17,7 @@ pub const LOCK_FILE: &str = "translations.lock";
 
 /// `contracts/<document>/translations.lock`: for each translation language
 /// and clause id, the French source text of the clause as last reviewed.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TranslationLock {
     /// Written by `clausier translations confirm`; not edited by hand.

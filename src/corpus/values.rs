@@ -7,10 +7,25 @@ use crate::corpus::links;
 
 /// Serializes a type as its `Display` text and reads it back with its
 /// `parse(&str) -> Result<Self, String>`, so that a value that does not
-/// parse is refused, with its message, where it is written.
+/// parse is refused, with its message, where it is written. Its JSON
+/// Schema is a string whose `x-clausier-text` names the type,
+/// under which the YAML reader finds the same `parse` to check it.
 #[macro_export]
 macro_rules! serde_as_text {
     ($name:ty) => {
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "x-clausier-text": stringify!($name),
+                })
+            }
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)

@@ -1,3 +1,4 @@
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::corpus::quantity::Quantity;
@@ -5,7 +6,7 @@ use crate::corpus::quantity::Quantity;
 /// `annexes/commitments.yaml`: every figure the DPA commits to, as a number
 /// and a unit, so that the French and English texts can never disagree.
 /// Clauses refer to them as `{{ commitment.<name> }}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commitments {
     /// Time the client has to object to a new sub-processor or transfer.

@@ -1,5 +1,6 @@
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -9,7 +10,7 @@ use crate::lang::Localized;
 
 /// `annexes/cookies.yaml`: the cookies and other trackers of the
 /// publisher's sites and applications (the cookie policy).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CookieFacts {
     /// The sites and applications that set cookies.
@@ -21,7 +22,7 @@ pub struct CookieFacts {
 }
 
 /// A website or web application.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// Stable identifier, e.g. `website`.
@@ -34,7 +35,7 @@ pub struct Site {
 }
 
 /// The consent management tool.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentTool {
     /// Its name, e.g. "Cookie&Compliance".
@@ -42,11 +43,12 @@ pub struct ConsentTool {
     /// Where visitors find it to change their choice.
     pub location: Localized,
     /// How long a choice (consent or refusal) is kept before asking again.
+    #[schemars(with = "Quantity")]
     pub choice_kept: Spanned<Quantity>,
 }
 
 /// One cookie or tracker.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cookie {
     /// Its name or pattern, e.g. `_ga` or `_pk_*`.
@@ -59,18 +61,22 @@ pub struct Cookie {
     pub data: Localized,
     /// Who sets it: `publisher`, a sub-processor id (subprocessors.yaml) or
     /// a third-party id (third-parties.yaml).
+    #[schemars(with = "String")]
     pub provider: Spanned<String>,
     /// Ids of the sites that set it.
+    #[schemars(with = "Vec<String>")]
     pub sites: Vec<Spanned<String>>,
     /// How long it lives: a duration such as `13 months`, or `session`.
+    #[schemars(with = "Lifetime")]
     pub lifetime: Spanned<Lifetime>,
     /// `required`, or `{ exempt: { ground: …, … } }` with the ground of the
     /// exemption from consent.
+    #[schemars(with = "Consent")]
     pub consent: Spanned<Consent>,
 }
 
 /// The kinds of cookies, in the order the policy lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CookieCategory {
     /// Needed for the service the visitor asks for.
@@ -138,7 +144,7 @@ impl fmt::Display for Lifetime {
 crate::serde_as_text!(Lifetime);
 
 /// Whether a cookie needs the visitor's consent.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Consent {
     /// Set only with the visitor's consent.
@@ -148,13 +154,14 @@ pub enum Consent {
 }
 
 /// Why a cookie is exempt from consent (CNIL guidelines 2020-091).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exemption {
     /// The ground of the exemption.
     pub ground: ExemptionGround,
     /// For audience measurement: how long the collected data are kept.
     #[serde(default)]
+    #[schemars(with = "Option<Quantity>")]
     pub data_kept: Option<Spanned<Quantity>>,
     /// For audience measurement: the conditions the exemption requires,
     /// as the policy states them.
@@ -163,7 +170,7 @@ pub struct Exemption {
 }
 
 /// The grounds of exemption from consent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExemptionGround {
     /// Strictly necessary for the service the visitor asks for.

@@ -1,3 +1,4 @@
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::corpus::values::{Email, WebUrl};
@@ -5,7 +6,7 @@ use crate::lang::Localized;
 
 /// `annexes/parties.yaml`: the publisher, and the parties to its contracts
 /// (DPA annex A).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parties {
     /// The company that publishes the documents and processes data on its
@@ -17,7 +18,7 @@ pub struct Parties {
 }
 
 /// The processor's identity as it appears in annex A and on cover pages.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Processor {
     /// Registered name, e.g. "LEARN & GO SAS".
@@ -39,7 +40,7 @@ pub struct Processor {
 }
 
 /// A named person acting for a party.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Form of address, e.g. "Madame" / "Ms".
@@ -55,7 +56,7 @@ pub struct Person {
 }
 
 /// The controller, named generically because each client signs its own copy.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Controller {
     /// How the clauses name the controller, e.g. "le Client" / "the Client".

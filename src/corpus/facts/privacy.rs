@@ -1,5 +1,6 @@
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -9,7 +10,7 @@ use crate::lang::Localized;
 
 /// `annexes/privacy.yaml`: the publisher's own processing, as controller
 /// (the privacy policy).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrivacyFacts {
     /// Each processing the publisher carries out as controller.
@@ -22,7 +23,7 @@ pub struct PrivacyFacts {
 }
 
 /// One processing, as GDPR art. 13 requires it to be described.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ControllerProcessing {
     /// Stable identifier, e.g. `support`.
@@ -37,13 +38,14 @@ pub struct ControllerProcessing {
     /// The data processed.
     pub data: Vec<Localized>,
     /// Who receives the data: sub-processor or third-party ids.
+    #[schemars(with = "Vec<String>")]
     pub recipients: Vec<Spanned<String>>,
     /// How long the data are kept, or the criteria that set it.
     pub retention: Vec<Localized>,
 }
 
 /// A supervisory authority.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     /// Its name, e.g. "Commission nationale de l'informatique et des libertés (CNIL)".

@@ -1,10 +1,11 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::lang::Localized;
 
 /// A product whose processing annex B describes.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// Stable identifier, e.g. `kaligo`.
@@ -26,13 +27,14 @@ pub struct Product {
     /// Who receives the data.
     pub recipients: Localized,
     /// Ids of the sub-processors (see `subprocessors.yaml`) this product uses.
+    #[schemars(with = "Vec<String>")]
     pub subprocessors: Vec<Spanned<String>>,
     /// Who handles data subjects' requests.
     pub rights_handling: Localized,
 }
 
 /// One numbered purpose, optionally detailed by lettered sub-items.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
     /// The purpose.
@@ -43,7 +45,7 @@ pub struct Purpose {
 }
 
 /// The data collected about one kind of user through one access channel.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserDataCategories {
     /// How the user reaches the product; omitted when the product does not
@@ -57,7 +59,7 @@ pub struct UserDataCategories {
 }
 
 /// How a user reaches a product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AccessChannel {
     /// Through the education ministry's access manager (GAR).
@@ -77,7 +79,7 @@ impl AccessChannel {
 }
 
 /// An operation performed on personal data, as GDPR art. 4(2) lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Operation {
     Collection,

@@ -1,3 +1,4 @@
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -6,7 +7,7 @@ use crate::lang::Localized;
 
 /// `annexes/security.yaml`: the technical and organisational measures
 /// (DPA annex D, GDPR art. 32).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Security {
     /// Opening paragraph of the annex.
@@ -20,7 +21,7 @@ pub struct Security {
 }
 
 /// A group of company-wide measures.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeasureGroup {
     /// Stable identifier, e.g. `physical`.
@@ -32,7 +33,7 @@ pub struct MeasureGroup {
 }
 
 /// One application-specific topic, e.g. hosting or traceability.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityTopic {
     /// Stable identifier, e.g. `hosting`.
@@ -44,6 +45,7 @@ pub struct SecurityTopic {
     pub paragraphs: Vec<Localized>,
     /// The sub-processor hosting the data, whose company details are shown.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub host: Option<Spanned<String>>,
     /// Backup retention, one row per backup frequency.
     #[serde(default)]
@@ -60,7 +62,7 @@ pub struct SecurityTopic {
 }
 
 /// How long activity logs are kept online, then in a secure archive.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LogRetention {
     /// Time logs stay available, e.g. `6 months`.
@@ -70,7 +72,7 @@ pub struct LogRetention {
 }
 
 /// How long backups of one frequency are kept.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Backup {
     /// How often the backup runs.
@@ -80,7 +82,7 @@ pub struct Backup {
 }
 
 /// How often a backup runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupFrequency {
     Daily,

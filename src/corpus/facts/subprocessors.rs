@@ -1,3 +1,4 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::facts::AccessChannel;
@@ -5,7 +6,7 @@ use crate::corpus::values::{Siret, WebUrl};
 use crate::lang::Localized;
 
 /// A sub-processor (DPA annex C), defined once and referred to by its id.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subprocessor {
     /// Stable identifier, e.g. `ovh`.
@@ -41,7 +42,7 @@ pub struct Subprocessor {
 }
 
 /// Whether personal data are transferred outside the European Union.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
     /// `true` when data leave the EU.

@@ -1,3 +1,4 @@
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::corpus::facts::Transfer;
@@ -7,7 +8,7 @@ use crate::lang::Localized;
 /// A third party that receives data or sets cookies without being a
 /// sub-processor (e.g. an audience measurement provider acting as a
 /// controller). Defined once, referred to by its id.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThirdParty {
     /// Stable identifier, e.g. `google`.

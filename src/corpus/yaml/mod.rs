@@ -1,8 +1,14 @@
 //! Reads YAML files into typed facts: strict schemas, errors in the
 //! project's words at their location, and every scalar, however it was
-//! written (plain, quoted, escaped), through the text gate.
+//! written (plain, quoted, escaped), through the text gate. A file is
+//! first checked against its type's JSON Schema (`shape`), which finds
+//! every problem of its shape in one run; serde then reads it.
+
+mod shape;
+mod tree;
 
 use granit_parser::{Event, Parser};
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{DefaultMessageFormatter, Error, MessageFormatter};
 
@@ -10,9 +16,10 @@ use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
 use crate::text;
 
-/// Parses a YAML file, reporting a syntax or schema error at its location,
-/// and a text the gate refuses at the value that holds it.
-pub fn parse_yaml<T: DeserializeOwned>(
+/// Parses a YAML file, reporting every problem of its shape (missing,
+/// unknown and refused fields) at its location, and a text the gate
+/// refuses at the value that holds it.
+pub fn parse_yaml<T: DeserializeOwned + JsonSchema>(
     file: &SourceFile,
     diagnostics: &mut Diagnostics,
 ) -> Option<T> {
@@ -29,31 +36,52 @@ pub fn parse_yaml<T: DeserializeOwned>(
     if !controls_refused(file, diagnostics) {
         return None;
     }
-    let value = match serde_saphyr::from_str::<T>(&file.text) {
-        Ok(value) => value,
+    if let Some(tree) = tree::parse(&file.text) {
+        let schema = schemars::schema_for!(T);
+        let problems = shape::problems(&tree, schema.as_value());
+        if !problems.is_empty() {
+            for problem in problems {
+                diagnostics.push(
+                    Diagnostic::error(problem.message)
+                        .at(position(file, problem.at), &file.text)
+                        .with_help(problem.help),
+                );
+            }
+            check_scalars(file, diagnostics);
+            return None;
+        }
+    }
+    match serde_saphyr::from_str::<T>(&file.text) {
+        Ok(value) => {
+            check_scalars(file, diagnostics);
+            Some(value)
+        }
         Err(error) => {
             let (message, help) = explain(error.without_snippet());
-            let mut diagnostic = Diagnostic::error(message).with_help(help);
-            let mut location = match error.location() {
+            let location = match error.location() {
                 Some(location) => file.yaml_location(&location),
                 None => file.location(0),
             };
-            // serde notices a missing field once the entry has ended, at
-            // its last key: the entry itself is what lacks it.
-            if let Error::SerdeMissingField { .. } = error.without_snippet()
-                && let Some((line, column)) =
-                    entry_start(&file.text, location.line, location.column)
-            {
-                location.line = line;
-                location.column = column;
-            }
-            diagnostic = diagnostic.at(location, &file.text);
-            diagnostics.push(diagnostic);
-            return None;
+            diagnostics.push(
+                Diagnostic::error(message)
+                    .at(location, &file.text)
+                    .with_help(help),
+            );
+            None
         }
-    };
-    check_scalars(file, diagnostics);
-    Some(value)
+    }
+}
+
+/// The location of a position the YAML parser recorded.
+fn position(file: &SourceFile, at: tree::Position) -> Location {
+    match at.offset {
+        Some(offset) => file.location(offset),
+        None => Location {
+            path: file.path.clone(),
+            line: at.line,
+            column: at.column,
+        },
+    }
 }
 
 /// Reports each control character written as such outside comments, at
@@ -99,13 +127,9 @@ fn is_empty(text: &str) -> bool {
 /// read, so that every other check runs too.
 fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
     for (event, span) in Parser::new_from_str(&file.text).flatten() {
-        let at = |offset: Option<usize>| match offset {
-            Some(offset) => file.location(offset),
-            None => Location {
-                path: file.path.clone(),
-                line: span.start.line(),
-                column: span.start.col() + 1,
-            },
+        let at = |offset: Option<usize>| {
+            let start = tree::Position::from(span.start);
+            position(file, tree::Position { offset, ..start })
         };
         let (value, tagged) = match &event {
             Event::Scalar(value, _, _, tag) => (Some(value), tag.is_some()),
@@ -158,36 +182,6 @@ fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Value errors raised while reading (dates, quantities, SIRET…) are
-/// written "message\nhint"; the parser shows that newline escaped.
-const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
-
-/// Where the block mapping holding the key at `line`:`column` (1-based)
-/// begins: its first key on a `- ` list item line, or the key that holds
-/// it. None when the layout is not a block mapping's (flow style).
-fn entry_start(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
-    let lines: Vec<&str> = text.lines().collect();
-    for number in (1..=line.min(lines.len())).rev() {
-        let content = lines[number - 1];
-        let body = content.trim_start_matches(' ');
-        if body.is_empty() || body.starts_with('#') {
-            continue;
-        }
-        let indent = content.len() - body.len();
-        if let Some(item) = body.strip_prefix("- ") {
-            let key = indent + 2 + (item.len() - item.trim_start_matches(' ').len()) + 1;
-            if key == column {
-                return Some((number, key));
-            }
-        }
-        if indent + 1 < column {
-            // The key holding the mapping, unless it is a list item's dash.
-            return (!body.starts_with('-')).then_some((number, indent + 1));
-        }
-    }
-    None
-}
-
 /// The hint for a YAML syntax error the parser describes in its own words.
 const SYNTAX_HELP: &str = "a bracket, brace or quote may be left open, or the indentation may be off, here or on a line above";
 
@@ -195,11 +189,6 @@ const SYNTAX_HELP: &str = "a bracket, brace or quote may be left open, or the in
 /// the parser's: read from serde-saphyr's error kinds, never from their
 /// text, so that an upgrade cannot silently change what users are told.
 fn explain(error: &Error) -> (String, String) {
-    let suggestion = |name: &str, known: &[&str]| {
-        did_you_mean_help(name, known.iter().copied(), || {
-            format!("expected one of: {}", known.join(", "))
-        })
-    };
     match error {
         Error::MultipleDocuments { .. } => (
             "this file holds a second YAML document".into(),
@@ -237,13 +226,7 @@ fn explain(error: &Error) -> (String, String) {
         ),
         // A value clausier's own types refused (`Quantity::parse`…): their
         // message, then their hint on the next line.
-        Error::Message { msg, .. } => match HINT_SEPARATORS
-            .iter()
-            .find_map(|separator| msg.split_once(separator))
-        {
-            Some((message, hint)) => (message.to_string(), hint.trim().to_string()),
-            None => (msg.clone(), SYNTAX_HELP.to_string()),
-        },
+        Error::Message { msg, .. } => message_and_hint(msg),
         // The parser's own description of a syntax error, without the
         // location the diagnostic already shows.
         other => (
@@ -253,16 +236,24 @@ fn explain(error: &Error) -> (String, String) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// "did you mean" the closest of the `known` names, else the list of them.
+fn suggestion(name: &str, known: &[&str]) -> String {
+    did_you_mean_help(name, known.iter().copied(), || {
+        format!("expected one of: {}", known.join(", "))
+    })
+}
 
-    #[test]
-    fn a_missing_field_is_placed_at_its_entry() {
-        let text = "items:\n  - id: a\n    name: A\n\n    # note\n    web: x\nparty:\n  dpo:\n    name: B\n";
-        assert_eq!(entry_start(text, 6, 5), Some((2, 5)), "list item");
-        assert_eq!(entry_start(text, 2, 5), Some((2, 5)), "its first key");
-        assert_eq!(entry_start(text, 9, 5), Some((8, 3)), "nested mapping");
-        assert_eq!(entry_start(text, 1, 1), None, "top level");
+/// Value errors raised while reading (dates, quantities, SIRET…) are
+/// written "message\nhint"; the parser shows that newline escaped.
+const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
+
+/// The message and hint of a value's refusal (`Quantity::parse`…).
+fn message_and_hint(refusal: &str) -> (String, String) {
+    match HINT_SEPARATORS
+        .iter()
+        .find_map(|separator| refusal.split_once(separator))
+    {
+        Some((message, hint)) => (message.to_string(), hint.trim().to_string()),
+        None => (refusal.to_string(), SYNTAX_HELP.to_string()),
     }
 }
