@@ -36,6 +36,7 @@ enum Command {
     Diff(cli::diff::DiffArgs),
     Notice(cli::notice::NoticeArgs),
     Serve(cli::serve::ServeArgs),
+    Schema(cli::schema::SchemaArgs),
     Translations(cli::translations::TranslationsArgs),
 }
 
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args),
         Command::Notice(args) => cli::notice::run(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::Schema(args) => cli::schema::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod notice;
 pub mod release;
+pub mod schema;
 pub mod serve;
 pub mod translations;
 

@@ -368,23 +368,26 @@ impl Reader<'_> {
     }
 }
 
+/// `annexes/products.yaml`.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct ProductsFile {
+pub(super) struct ProductsFile {
     /// The products whose processing annex B describes.
-    products: Vec<Product>,
+    pub products: Vec<Product>,
 }
 
+/// `annexes/third-parties.yaml`.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct ThirdPartiesFile {
+pub(super) struct ThirdPartiesFile {
     /// Recipients and cookie providers that are not sub-processors.
-    third_parties: Vec<ThirdParty>,
+    pub third_parties: Vec<ThirdParty>,
 }
 
+/// `annexes/subprocessors.yaml`.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct SubprocessorsFile {
+pub(super) struct SubprocessorsFile {
     /// The sub-processors annex C lists.
-    subprocessors: Vec<Subprocessor>,
+    pub subprocessors: Vec<Subprocessor>,
 }

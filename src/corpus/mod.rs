@@ -15,6 +15,7 @@ pub mod quantity;
 pub mod records;
 pub mod releases;
 pub mod reviews;
+pub mod schemas;
 pub mod termbase;
 pub mod values;
 pub mod version;
