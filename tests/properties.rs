@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clausier::compose::placeholders::Placeholders;
-use clausier::corpus::facts::{Commitments, Parties, Security};
+use clausier::corpus::checklists::Checklist;
+use clausier::corpus::facts::{Commitments, CookieFacts, Parties, PrivacyFacts, Security};
 use clausier::corpus::yaml::parse_yaml;
 use clausier::corpus::{DocumentMeta, SourceFile};
 use clausier::diagnostic::Diagnostics;
@@ -105,6 +106,91 @@ proptest! {
 }
 
 /// A copy of the shipped corpus for one property, built once.
+/// Values a user may type in place of another, each valid YAML somewhere.
+const TYPED: [&str; 18] = [
+    "~",
+    "",
+    "yes",
+    "no",
+    "true",
+    "[a]",
+    "[]",
+    "{ a: 1 }",
+    "{}",
+    "&x 1",
+    "13 moons",
+    "session",
+    "'q'",
+    "12",
+    "7 working days",
+    "\"83308580600028\"",
+    "required",
+    "{ exempt: { ground: consent_record } }",
+];
+
+/// A shipped YAML file with one line changed as a user might: its value
+/// replaced, the line removed, or the line repeated.
+fn edited_yaml() -> impl Strategy<Value = (usize, String)> {
+    let files = SHAPED.len();
+    (0..files, any::<prop::sample::Index>(), 0..TYPED.len() + 2).prop_map(|(file, line, change)| {
+        let text = fs::read_to_string(common::shipped_root().join(SHAPED[file])).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let at = line.index(lines.len());
+        match change {
+            0 => drop(lines.remove(at)),
+            1 => lines.insert(at, lines[at].clone()),
+            typed => {
+                if let Some((key, _)) = lines[at].split_once(": ") {
+                    lines[at] = format!("{key}: {}", TYPED[typed - 2]);
+                }
+            }
+        }
+        (file, lines.join("\n") + "\n")
+    })
+}
+
+/// The shipped YAML files of the property below, by their types.
+const SHAPED: [&str; 7] = [
+    "annexes/parties.yaml",
+    "annexes/commitments.yaml",
+    "annexes/security.yaml",
+    "annexes/cookies.yaml",
+    "annexes/privacy.yaml",
+    "contracts/dpa/document.yaml",
+    "checklists/gdpr-art13.yaml",
+];
+
+/// Whether `parse_yaml` refuses `text` read as `T`, and whether serde does.
+fn refusals<T: serde::de::DeserializeOwned + schemars::JsonSchema>(text: &str) -> (bool, bool) {
+    let mut diagnostics = Diagnostics::default();
+    let refused = parse_yaml::<T>(
+        &source("annexes/x.yaml", text.to_string()),
+        &mut diagnostics,
+    )
+    .is_none();
+    (refused, serde_saphyr::from_str::<T>(text).is_err())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(2048)))]
+
+    /// The schema check reports only what serde refuses too: a file it
+    /// refuses is one serde cannot read (it may find more, never less).
+    #[test]
+    fn the_schema_check_refuses_only_what_serde_refuses((file, text) in edited_yaml()) {
+        let (ours, serde) = match file {
+            0 => refusals::<Parties>(&text),
+            1 => refusals::<Commitments>(&text),
+            2 => refusals::<Security>(&text),
+            3 => refusals::<CookieFacts>(&text),
+            4 => refusals::<PrivacyFacts>(&text),
+            5 => refusals::<DocumentMeta>(&text),
+            _ => refusals::<Checklist>(&text),
+        };
+        prop_assert!(!ours || serde, "refused, yet serde reads it:\n{text}");
+    }
+}
+
 fn corpus_copy(name: &str) -> PathBuf {
     let dir = common::scratch(&format!("properties-{name}"));
     common::copy_corpus(&dir);

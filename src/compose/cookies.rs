@@ -16,6 +16,7 @@ use crate::corpus::quantity::{Quantity, Unit};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Table};
+use crate::text::in_words;
 
 /// The cookie policy: `{{ cookies.* }}` and `{{ table.cookies }}`.
 pub struct CookiePolicy;
@@ -72,7 +73,7 @@ pub fn placeholder_values(
     BTreeMap::from([
         (
             "cookies.sites".to_string(),
-            join(&sites, &labels.get(lang, "list-and")),
+            in_words(&sites, &labels.get(lang, "list-and")),
         ),
         ("cookies.consent_tool".to_string(), tool.name.clone()),
         (
@@ -84,15 +85,6 @@ pub fn placeholder_values(
             tool.choice_kept.value.short(lang, labels),
         ),
     ])
-}
-
-/// "a, b and c".
-fn join(items: &[&str], and: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
-    }
 }
 
 /// `{{ table.cookies }}`: one table per category of cookies.

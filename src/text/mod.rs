@@ -182,6 +182,18 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// "a", "a and b", "a, b and c", with `and` the language's word.
+pub fn in_words<S: AsRef<str>>(items: &[S], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {and} {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

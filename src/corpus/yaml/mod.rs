@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{DefaultMessageFormatter, Error, MessageFormatter};
 
 use crate::corpus::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, did_you_mean_help};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Related, did_you_mean_help};
 use crate::text;
 
 /// Parses a YAML file, reporting every problem of its shape (missing,
@@ -41,11 +41,18 @@ pub fn parse_yaml<T: DeserializeOwned + JsonSchema>(
         let problems = shape::problems(&tree, schema.as_value());
         if !problems.is_empty() {
             for problem in problems {
-                diagnostics.push(
-                    Diagnostic::error(problem.message)
-                        .at(position(file, problem.at), &file.text)
-                        .with_help(problem.help),
-                );
+                let mut diagnostic = Diagnostic::error(problem.message)
+                    .at(position(file, problem.at), &file.text)
+                    .with_help(problem.help);
+                if let Some(first) = problem.first {
+                    let first = position(file, first);
+                    diagnostic = diagnostic.with_related(Related::at(
+                        first,
+                        &file.text,
+                        "first defined here",
+                    ));
+                }
+                diagnostics.push(diagnostic);
             }
             check_scalars(file, diagnostics);
             return None;
@@ -84,9 +91,10 @@ fn position(file: &SourceFile, at: tree::Position) -> Location {
     }
 }
 
-/// Reports each control character written as such outside comments, at
-/// its place (the YAML parser would name it in its own words); whether
-/// there was none.
+/// Reports the first control character written as such on each line that
+/// is not a comment, at its place (the YAML parser would name it in its
+/// own words); whether there was none. A `#` line inside a block text is
+/// skipped here, but every value is gated as parsed (`check_scalars`).
 fn controls_refused(file: &SourceFile, diagnostics: &mut Diagnostics) -> bool {
     let mut none = true;
     let mut offset = 0;
@@ -220,10 +228,10 @@ fn explain(error: &Error) -> (String, String) {
             format!("missing field `{field}`"),
             format!("add `{field}: …` to this entry"),
         ),
-        Error::InvalidBooleanStrict { .. } | Error::InvalidScalar { ty: "boolean", .. } => (
-            "expected `true` or `false`".into(),
-            "write `true` or `false`, without quotes".into(),
-        ),
+        Error::InvalidBooleanStrict { .. } | Error::InvalidScalar { ty: "boolean", .. } => {
+            let (message, help) = shape::NOT_A_BOOLEAN;
+            (message.into(), help.into())
+        }
         // A value clausier's own types refused (`Quantity::parse`…): their
         // message, then their hint on the next line.
         Error::Message { msg, .. } => message_and_hint(msg),
@@ -244,14 +252,17 @@ fn suggestion(name: &str, known: &[&str]) -> String {
 }
 
 /// Value errors raised while reading (dates, quantities, SIRET…) are
-/// written "message\nhint"; the parser shows that newline escaped.
-const HINT_SEPARATORS: [&str; 2] = ["\\n", "\n"];
+/// written "message\nhint"; the parser may show that newline escaped.
+/// A real line break is the separator wherever there is one.
+const HINT_SEPARATORS: [&str; 2] = ["\n", "\\n"];
 
-/// The message and hint of a value's refusal (`Quantity::parse`…).
+/// The message and hint of a value's refusal (`Quantity::parse`…): split
+/// at the last line break, since the message may quote a value holding
+/// one, but the hint never does.
 fn message_and_hint(refusal: &str) -> (String, String) {
     match HINT_SEPARATORS
         .iter()
-        .find_map(|separator| refusal.split_once(separator))
+        .find_map(|separator| refusal.rsplit_once(separator))
     {
         Some((message, hint)) => (message.to_string(), hint.trim().to_string()),
         None => (refusal.to_string(), SYNTAX_HELP.to_string()),

@@ -54,6 +54,7 @@ impl Kind<'_> {
     /// How a reader would name what was written.
     pub fn noun(&self) -> &'static str {
         match self {
+            Kind::Scalar { .. } if self.is_null() => "an empty value",
             Kind::Scalar { .. } => "a single value",
             Kind::Mapping(_) => "fields (`key: value`)",
             Kind::Sequence(_) => "a list",

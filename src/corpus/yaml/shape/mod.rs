@@ -1,23 +1,30 @@
 //! Checks a YAML tree against the JSON Schema of the type it is read into
 //! (schemars, from the same Rust types serde reads), so that a file's
 //! problems are all reported in one run: every missing field of an entry
-//! together, at the entry; every unknown field, unknown value, and value
-//! its type refuses, however many there are. serde stops at the first.
+//! together, at the entry; every unknown field, unknown value, duplicate
+//! key, and value its type refuses, however many there are. serde stops
+//! at the first. A JSON Schema validator crate would not do: they check a
+//! `serde_json::Value`, which has no positions to report at.
 //!
-//! Only what is surely an error is reported: a schema construct this walk
-//! does not know is accepted, and serde, which reads the file next, has
-//! the last word.
+//! Only what is surely an error is reported (a schema construct this walk
+//! does not know is accepted): when it reports a problem, the file is not
+//! read further, so a false one would be final. When it reports none,
+//! serde reads the file and may still refuse it.
+
+mod schema;
+
+use std::collections::HashMap;
 
 use serde_json::Value;
 
 use super::tree::{Kind, Node, Position};
-use crate::corpus::date::Date;
 use crate::corpus::facts::Lifetime;
 use crate::corpus::quantity::Quantity;
 use crate::corpus::values::{Email, Siret, WebUrl};
-use crate::corpus::version::Version;
 use crate::diagnostic::did_you_mean;
 use crate::lang::{LOCALIZED, Lang, Localized};
+use crate::text::in_words;
+use schema::{KINDS, accepts, constants, variant_names};
 
 /// The keyword naming a type read from a text by its `parse`
 /// (`serde_as_text!`).
@@ -26,17 +33,25 @@ pub const CHECKED_TEXT: &str = "x-clausier-text";
 /// A value's check: its refusal, "message\nhint", if any.
 type TextCheck = fn(&str) -> Result<(), String>;
 
-/// Each type named by [`CHECKED_TEXT`], with the check its `Deserialize`
-/// makes.
+/// Each type named by [`CHECKED_TEXT`] in a YAML file's schema, with the
+/// check its `Deserialize` makes.
 const CHECKED_TEXTS: &[(&str, TextCheck)] = &[
-    ("Date", |text| Date::parse(text).map(drop)),
     ("Email", |text| Email::parse(text).map(drop)),
     ("Lifetime", |text| Lifetime::parse(text).map(drop)),
     ("Quantity", |text| Quantity::parse(text).map(drop)),
     ("Siret", |text| Siret::parse(text).map(drop)),
-    ("Version", |text| Version::parse(text).map(drop)),
     ("WebUrl", |text| WebUrl::parse(text).map(drop)),
 ];
+
+/// The message and hint for a yes/no field given something else.
+pub const NOT_A_BOOLEAN: (&str, &str) = (
+    "expected `true` or `false`",
+    "write `true` or `false`, without quotes",
+);
+
+/// At most this many problems are reported per file: past them, a file is
+/// surely not what it was meant to be, and listing them all costs time.
+const MAX_PROBLEMS: usize = 100;
 
 /// A problem of the file's shape, in the project's words.
 #[derive(Debug)]
@@ -44,6 +59,8 @@ pub struct Problem {
     pub at: Position,
     pub message: String,
     pub help: String,
+    /// Where what it repeats is first written (a duplicate key).
+    pub first: Option<Position>,
 }
 
 /// Every problem of `tree` read as the type whose schema is `schema`.
@@ -51,14 +68,25 @@ pub fn problems(tree: &Node, schema: &Value) -> Vec<Problem> {
     let mut walk = Walk {
         root: schema,
         problems: Vec::new(),
+        unshown: 0,
     };
     walk.node(tree, schema, tree.at);
+    if walk.unshown > 0 {
+        walk.problems.push(Problem {
+            at: tree.at,
+            message: format!("{} more problems in this file are not shown", walk.unshown),
+            help: "fix the problems shown and check again".into(),
+            first: None,
+        });
+    }
     walk.problems
 }
 
 struct Walk<'s> {
     root: &'s Value,
     problems: Vec<Problem>,
+    /// Problems past [`MAX_PROBLEMS`].
+    unshown: usize,
 }
 
 impl<'s> Walk<'s> {
@@ -75,6 +103,7 @@ impl<'s> Walk<'s> {
         }
         match &node.kind {
             Kind::Alias => {}
+            Kind::Scalar { .. } if node.kind.is_null() => self.null(node, &alternatives),
             Kind::Scalar { value, .. } => self.scalar(node, value, &alternatives),
             Kind::Mapping(entries) => {
                 let objects: Vec<&Value> = alternatives
@@ -82,10 +111,11 @@ impl<'s> Walk<'s> {
                     .copied()
                     .filter(|schema| accepts(schema, "object"))
                     .collect();
+                let enumeration = !constants(&alternatives).is_empty();
                 match objects.as_slice() {
                     [] => self.mismatch(node, &alternatives),
-                    [object] => self.mapping(node.at, entries, object, entry),
-                    _ => self.variant(entries, &objects, &alternatives, entry),
+                    [object] if !enumeration => self.mapping(node.at, entries, object, entry),
+                    _ => self.variant(node, entries, &objects, &alternatives, entry),
                 }
             }
             Kind::Sequence(items) => {
@@ -136,10 +166,28 @@ impl<'s> Walk<'s> {
         schema
     }
 
-    fn scalar(&mut self, node: &Node, value: &str, alternatives: &[&'s Value]) {
-        if node.kind.is_null() && alternatives.iter().any(|schema| accepts(schema, "null")) {
-            return;
+    /// No value (`~`, `null`, nothing after the colon): refused where the
+    /// schema wants a text, fields or a yes/no, which serde refuses too;
+    /// what it means for a list or a number is left to serde.
+    fn null(&mut self, node: &Node, alternatives: &[&Value]) {
+        let refused = |schema: &&&Value| {
+            ["string", "object", "boolean"]
+                .iter()
+                .any(|kind| accepts(schema, kind))
+        };
+        let takes_null = |schema: &&&Value| {
+            ["null", "array", "integer", "number"]
+                .iter()
+                .any(|kind| accepts(schema, kind))
+        };
+        if alternatives.iter().any(|schema| refused(&schema))
+            && !alternatives.iter().any(|schema| takes_null(&schema))
+        {
+            self.mismatch(node, alternatives);
         }
+    }
+
+    fn scalar(&mut self, node: &Node, value: &str, alternatives: &[&'s Value]) {
         let names = constants(alternatives);
         if names.contains(&value) {
             return;
@@ -152,15 +200,12 @@ impl<'s> Walk<'s> {
         });
         match free {
             Some(schema) => self.free_scalar(node, value, schema),
-            None if !names.is_empty() => {
-                let mut expected = names;
-                expected.extend(variant_names(alternatives));
-                self.push(
-                    node.at,
-                    format!("unknown value `{value}`"),
-                    super::suggestion(value, &expected),
-                );
-            }
+            None if variant_names(alternatives).contains(&value) => self.push(
+                node.at,
+                format!("`{value}` needs its content"),
+                format!("write it `{value}: {{ … }}`, with its fields between the braces"),
+            ),
+            None if !names.is_empty() => self.unknown(node.at, "value", value, alternatives),
             None => self.mismatch(node, alternatives),
         }
     }
@@ -177,14 +222,10 @@ impl<'s> Walk<'s> {
             }
         } else if accepts(schema, "boolean")
             && !accepts(schema, "string")
-            && !is_boolean(value)
-            && !node.kind.is_null()
+            && serde_saphyr::from_str::<bool>(value).is_err()
         {
-            self.push(
-                node.at,
-                "expected `true` or `false`".into(),
-                "write `true` or `false`, without quotes".into(),
-            );
+            let (message, help) = NOT_A_BOOLEAN;
+            self.push(node.at, message.into(), help.into());
         }
     }
 
@@ -216,13 +257,27 @@ impl<'s> Walk<'s> {
                     .any(|(key, _)| scalar_text(key) == Some(field))
             })
             .collect();
+        let localized = schema.get(LOCALIZED) == Some(&Value::Bool(true));
         let mut keys_known = true;
+        let mut seen: HashMap<&str, Position> = HashMap::new();
         for (key, value) in entries {
             let Some(name) = scalar_text(key) else {
                 continue;
             };
+            if name == "<<" {
+                continue;
+            }
+            if let Some(first) = seen.insert(name, key.at) {
+                self.add(Problem {
+                    at: key.at,
+                    message: format!("duplicate key `{name}`"),
+                    help: "a key may appear once in a mapping: remove or rename one".into(),
+                    first: Some(first),
+                });
+                seen.insert(name, first);
+            }
             if let Some(names) = schema.get("propertyNames")
-                && !self.key_name(key, name, names)
+                && !self.key_name(key, name, names, localized)
             {
                 keys_known = false;
                 continue;
@@ -251,28 +306,62 @@ impl<'s> Walk<'s> {
         if !missing.is_empty() && !merges {
             self.missing(entry, &missing);
         }
-        if schema.get(LOCALIZED) == Some(&Value::Bool(true)) && keys_known {
-            let texts = entries.iter().filter_map(|(key, value)| {
-                let lang = Lang::from_code(scalar_text(key)?)?;
-                Some((lang, scalar_text(value).unwrap_or_default().to_string()))
-            });
-            if let Err(refusal) = Localized(texts.collect()).complete() {
-                let (message, help) = super::message_and_hint(&refusal);
-                self.push(at, message, help);
-            }
+        // Whether every language is there, once each text is a plain text
+        // (an alias or a merge brings texts this walk does not follow, and
+        // a text of the wrong kind is reported as such).
+        let texts: Option<Vec<(Lang, String)>> = entries
+            .iter()
+            .map(|(key, value)| match (&key.kind, &value.kind) {
+                (Kind::Scalar { value: code, .. }, Kind::Scalar { value: text, .. })
+                    if !value.kind.is_null() =>
+                {
+                    Some((Lang::from_code(code)?, text.to_string()))
+                }
+                _ => None,
+            })
+            .collect();
+        if localized
+            && keys_known
+            && !merges
+            && let Some(texts) = texts
+            && let Err(refusal) = Localized(texts.into_iter().collect()).complete()
+        {
+            let (message, help) = super::message_and_hint(&refusal);
+            self.push(at, message, help);
         }
     }
 
-    /// A mapping where the schema has several: an enum's variants, each a
-    /// mapping of its name to its content. The first key names the variant.
+    /// A mapping where the schema takes an enum's values: the variants
+    /// written as a mapping of their name to their content. The first key
+    /// names the variant.
     fn variant(
         &mut self,
+        node: &Node,
         entries: &[(Node, Node)],
         objects: &[&'s Value],
         alternatives: &[&'s Value],
         entry: Position,
     ) {
-        let Some((key, _)) = entries.first() else {
+        let Some((key, _)) = entries
+            .iter()
+            .find(|(key, _)| scalar_text(key) != Some("<<"))
+        else {
+            if entries.is_empty() {
+                let mut names: Vec<String> = constants(alternatives)
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect();
+                names.extend(
+                    variant_names(alternatives)
+                        .iter()
+                        .map(|name| format!("`{name}: …`")),
+                );
+                self.push(
+                    node.at,
+                    format!("expected {} here", in_words(&names, "or")),
+                    "write one of them".into(),
+                );
+            }
             return;
         };
         let name = scalar_text(key).unwrap_or_default();
@@ -284,31 +373,36 @@ impl<'s> Walk<'s> {
         });
         match chosen {
             Some(object) => self.mapping(key.at, entries, object, entry),
-            None => {
-                let mut expected = constants(alternatives);
-                expected.extend(variant_names(alternatives));
-                self.push(
-                    key.at,
-                    format!("unknown value `{name}`"),
-                    super::suggestion(name, &expected),
-                );
-            }
+            None if constants(alternatives).contains(&name) => self.push(
+                key.at,
+                format!("`{name}` is a value of its own, not a field"),
+                format!("write `{name}` alone after the colon, without `{{ }}` or content"),
+            ),
+            None => self.unknown(key.at, "value", name, alternatives),
         }
+    }
+
+    /// An enum's value it does not have, with the one meant or the list.
+    fn unknown(&mut self, at: Position, what: &str, name: &str, alternatives: &[&Value]) {
+        let mut expected = constants(alternatives);
+        expected.extend(variant_names(alternatives));
+        self.push(
+            at,
+            format!("unknown {what} `{name}`"),
+            super::suggestion(name, &expected),
+        );
     }
 
     /// Whether a mapping's key is one the schema's `propertyNames` allows,
     /// reporting it otherwise.
-    fn key_name(&mut self, key: &Node, name: &str, names: &'s Value) -> bool {
+    fn key_name(&mut self, key: &Node, name: &str, names: &'s Value, languages: bool) -> bool {
         let alternatives = self.alternatives(names);
         let allowed = constants(&alternatives);
         if allowed.is_empty() || allowed.contains(&name) {
             return true;
         }
-        self.push(
-            key.at,
-            format!("unknown value `{name}`"),
-            super::suggestion(name, &allowed),
-        );
+        let what = if languages { "language" } else { "key" };
+        self.unknown(key.at, what, name, &alternatives);
         false
     }
 
@@ -316,22 +410,19 @@ impl<'s> Walk<'s> {
     fn missing(&mut self, entry: Position, fields: &[&str]) {
         let names: Vec<String> = fields.iter().map(|field| format!("`{field}`")).collect();
         let additions: Vec<String> = fields.iter().map(|field| format!("`{field}: …`")).collect();
-        let (message, help) = match fields {
-            [_] => ("missing field", additions.join("")),
-            _ => ("missing fields", in_words(&additions)),
+        let message = match fields {
+            [_] => "missing field",
+            _ => "missing fields",
         };
         self.push(
             entry,
-            format!("{message} {}", in_words(&names)),
-            format!("add {help} to this entry"),
+            format!("{message} {}", in_words(&names, "and")),
+            format!("add {} to this entry", in_words(&additions, "and")),
         );
     }
 
     /// A node of another kind than the schema wants.
     fn mismatch(&mut self, node: &Node, alternatives: &[&Value]) {
-        if node.kind.is_null() {
-            return; // serde decides what no value means (an empty list…)
-        }
         let wanted = alternatives.iter().find_map(|schema| {
             KINDS
                 .into_iter()
@@ -348,72 +439,20 @@ impl<'s> Walk<'s> {
     }
 
     fn push(&mut self, at: Position, message: String, help: String) {
-        self.problems.push(Problem { at, message, help });
+        self.add(Problem {
+            at,
+            message,
+            help,
+            first: None,
+        });
     }
-}
 
-/// The JSON kinds a schema may want, as a reader names them, with how to
-/// write one.
-const KINDS: [(&str, &str, &str); 6] = [
-    (
-        "object",
-        "fields (`key: value`)",
-        "write its fields on the lines below, each `key: value`, indented",
-    ),
-    (
-        "array",
-        "a list",
-        "write its items on the lines below, each after `- `, or as `[a, b]`",
-    ),
-    (
-        "string",
-        "a text",
-        "write the text itself; quote it if it starts with `[`, `{`, `-`, `&`, `*` or `!`",
-    ),
-    ("boolean", "`true` or `false`", "write `true` or `false`"),
-    ("integer", "a whole number", "write its digits, e.g. `3`"),
-    ("number", "a number", "write its digits, e.g. `3`"),
-];
-
-/// Whether a schema takes a value of this JSON kind.
-fn accepts(schema: &Value, kind: &str) -> bool {
-    match schema.get("type") {
-        Some(Value::String(name)) => name == kind,
-        Some(Value::Array(names)) => names.iter().any(|name| name == kind),
-        _ => match kind {
-            "object" => schema.get("properties").is_some(),
-            "array" => schema.get("items").is_some(),
-            "string" => schema.get("const").or(schema.get("enum")).is_some(),
-            _ => false,
-        },
-    }
-}
-
-/// The string values the alternatives allow by name (`const`, `enum`).
-fn constants<'s>(alternatives: &[&'s Value]) -> Vec<&'s str> {
-    let mut names = Vec::new();
-    for schema in alternatives {
-        if let Some(name) = schema.get("const").and_then(Value::as_str) {
-            names.push(name);
+    fn add(&mut self, problem: Problem) {
+        match self.problems.len() < MAX_PROBLEMS {
+            true => self.problems.push(problem),
+            false => self.unshown += 1,
         }
-        let listed = schema.get("enum").and_then(Value::as_array);
-        names.extend(listed.into_iter().flatten().filter_map(Value::as_str));
     }
-    names
-}
-
-/// The names of an enum's variants written as a mapping (`exempt: …`).
-fn variant_names<'s>(alternatives: &[&'s Value]) -> Vec<&'s str> {
-    let required = alternatives
-        .iter()
-        .filter(|schema| accepts(schema, "object"))
-        .filter_map(|schema| schema.get("required").and_then(Value::as_array));
-    required
-        .filter_map(|names| match names.as_slice() {
-            [name] => name.as_str(),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Where a list item's missing fields are reported: its first key.
@@ -431,85 +470,5 @@ fn scalar_text<'n>(node: &'n Node) -> Option<&'n str> {
     }
 }
 
-/// The booleans serde-saphyr reads (YAML 1.1's words, in any case).
-fn is_boolean(value: &str) -> bool {
-    let words = ["true", "false", "yes", "no", "on", "off", "y", "n"];
-    words.iter().any(|word| word.eq_ignore_ascii_case(value))
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn in_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use schemars::{JsonSchema, schema_for};
-
-    use super::*;
-    use crate::corpus::DocumentMeta;
-    use crate::corpus::checklists::Checklist;
-    use crate::corpus::facts::*;
-    use crate::corpus::reviews::TranslationLock;
-
-    /// Every `x-clausier-text` name the schema of `T` holds.
-    fn named_texts<T: JsonSchema>() -> Vec<String> {
-        fn collect(value: &Value, names: &mut Vec<String>) {
-            match value {
-                Value::Object(map) => {
-                    if let Some(Value::String(name)) = map.get(CHECKED_TEXT) {
-                        names.push(name.clone());
-                    }
-                    map.values().for_each(|value| collect(value, names));
-                }
-                Value::Array(items) => items.iter().for_each(|value| collect(value, names)),
-                _ => {}
-            }
-        }
-        let mut names = Vec::new();
-        collect(schema_for!(T).as_value(), &mut names);
-        names
-    }
-
-    #[test]
-    fn every_text_a_schema_names_has_its_check() {
-        let names = [
-            named_texts::<Parties>(),
-            named_texts::<Commitments>(),
-            named_texts::<Vec<Product>>(),
-            named_texts::<Vec<Subprocessor>>(),
-            named_texts::<Security>(),
-            named_texts::<CookieFacts>(),
-            named_texts::<PrivacyFacts>(),
-            named_texts::<Vec<ThirdParty>>(),
-            named_texts::<DocumentMeta>(),
-            named_texts::<Checklist>(),
-            named_texts::<TranslationLock>(),
-        ]
-        .concat();
-        for expected in ["Quantity", "Lifetime", "Siret", "Email", "WebUrl"] {
-            assert!(names.iter().any(|name| name == expected), "{expected}");
-        }
-        for name in names {
-            assert!(
-                CHECKED_TEXTS.iter().any(|(known, _)| *known == name),
-                "{name} has no check"
-            );
-        }
-    }
-
-    #[test]
-    fn a_merge_key_or_an_alias_is_left_to_serde() {
-        let schema = schema_for!(Transfer);
-        let text = "outside_eu: &flag true\nmechanism: *flag\n";
-        let tree = super::super::tree::parse(text).unwrap();
-        assert!(problems(&tree, schema.as_value()).is_empty());
-        let text = "<<: { outside_eu: true }\nextra: 1\n";
-        let tree = super::super::tree::parse(text).unwrap();
-        assert!(problems(&tree, schema.as_value()).is_empty());
-    }
-}
+mod tests;
