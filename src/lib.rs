@@ -23,14 +23,16 @@
 //! (the one gate every input text passes), [`diagnostic`], [`error`] and
 //! [`model`].
 
-// The shared vocabulary, in the order they may use each other.
+// The shared vocabulary (the order in which they may use each other is
+// `ORDER` in tests/architecture.rs; rustfmt sorts the lines).
 pub mod diagnostic;
 pub mod error;
 pub mod lang;
 pub mod model;
 pub mod text;
 
-// The stages, in pipeline order.
+// The stages (their pipeline order, listed above, is checked by
+// tests/architecture.rs).
 pub mod check;
 pub mod compose;
 pub mod corpus;

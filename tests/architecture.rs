@@ -53,13 +53,15 @@ fn module_path(relative: &Path) -> Vec<String> {
     parts
 }
 
-/// The top-level modules a line names through `crate::`, including each
-/// item of a `crate::{a, b::c}` group.
-fn crate_references(line: &str) -> Vec<String> {
+/// The top-level modules a text names through `crate::`, including each
+/// item of a `crate::{a, b::c}` group, even one written over several
+/// lines; each with its byte offset.
+fn crate_references(text: &str) -> Vec<(usize, String)> {
     let mut names = Vec::new();
-    let mut rest = line;
+    let mut rest = text;
     while let Some(at) = rest.find("crate::") {
         rest = &rest[at + "crate::".len()..];
+        let offset = text.len() - rest.len();
         if let Some(group) = rest.strip_prefix('{') {
             let mut depth = 0;
             let mut item_start = true;
@@ -77,7 +79,7 @@ fn crate_references(line: &str) -> Vec<String> {
                             .chars()
                             .take_while(|c| c.is_alphanumeric() || *c == '_')
                             .collect();
-                        names.push(name);
+                        names.push((offset + 1 + index, name));
                         item_start = false;
                     }
                     _ => {}
@@ -90,7 +92,7 @@ fn crate_references(line: &str) -> Vec<String> {
                 .collect();
             // A macro exported at the crate root is not a module.
             if !rest[name.len()..].starts_with('!') {
-                names.push(name);
+                names.push((offset, name));
             }
         }
     }
@@ -122,24 +124,28 @@ fn no_stage_uses_a_stage_after_it() {
             )
         });
         let text = std::fs::read_to_string(path).unwrap();
-        let mut in_tests = false;
-        for (index, line) in text.lines().enumerate() {
-            in_tests |= line.starts_with("#[cfg(test)]");
-            let code = line.split("//").next().unwrap_or_default();
-            let place = format!("src/{}:{}", relative.display(), index + 1);
-            for name in crate_references(code) {
-                checked += 1;
-                match rank(&name) {
-                    Some(used) if used > own => problems.push(format!(
-                        "{place}: `{}` uses `{name}`, a later stage",
-                        module[0]
-                    )),
-                    None => {
-                        problems.push(format!("{place}: `crate::{name}` is not a module of ORDER"))
-                    }
-                    _ => {}
-                }
+        let code: Vec<&str> = text
+            .lines()
+            .map(|line| line.split("//").next().unwrap_or_default())
+            .collect();
+        let code = code.join("\n");
+        for (offset, name) in crate_references(&code) {
+            checked += 1;
+            let line = code[..offset].matches('\n').count() + 1;
+            let place = format!("src/{}:{line}", relative.display());
+            match rank(&name) {
+                Some(used) if used > own => problems.push(format!(
+                    "{place}: `{}` uses `{name}`, a later stage",
+                    module[0]
+                )),
+                None => problems.push(format!("{place}: `crate::{name}` is not a module of ORDER")),
+                _ => {}
             }
+        }
+        let mut in_tests = false;
+        for (index, code) in code.lines().enumerate() {
+            in_tests |= code.trim_start().starts_with("#[cfg(test)]");
+            let place = format!("src/{}:{}", relative.display(), index + 1);
             // `super::` must not climb out of the stage to the crate root.
             if let Some(at) = code.find("super::") {
                 let climbs = code[at..].matches("super::").count();
@@ -179,14 +185,30 @@ fn every_stage_is_a_folder_that_says_what_it_owns() {
     }
 }
 
+/// The names of [`crate_references`], without their offsets.
+fn names(text: &str) -> Vec<String> {
+    crate_references(text).into_iter().map(|(_, name)| name).collect()
+}
+
 #[test]
 fn references_are_read_from_groups_and_paths() {
     assert_eq!(
-        crate_references("use crate::{corpus::{Corpus, files}, model::Document};"),
+        names("use crate::{corpus::{Corpus, files}, model::Document};"),
         ["corpus", "model"]
     );
     assert_eq!(
-        crate_references("let x = crate::publish::build(); crate::serde_as_text!(Date);"),
+        names("let x = crate::publish::build(); crate::serde_as_text!(Date);"),
         ["publish"]
     );
+}
+
+#[test]
+fn references_are_read_in_groups_over_several_lines() {
+    let text = "use crate::{\n    corpus::x,\n    render::{a, b},\n};\nlet _ = crate::model::X;\ncrate::serde_as_text!(X);";
+    let names: Vec<(usize, String)> = crate_references(text);
+    let lines: Vec<(usize, &str)> = names
+        .iter()
+        .map(|(offset, name)| (text[..*offset].matches('\n').count() + 1, name.as_str()))
+        .collect();
+    assert_eq!(lines, [(2, "corpus"), (3, "render"), (5, "model")]);
 }

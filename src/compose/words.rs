@@ -1,5 +1,8 @@
 //! Numbers written out in words, as contracts state their figures:
-//! "sept (7) jours ouvrés", "seven (7) working days".
+//! "sept (7) jours ouvrés", "seven (7) working days". Kept by hand rather
+//! than taken from `french-numbers`: both languages in one small place,
+//! with the gender agreement contracts need; that crate checks the French
+//! for every value a quantity may hold (tests/number_words.rs).
 
 use crate::lang::Lang;
 

@@ -184,7 +184,9 @@ pub fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// never seen half-written; creates its folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}.partial"));
+    // The process id keeps two runs writing the same file at once (two
+    // `diff`s) from renaming each other's half-written file into place.
+    let temporary = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
     let written = write_synced(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
     if written.is_err() {
         let _ = fs::remove_file(&temporary);

@@ -40,6 +40,9 @@ use notices::NoticeFile;
 use releases::ReleaseFile;
 use reviews::TranslationLock;
 
+/// The folders a corpus is read from, under its root.
+pub const SOURCE_FOLDERS: [&str; 5] = ["annexes", "checklists", "contracts", "locales", "releases"];
+
 /// Document ids that would collide with the site's own files.
 const RESERVED_IDS: [&str; 1] = ["index"];
 

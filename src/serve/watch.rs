@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-/// The folders the loader reads (`src/load.rs`); everything else under the
-/// root (`out/`, `target/`, `.git/`) is not the corpus.
-pub const FOLDERS: [&str; 5] = ["annexes", "checklists", "contracts", "locales", "releases"];
+/// The folders the loader reads; everything else under the root (`out/`,
+/// `target/`, `.git/`) is not the corpus.
+pub const FOLDERS: [&str; 5] = crate::corpus::SOURCE_FOLDERS;
 
 /// How long the corpus must be quiet for a burst to end: long enough to
 /// join an editor's save (write, rename, delete the backup) and a git

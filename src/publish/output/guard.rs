@@ -15,7 +15,7 @@ use super::{MANIFEST, Manifest};
 pub const MARKER: &str = ".clausier-output";
 
 /// The corpus folders an output may never be inside.
-const SOURCE_FOLDERS: [&str; 5] = ["annexes", "checklists", "contracts", "locales", "releases"];
+use crate::corpus::SOURCE_FOLDERS;
 
 /// `.clausier-output`: proof that clausier wrote this folder, and what.
 #[derive(Debug, Serialize, Deserialize)]
