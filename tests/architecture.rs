@@ -187,7 +187,10 @@ fn every_stage_is_a_folder_that_says_what_it_owns() {
 
 /// The names of [`crate_references`], without their offsets.
 fn names(text: &str) -> Vec<String> {
-    crate_references(text).into_iter().map(|(_, name)| name).collect()
+    crate_references(text)
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect()
 }
 
 #[test]

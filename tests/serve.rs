@@ -141,6 +141,13 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         error.contains("error: unknown placeholder `{{ commitment.audit_notise }}`\n   --&gt; contracts/dpa/fr.md:137:44\n"),
         "{error}"
     );
+    // No file of the last good build is served unmarked meanwhile.
+    for path in ["/fr/dpa%2ehtml", "/fr/dpa.pdf", "/feed.xml"] {
+        assert!(
+            get(&address, path).contains("The corpus has errors"),
+            "{path}"
+        );
+    }
 
     edit(
         &clauses,
@@ -190,6 +197,12 @@ fn the_server_speaks_http_and_withstands_idle_connections() {
     assert_eq!(header(&folder, "location"), Some("/en/"));
     let escape = exchange(&address, &close("GET", "/../../etc/passwd"));
     assert!(!escape.contains("root:"), "{escape}");
+    // A request addressed to another name (DNS rebinding) is refused.
+    let elsewhere = "GET /fr/dpa.html HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n";
+    let refused = exchange(&address, elsewhere);
+    assert!(refused.starts_with("HTTP/1.1 403"), "{refused}");
+    let by_name = close("GET", "/fr/dpa.html").replace(&address, "localhost:1");
+    assert!(exchange(&address, &by_name).starts_with("HTTP/1.1 200"));
 
     // Idle connections do not keep another client from being served.
     let idle: Vec<TcpStream> = (0..500)

@@ -87,6 +87,11 @@ impl Quantity {
             ));
         }
         let unit = unit.trim();
+        if unit.is_empty() {
+            return Err(format!(
+                "`{text}` has no unit\nwrite the unit after the number, e.g. `{value} days` or `{value} months`"
+            ));
+        }
         let unit = UNIT_NAMES
             .iter()
             .find(|(_, one, many)| unit == *one || unit == *many)
@@ -137,6 +142,14 @@ crate::serde_as_text!(Quantity);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_without_its_unit_is_named_so() {
+        assert_eq!(
+            Quantity::parse("15").unwrap_err(),
+            "`15` has no unit\nwrite the unit after the number, e.g. `15 days` or `15 months`"
+        );
+    }
 
     #[test]
     fn parses_singular_and_plural_units() {

@@ -68,6 +68,11 @@ struct Pages {
     site: PathBuf,
     /// The outcome of the last build.
     status: watch::Receiver<Status>,
+    /// Whether the server listens on a loopback address only: it then
+    /// answers only requests addressed to this machine by name (`Host`),
+    /// so that a web page elsewhere cannot read the drafts through a name
+    /// of its own pointed at 127.0.0.1 (DNS rebinding).
+    local: bool,
 }
 
 impl Server {
@@ -83,6 +88,7 @@ impl Server {
         let pages = Pages {
             site: site.clone(),
             status: status.clone(),
+            local: listener.local_addr()?.ip().is_loopback(),
         };
         let router = Router::new()
             .route(EVENTS_PATH, get(reload::events))
@@ -169,6 +175,11 @@ async fn respond(pages: &Pages, mut request: Request, next: Next) -> Response {
         )
             .into_response();
     }
+    let host = request.headers().get(header::HOST);
+    if pages.local && host.is_some_and(|host| !is_local_host(host.as_bytes())) {
+        let message = "this preview answers only at localhost or 127.0.0.1\n";
+        return (StatusCode::FORBIDDEN, message).into_response();
+    }
     let path = request.uri().path().to_string();
     if path.starts_with("/__clausier/") {
         return next.run(request).await;
@@ -188,10 +199,10 @@ async fn respond(pages: &Pages, mut request: Request, next: Next) -> Response {
     if through_link(&pages.site, &path) {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
     }
+    // While the corpus has errors, every file is the error page: a PDF or
+    // a page of the last good build would be a stale document unmarked.
     let status = pages.status.borrow().clone();
-    if let Some(error) = &status.error
-        && is_page(&path)
-    {
+    if let Some(error) = &status.error {
         return page(reload::error_page(error, status.generation).into_bytes());
     }
     // HEAD is answered as GET, and axum drops the body: a page's length is
@@ -222,10 +233,20 @@ fn page(bytes: Vec<u8>) -> Response {
     (StatusCode::OK, html, bytes).into_response()
 }
 
-/// Whether a URL path names a page (a folder's index or an HTML file),
-/// which the error page replaces.
-fn is_page(path: &str) -> bool {
-    path.ends_with('/') || path.to_ascii_lowercase().ends_with(".html")
+/// Whether a `Host` header names this machine: `localhost`, a loopback
+/// address, with any port.
+fn is_local_host(host: &[u8]) -> bool {
+    let Ok(host) = std::str::from_utf8(host) else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|address| address.is_loopback())
 }
 
 /// Whether serving the URL `path` from `site` would go through a link.
@@ -288,10 +309,24 @@ mod tests {
     }
 
     #[test]
-    fn pages_are_folders_and_html_files() {
-        assert!(is_page("/"));
-        assert!(is_page("/fr/dpa.html"));
-        assert!(!is_page("/fr/dpa.pdf"));
-        assert!(!is_page("/en"));
+    fn only_this_machine_is_a_local_host() {
+        for host in [
+            "localhost",
+            "localhost:8000",
+            "127.0.0.1:3000",
+            "127.1.2.3",
+            "[::1]:80",
+        ] {
+            assert!(is_local_host(host.as_bytes()), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:8000",
+            "10.0.0.1",
+            "localhost.evil",
+            "[::2]",
+        ] {
+            assert!(!is_local_host(host.as_bytes()), "{host}");
+        }
     }
 }

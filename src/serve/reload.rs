@@ -6,9 +6,10 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use futures_util::Stream;
-use tokio::sync::watch;
+use axum::response::{IntoResponse, Response};
+use tokio::sync::{Semaphore, watch};
 
 use super::rebuild::Status;
 use crate::render::html::escape;
@@ -18,6 +19,14 @@ pub const EVENTS_PATH: &str = "/__clausier/events";
 
 /// Where the generation of the last build is read (by scripts and tests).
 pub const VERSION_PATH: &str = "/__clausier/version";
+
+/// The most event streams open at once (a page each): past them a page
+/// is told to try later, so that streams, which stay open, never take
+/// every connection the server has.
+const MAX_STREAMS: usize = 100;
+
+/// One permit per open event stream.
+static STREAMS: Semaphore = Semaphore::const_new(MAX_STREAMS);
 
 /// How often an idle event stream says it is alive: a page closed
 /// without a word is then noticed, and its connection freed, within this.
@@ -63,10 +72,15 @@ pub fn error_page(error: &str, generation: u64) -> String {
 pub async fn events(
     State(status): State<watch::Receiver<Status>>,
     RawQuery(query): RawQuery,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+) -> Response {
+    let Ok(permit) = STREAMS.try_acquire() else {
+        let message = "too many pages are listening for reloads: close some\n";
+        return (StatusCode::SERVICE_UNAVAILABLE, message).into_response();
+    };
     let since = query.as_deref().and_then(since);
     let seen = since.unwrap_or_else(|| status.borrow().generation);
-    let stream = futures_util::stream::unfold((status, seen), |(mut status, seen)| async move {
+    let state = (status, seen, permit);
+    let stream = futures_util::stream::unfold(state, |(mut status, seen, permit)| async move {
         // Ends the stream only when the builder is gone, with the process.
         let generation = status
             .wait_for(|now| now.generation != seen)
@@ -76,9 +90,11 @@ pub async fn events(
         let event = Event::default()
             .event("reload")
             .data(generation.to_string());
-        Some((Ok(event), (status, generation)))
+        Some((Ok::<_, Infallible>(event), (status, generation, permit)))
     });
-    Sse::new(stream).keep_alive(KeepAlive::new().interval(ALIVE))
+    Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(ALIVE))
+        .into_response()
 }
 
 /// `GET /__clausier/version`: the generation of the last build.

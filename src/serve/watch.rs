@@ -182,8 +182,16 @@ fn in_corpus(root: &Path, path: &Path) -> Option<PathBuf> {
         return None;
     }
     let name = relative.file_name()?.to_string_lossy();
-    (!is_editor_temporary(&name)).then(|| relative.to_path_buf())
+    let read = match Path::new(&*name).extension() {
+        Some(extension) => READ_EXTENSIONS.iter().any(|read| extension == *read),
+        None => true, // a folder: a document or a language added or removed
+    };
+    (read && !is_editor_temporary(&name)).then(|| relative.to_path_buf())
 }
+
+/// The kinds of file the loader reads: a change to another (`notes.txt`,
+/// `fr.md.bak`) changes nothing built.
+const READ_EXTENSIONS: [&str; 6] = ["yaml", "md", "ftl", "csv", "json", "lock"];
 
 /// Whether a file name is one editors write beside the file edited (swap
 /// files, backups, locks, autosaves, vim's probe of whether it may write
@@ -236,6 +244,12 @@ mod tests {
         assert_eq!(seen("/corpus/target/debug/x"), None);
         assert_eq!(seen("/corpus/contracts/dpa/.fr.md.swp"), None);
         assert_eq!(seen("/corpus/contracts/dpa/4913"), None);
+        assert_eq!(seen("/corpus/annexes/parties.yaml.bak"), None);
+        assert_eq!(seen("/corpus/annexes/notes.txt"), None);
+        assert_eq!(
+            seen("/corpus/contracts/dpa/translations.lock"),
+            Some(PathBuf::from("contracts/dpa/translations.lock"))
+        );
         assert_eq!(seen("/corpus"), None);
         assert_eq!(seen("/elsewhere/contracts/dpa/fr.md"), None);
     }
