@@ -30,9 +30,12 @@ impl Lang {
         }
     }
 
-    /// Whether this language's text prevails over every translation.
-    pub fn is_binding(self) -> bool {
-        self == Lang::Fr
+    /// The language's English name, as messages name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "French",
+            Lang::En => "English",
+        }
     }
 
     /// Parses a language code as given on the command line or in a path.

@@ -8,7 +8,6 @@ use crate::compose::markdown::heading_ids;
 use crate::corpus::checklists::Checklist;
 use crate::corpus::{DocumentSource, SourceFile};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
-use crate::lang::Lang;
 
 /// Reports coverage that names unknown sections or requirements, and every
 /// mandatory requirement that nothing covers.
@@ -19,8 +18,7 @@ pub fn check(
     diagnostics: &mut Diagnostics,
 ) {
     let mut sections: Vec<String> = document
-        .texts
-        .get(&Lang::Fr)
+        .binding_text()
         .map(|file| {
             heading_ids(&file.text)
                 .into_iter()

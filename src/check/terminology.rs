@@ -1,6 +1,9 @@
-//! Terminology lint: where a French clause uses a term of the termbase
-//! (`locales/termbase.csv`, the official GDPR terms), its translation must
-//! use the termbase's term, e.g. "sub-processor" and not "subcontractor".
+//! Terminology lint: where a clause of the binding text uses a term of the
+//! termbase (`locales/termbase.csv`, the official GDPR terms in French and
+//! English), its translation must use the termbase's term, e.g.
+//! "sub-processor" and not "subcontractor" for "sous-traitant ultérieur",
+//! or "sous-traitant ultérieur" for "sub-processor" where English is
+//! binding.
 
 use std::collections::BTreeMap;
 
@@ -12,57 +15,100 @@ use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, Section};
 
 /// Warns about each clause whose translation does not use the termbase's
-/// term for a term its French text uses.
+/// term for a term its binding text uses.
 pub fn check(
     source: &DocumentSource,
     documents: &[&Document],
     terms: &[Term],
     diagnostics: &mut Diagnostics,
 ) {
-    let Some(french) = documents.iter().find(|d| d.lang == Lang::Fr) else {
+    let Some(original) = documents.iter().find(|d| d.lang == source.binding) else {
         return;
     };
-    let french_texts = section_texts(&french.sections);
+    let original_texts = section_texts(&original.sections);
     // Longest first, so that "sous-traitant ultérieur" is matched, and
     // masked, before "sous-traitant".
     let mut terms: Vec<&Term> = terms.iter().collect();
-    terms.sort_by_key(|term| std::cmp::Reverse(term.fr.chars().count()));
-    for translation in documents.iter().filter(|d| !d.lang.is_binding()) {
+    terms.sort_by_key(|term| std::cmp::Reverse(term_in(term, source.binding).chars().count()));
+    for translation in documents.iter().filter(|d| d.lang != source.binding) {
         let Some(file) = source.texts.get(&translation.lang) else {
             continue;
         };
         let headings: BTreeMap<String, usize> = heading_ids(&file.text).into_iter().collect();
         let translated = section_texts(&translation.sections);
         for (id, offset) in &headings {
-            let (Some(fr), Some(en)) = (french_texts.get(id), translated.get(id)) else {
+            let (Some(original), Some(translated)) = (original_texts.get(id), translated.get(id))
+            else {
                 continue;
             };
-            let mut fr = normalize(fr);
-            let en = normalize(en);
+            let mut original = normalize(original);
+            let translated = normalize(translated);
             for term in &terms {
-                if !mask_french_term(&mut fr, &term.fr) || uses_english_term(&en, &term.en) {
+                let said = term_in(term, source.binding);
+                let meant = term_in(term, translation.lang);
+                if !mask(&mut original, &forms(said, source.binding))
+                    || uses(&translated, &forms(meant, translation.lang))
+                {
                     continue;
                 }
-                diagnostics.push(missing_term(file, *offset, id, term, translation.lang));
+                let clause = Clause {
+                    file,
+                    offset: *offset,
+                    id,
+                };
+                diagnostics.push(missing_term(
+                    &clause,
+                    (said, source.binding),
+                    (meant, translation.lang),
+                    term,
+                ));
             }
         }
     }
 }
 
-fn missing_term(file: &SourceFile, offset: usize, id: &str, term: &Term, lang: Lang) -> Diagnostic {
+/// The termbase's term in `lang`.
+fn term_in(term: &Term, lang: Lang) -> &str {
+    match lang {
+        Lang::Fr => &term.fr,
+        Lang::En => &term.en,
+    }
+}
+
+/// A clause of a translation, where a problem is reported.
+struct Clause<'a> {
+    file: &'a SourceFile,
+    offset: usize,
+    id: &'a str,
+}
+
+fn missing_term(
+    clause: &Clause,
+    said: (&str, Lang),
+    meant: (&str, Lang),
+    term: &Term,
+) -> Diagnostic {
     let article = if term.article.is_empty() {
         String::new()
     } else {
         format!(" (GDPR art. {})", term.article)
     };
+    let quoted = |(text, lang): (&str, Lang)| match lang {
+        Lang::Fr => format!("« {text} »"),
+        Lang::En => format!("\"{text}\""),
+    };
     Diagnostic::warning(format!(
-        "clause `{id}`: the French says « {} », but the {lang} text never says \"{}\"",
-        term.fr, term.en
+        "clause `{}`: the {} says {}, but the {} text never says {}",
+        clause.id,
+        said.1.name(),
+        quoted(said),
+        meant.1,
+        quoted(meant)
     ))
-    .at(file.location(offset), &file.text)
+    .at(clause.file.location(clause.offset), &clause.file.text)
     .with_help(format!(
-        "use the termbase's term \"{}\"{article} (locales/termbase.csv)",
-        term.en
+        "use the termbase's term {}{article} (locales/termbase.csv)",
+        quoted(meant)
     ))
 }
 
@@ -175,12 +221,20 @@ fn find_words(text: &str, form: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Whether the French text uses the term; its occurrences are blanked so
-/// that shorter terms inside it are not counted again.
-fn mask_french_term(text: &mut String, term: &str) -> bool {
+/// The forms of a term in `lang` that count as using it.
+fn forms(term: &str, lang: Lang) -> Vec<String> {
+    match lang {
+        Lang::Fr => french_forms(term),
+        Lang::En => english_forms(term),
+    }
+}
+
+/// Whether a text uses one of the `forms` of a term; its occurrences are
+/// blanked so that shorter terms inside it are not counted again.
+fn mask(text: &mut String, forms: &[String]) -> bool {
     let mut found = false;
-    for form in french_forms(term) {
-        while let Some(at) = find_words(text, &form, 0) {
+    for form in forms.iter().filter(|form| !form.is_empty()) {
+        while let Some(at) = find_words(text, form, 0) {
             text.replace_range(at..at + form.len(), &" ".repeat(form.len()));
             found = true;
         }
@@ -188,8 +242,15 @@ fn mask_french_term(text: &mut String, term: &str) -> bool {
     found
 }
 
-/// Whether the English text uses the term, in the singular or the plural.
-fn uses_english_term(text: &str, term: &str) -> bool {
+/// Whether a text uses one of the `forms` of a term.
+fn uses(text: &str, forms: &[String]) -> bool {
+    forms
+        .iter()
+        .any(|form| !form.is_empty() && find_words(text, form, 0).is_some())
+}
+
+/// The term in English, in the singular or the plural, longest first.
+fn english_forms(term: &str) -> Vec<String> {
     let term = normalize(term);
     let singular = term.strip_suffix('s').unwrap_or(&term).to_string();
     let ies = term
@@ -201,16 +262,17 @@ fn uses_english_term(text: &str, term: &str) -> bool {
         .split_once(" of ")
         .map(|(head, rest)| format!("{head}s of {rest}"))
         .unwrap_or_default();
-    [
+    let mut forms = vec![
         term.clone(),
         format!("{term}s"),
         format!("{term}es"),
         ies,
         head_plural,
         singular,
-    ]
-    .iter()
-    .any(|form| !form.is_empty() && find_words(text, form, 0).is_some())
+    ];
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    forms.dedup();
+    forms
 }
 
 #[cfg(test)]
@@ -221,31 +283,31 @@ mod tests {
     fn matches_whole_french_words_and_plurals_and_masks_them() {
         let mut text =
             normalize("Les sous-traitants ultérieurs et les pays tiers, les Personnes concernées");
-        assert!(mask_french_term(&mut text, "sous-traitant ultérieur"));
+        assert!(mask(&mut text, &french_forms("sous-traitant ultérieur")));
         assert!(
-            !mask_french_term(&mut text, "sous-traitant"),
+            !mask(&mut text, &french_forms("sous-traitant")),
             "masked by the longer term"
         );
-        assert!(mask_french_term(&mut text, "pays tiers"));
+        assert!(mask(&mut text, &french_forms("pays tiers")));
         assert!(
-            !mask_french_term(&mut text, "tiers"),
+            !mask(&mut text, &french_forms("tiers")),
             "masked by « pays tiers »"
         );
-        assert!(mask_french_term(&mut text, "personne concernée"));
-        assert!(!mask_french_term(&mut normalize("les entiers"), "tiers"));
+        assert!(mask(&mut text, &french_forms("personne concernée")));
+        assert!(!mask(&mut normalize("les entiers"), &french_forms("tiers")));
     }
 
     #[test]
     fn accepts_english_singular_and_plural_but_not_parts_of_words() {
-        assert!(uses_english_term(
+        assert!(uses(
             "the sub-processors listed",
-            "sub-processor"
+            &english_forms("sub-processor")
         ));
-        assert!(uses_english_term(
+        assert!(uses(
             "a documented instruction",
-            "documented instructions"
+            &english_forms("documented instructions")
         ));
-        assert!(!uses_english_term("the sub-processor", "processor"));
-        assert!(!uses_english_term("the subcontractor", "sub-processor"));
+        assert!(!uses("the sub-processor", &english_forms("processor")));
+        assert!(!uses("the subcontractor", &english_forms("sub-processor")));
     }
 }

@@ -1,15 +1,14 @@
-//! Translation review. French is binding, so each translated clause records
-//! the French text it was last reviewed against, in
-//! `contracts/<document>/translations.lock`. `check` warns when the French
-//! has changed since, and shows how; `clausier translations confirm` records
-//! a new review.
+//! Translation review. Each translated clause records the binding text
+//! (the original, in the corpus's binding language) it was last reviewed
+//! against, in `contracts/<document>/translations.lock`. `check` warns
+//! when the original has changed since, and shows how; `clausier
+//! translations confirm` records a new review.
 
 use std::collections::BTreeMap;
 
 use crate::compose::markdown::heading_ids;
 use crate::corpus::DocumentSource;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::lang::Lang;
 use crate::versions::diff::Change;
 
 /// Each clause and sub-clause of a Markdown text, by id: its heading, its
@@ -28,20 +27,21 @@ pub fn clause_sources(text: &str) -> Vec<(String, usize, String)> {
         .collect()
 }
 
-/// Warns about every translated clause whose French text changed since its
-/// review, or that was never reviewed.
+/// Warns about every translated clause whose binding text changed since
+/// its review, or that was never reviewed.
 pub fn check(document: &DocumentSource, diagnostics: &mut Diagnostics) {
-    let Some(binding) = document.texts.get(&Lang::Fr) else {
+    let Some(binding) = document.binding_text() else {
         return;
     };
-    let french: BTreeMap<String, String> = clause_sources(&binding.text)
+    let original: BTreeMap<String, String> = clause_sources(&binding.text)
         .into_iter()
         .map(|(id, _, text)| (id, text))
         .collect();
-    for (&lang, file) in document.texts.iter().filter(|(lang, _)| !lang.is_binding()) {
+    let language = document.binding.name();
+    for (lang, file) in document.translations() {
         let reviewed = document.reviews.reviewed.get(&lang);
         for (id, offset, _) in clause_sources(&file.text) {
-            let Some(current) = french.get(&id) else {
+            let Some(current) = original.get(&id) else {
                 continue;
             };
             let confirm =
@@ -49,9 +49,9 @@ pub fn check(document: &DocumentSource, diagnostics: &mut Diagnostics) {
             let diagnostic = match reviewed.and_then(|clauses| clauses.get(&id)) {
                 Some(previous) if previous == current => continue,
                 Some(previous) => Diagnostic::warning(format!(
-                    "the French text of clause `{id}` changed since its {lang} translation was reviewed"
+                    "the {language} text of clause `{id}` changed since its {lang} translation was reviewed"
                 ))
-                .with_note(format!("French changes: {}", word_diff(previous, current)))
+                .with_note(format!("{language} changes: {}", word_diff(previous, current)))
                 .with_help(confirm),
                 None => Diagnostic::warning(format!("the {lang} translation of clause `{id}` was never confirmed as reviewed"))
                     .with_help(confirm),

@@ -119,13 +119,13 @@ pub fn build(
             .map(|k| k.trim().to_string())
             .collect(),
         language_notice: Notice {
-            binding: lang.is_binding(),
-            short: label(if lang.is_binding() {
+            binding: lang == source.binding,
+            short: label(if lang == source.binding {
                 "notice-binding-short"
             } else {
                 "notice-translation-short"
             }),
-            long: label(if lang.is_binding() {
+            long: label(if lang == source.binding {
                 "notice-binding-long"
             } else {
                 "notice-translation-long"

@@ -18,6 +18,7 @@ use super::locale::Labels;
 use super::notices::{self};
 use super::releases::{self, ReleaseFile};
 use super::reviews::{self};
+use super::settings::{SETTINGS_FILE, Settings};
 use super::termbase::parse_termbase;
 use super::yaml::parse_yaml;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -55,11 +56,21 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn corpus(mut self) -> Option<Corpus> {
-        let languages = self.languages()?;
-        lang::with_languages(&languages, || self.facts_and_documents(languages.clone()))
+        let settings_file = match self.root.has(Path::new(SETTINGS_FILE)) {
+            true => Some(self.read(SETTINGS_FILE)?),
+            false => None,
+        };
+        let languages = self.languages(settings_file.as_ref())?;
+        lang::with_languages(&languages, || {
+            self.facts_and_documents(languages.clone(), settings_file)
+        })
     }
 
-    fn facts_and_documents(mut self, languages: Vec<Lang>) -> Option<Corpus> {
+    fn facts_and_documents(
+        mut self,
+        languages: Vec<Lang>,
+        settings_file: Option<SourceFile>,
+    ) -> Option<Corpus> {
         let parties = self.yaml::<Parties>("annexes/parties.yaml");
         let commitments = self.optional_yaml::<Commitments>("annexes/commitments.yaml");
         let products = self.optional_yaml::<ProductsFile>("annexes/products.yaml");
@@ -99,17 +110,19 @@ impl Reader<'_> {
             yaml_files: self.yaml_files,
             terms: terms?,
             languages,
+            settings_file,
         })
     }
 
-    /// The corpus's languages: the folders of `locales/`. French, the
-    /// binding language, is required.
-    fn languages(&mut self) -> Option<Vec<Lang>> {
+    /// The corpus's languages, binding language first: those of
+    /// `corpus.yaml`, each with its folder of `locales/`, or else the
+    /// folders of `locales/`.
+    fn languages(&mut self, settings_file: Option<&SourceFile>) -> Option<Vec<Lang>> {
         let folders = self.subfolders("locales")?;
-        let mut languages = Vec::new();
-        for folder in folders {
-            match Lang::from_code(&folder) {
-                Some(lang) => languages.push(lang),
+        let mut found = Vec::new();
+        for folder in &folders {
+            match Lang::from_code(folder) {
+                Some(lang) => found.push(lang),
                 None => self.diagnostics.push(
                     Diagnostic::error(format!(
                         "locales/{folder}/ is not a language clausier knows"
@@ -118,17 +131,74 @@ impl Reader<'_> {
                 ),
             }
         }
-        languages.sort();
-        if !languages.contains(&Lang::Fr) {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    "there is no locales/fr/: French is the binding language of every document",
-                )
-                .with_help("add locales/fr/ with the French labels"),
-            );
-            return None;
-        }
+        found.sort();
+        let mut languages = match settings_file {
+            Some(file) => self.settings_languages(file, &found)?,
+            None => default_languages(found, self.diagnostics)?,
+        };
+        // Binding first, the translations in a stable order.
+        languages[1..].sort();
         Some(languages)
+    }
+
+    /// The languages `corpus.yaml` names, binding first, each checked
+    /// against the folders of `locales/`.
+    fn settings_languages(&mut self, file: &SourceFile, folders: &[Lang]) -> Option<Vec<Lang>> {
+        let settings: Settings = parse_yaml(file, self.diagnostics)?;
+        let binding = settings.binding.value;
+        let at = |spanned: &serde_saphyr::Spanned<Lang>| file.yaml_location(&spanned.referenced);
+        let mut languages: Vec<Lang> = vec![binding];
+        let mut listed: Vec<Lang> = Vec::new();
+        let mut complete = true;
+        for lang in &settings.languages {
+            let code = lang.value;
+            if listed.contains(&code) {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("`{code}` is listed twice"))
+                        .at(at(lang), &file.text)
+                        .with_help("list each language once"),
+                );
+                complete = false;
+                continue;
+            }
+            listed.push(code);
+            if code != binding {
+                languages.push(code);
+            }
+            if !folders.contains(&code) {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("there is no locales/{code}/ for `{code}`"))
+                        .at(at(lang), &file.text)
+                        .with_help(format!(
+                            "add locales/{code}/ with the labels in this language"
+                        )),
+                );
+                complete = false;
+            }
+        }
+        if !listed.contains(&binding) {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "the binding language `{binding}` is not one of the languages"
+                ))
+                .at(at(&settings.binding), &file.text)
+                .with_help(format!("add `{binding}` to `languages`")),
+            );
+            complete = false;
+        }
+        for folder in folders.iter().filter(|folder| !listed.contains(folder)) {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "locales/{folder}/ is for a language that corpus.yaml does not list"
+                ))
+                .at(file.location(0), &file.text)
+                .with_help(format!(
+                    "add `{folder}` to `languages`, or remove locales/{folder}/"
+                )),
+            );
+            complete = false;
+        }
+        complete.then_some(languages)
     }
 
     /// Reads `relative` under the root, reporting why it cannot be read.
@@ -210,6 +280,7 @@ impl Reader<'_> {
                     id,
                     meta,
                     texts,
+                    binding: languages[0],
                     reviews,
                     checklist,
                     meta_file,
@@ -366,6 +437,38 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The languages of a corpus without `corpus.yaml`: the folders of
+/// `locales/`, French binding where there is French, else the only one.
+fn default_languages(mut found: Vec<Lang>, diagnostics: &mut Diagnostics) -> Option<Vec<Lang>> {
+    let binding = match found.as_slice() {
+        [] => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "there is no folder in locales/: a corpus needs at least one language",
+                )
+                .with_help("add locales/en/ (or fr/…) with the labels in that language"),
+            );
+            return None;
+        }
+        [only] => *only,
+        _ if found.contains(&Lang::Fr) => Lang::Fr,
+        _ => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "which language is binding? the corpus has several, and no corpus.yaml",
+                )
+                .with_help(
+                    "write corpus.yaml at the corpus root: `languages: [en, fr]` and `binding: en`",
+                ),
+            );
+            return None;
+        }
+    };
+    found.retain(|lang| *lang != binding);
+    found.insert(0, binding);
+    Some(found)
 }
 
 /// `annexes/products.yaml`.

@@ -16,6 +16,7 @@ pub mod records;
 pub mod releases;
 pub mod reviews;
 pub mod schemas;
+pub mod settings;
 pub mod termbase;
 pub mod values;
 pub mod version;
@@ -127,6 +128,29 @@ impl AnnexKind {
     }
 }
 
+impl Corpus {
+    /// The language whose text is binding.
+    pub fn binding(&self) -> Lang {
+        self.languages[0]
+    }
+}
+
+impl DocumentSource {
+    /// Its binding text.
+    pub fn binding_text(&self) -> Option<&SourceFile> {
+        self.texts.get(&self.binding)
+    }
+
+    /// Its translations, by language.
+    pub fn translations(&self) -> impl Iterator<Item = (Lang, &SourceFile)> {
+        let binding = self.binding;
+        self.texts
+            .iter()
+            .filter(move |(lang, _)| **lang != binding)
+            .map(|(lang, file)| (*lang, file))
+    }
+}
+
 /// One document: its metadata and its clause text in each language.
 #[derive(Debug)]
 pub struct DocumentSource {
@@ -134,7 +158,9 @@ pub struct DocumentSource {
     pub id: String,
     pub meta: DocumentMeta,
     pub texts: BTreeMap<Lang, SourceFile>,
-    /// The French text each translated clause was last reviewed against.
+    /// The language whose text is binding (the corpus's).
+    pub binding: Lang,
+    /// The binding text each translated clause was last reviewed against.
     pub reviews: TranslationLock,
     /// The checklist named by `checklist:`, if any.
     pub checklist: Option<Checklist>,
@@ -159,4 +185,6 @@ pub struct Corpus {
     pub terms: Vec<Term>,
     /// The languages of the corpus, binding language first.
     pub languages: Vec<Lang>,
+    /// `corpus.yaml`, when the corpus has one.
+    pub settings_file: Option<SourceFile>,
 }

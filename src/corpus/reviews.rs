@@ -16,7 +16,7 @@ use crate::lang::Lang;
 pub const LOCK_FILE: &str = "translations.lock";
 
 /// `contracts/<document>/translations.lock`: for each translation language
-/// and clause id, the French source text of the clause as last reviewed.
+/// and clause id, the binding text of the clause as last reviewed.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TranslationLock {
@@ -33,7 +33,7 @@ pub fn lock_path(document: &str) -> PathBuf {
 pub fn lock_text(lock: &TranslationLock) -> String {
     let body = serde_saphyr::to_string(lock).expect("the lock serializes");
     format!(
-        "# The French text each translated clause was last reviewed against.\n\
+        "# The binding text each translated clause was last reviewed against.\n\
          # Written by `clausier translations confirm`: do not edit by hand.\n{body}"
     )
 }

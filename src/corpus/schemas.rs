@@ -8,6 +8,7 @@ use super::DocumentMeta;
 use super::checklists::Checklist;
 use super::facts::{Commitments, CookieFacts, Parties, PrivacyFacts, Security};
 use super::load::{ProductsFile, SubprocessorsFile, ThirdPartiesFile};
+use super::settings::Settings;
 
 /// Marks a schema file as clausier's, so that `clausier schema` replaces
 /// it, and only it, when run again.
@@ -26,6 +27,7 @@ pub struct SchemaFile {
 /// Every kind of YAML file of a corpus, in the order of the guide.
 pub fn all() -> Vec<SchemaFile> {
     vec![
+        schema::<Settings>("corpus", "corpus.yaml"),
         schema::<Parties>("parties", "annexes/parties.yaml"),
         schema::<Commitments>("commitments", "annexes/commitments.yaml"),
         schema::<ProductsFile>("products", "annexes/products.yaml"),

@@ -19,8 +19,8 @@ const FRAGMENT_STYLESHEET: &str = include_str!("../../templates/fragment.css");
 
 /// Where the index of `lang` is published: the binding language at the
 /// root, the others in their folder.
-pub fn index_path(lang: Lang) -> String {
-    match lang.is_binding() {
+pub fn index_path(lang: Lang, binding: Lang) -> String {
+    match lang == binding {
         true => "index.html".to_string(),
         false => format!("{lang}/index.html"),
     }
@@ -72,7 +72,7 @@ pub fn artifacts(checked: &Checked, html: &HtmlRenderer) -> Result<Vec<Artifact>
         let bytes = index(checked, lang, html)?;
         let title = index_title(checked, lang);
         artifacts.push(site_file(
-            index_path(lang),
+            index_path(lang, checked.corpus.binding()),
             title,
             Some(lang),
             "text/html; charset=utf-8",
@@ -125,7 +125,7 @@ fn index_title(checked: &Checked, lang: Lang) -> String {
 
 fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, BuildError> {
     let corpus = &checked.corpus;
-    let here = index_path(lang);
+    let here = index_path(lang, corpus.binding());
     let href = |target: &str| relative_href(&here, target);
     let label = |id: &str| corpus.labels.get(lang, id);
     let documents: Vec<Listed> = corpus
@@ -217,7 +217,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
         .filter(|&&other| other != lang)
         .map(|&other| Alternate {
             lang: other,
-            href: href(&index_path(other)),
+            href: href(&index_path(other, corpus.binding())),
             label: label("page-other-language"),
         })
         .collect();
@@ -229,7 +229,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
     context.insert("feed_href", &href(FEED));
     context.insert("documents", &documents);
     context.insert("notices", &notices);
-    let notice = (!lang.is_binding()).then(|| label("notice-translation-long"));
+    let notice = (lang != corpus.binding()).then(|| label("notice-translation-long"));
     context.insert("notice", &notice);
     let labels = serde_json::json!({
         "version": label("page-version"),

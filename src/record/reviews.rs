@@ -10,22 +10,20 @@ use crate::corpus::reviews::{TranslationLock, lock_path, lock_text};
 use crate::diagnostic::Diagnostics;
 use crate::diagnostic::did_you_mean_help;
 use crate::error::BuildError;
-use crate::lang::Lang;
 
-/// Records the current French text of `clauses` (all when empty) as
+/// Records the current binding text of `clauses` (all when empty) as
 /// reviewed for every translation of `document`, and drops reviews of
 /// clauses that no longer exist. The caller has checked the ids.
 fn confirm(document: &DocumentSource, clauses: &[String]) -> TranslationLock {
-    let french = document
-        .texts
-        .get(&Lang::Fr)
+    let original = document
+        .binding_text()
         .map(|file| clause_sources(&file.text))
         .unwrap_or_default();
     let mut lock = document.reviews.clone();
-    for &lang in document.texts.keys().filter(|lang| !lang.is_binding()) {
+    for (lang, _) in document.translations() {
         let reviewed = lock.reviewed.entry(lang).or_default();
-        reviewed.retain(|id, _| french.iter().any(|(known, ..)| known == id));
-        for (id, _, text) in &french {
+        reviewed.retain(|id, _| original.iter().any(|(known, ..)| known == id));
+        for (id, _, text) in &original {
             if clauses.is_empty() || clauses.contains(id) {
                 reviewed.insert(id.clone(), text.clone());
             }
@@ -68,8 +66,8 @@ pub fn confirm_reviews(
         )));
     }
     let ids_of = |source: &DocumentSource| -> Vec<String> {
-        let french = source.texts.get(&Lang::Fr);
-        french
+        source
+            .binding_text()
             .map(|file| {
                 heading_ids(&file.text)
                     .into_iter()
@@ -82,7 +80,7 @@ pub fn confirm_reviews(
     let unknown: Vec<&String> = clauses.iter().filter(|id| !known.contains(id)).collect();
     if let Some(first) = unknown.first() {
         let hint = did_you_mean_help(first, known.iter().map(String::as_str), || {
-            "clause ids are the `{#id}` of the French headings".to_string()
+            "clause ids are the `{#id}` of the headings".to_string()
         });
         let names: Vec<&str> = unknown.iter().map(|id| id.as_str()).collect();
         return Err(crate::error::BuildError::Usage(format!(

@@ -178,6 +178,9 @@ fn in_corpus(root: &Path, path: &Path) -> Option<PathBuf> {
     let Some(Component::Normal(first)) = relative.components().next() else {
         return None;
     };
+    if relative == Path::new(crate::corpus::settings::SETTINGS_FILE) {
+        return Some(relative.to_path_buf());
+    }
     if !FOLDERS.iter().any(|folder| first == *folder) {
         return None;
     }
@@ -246,6 +249,11 @@ mod tests {
         assert_eq!(seen("/corpus/contracts/dpa/4913"), None);
         assert_eq!(seen("/corpus/annexes/parties.yaml.bak"), None);
         assert_eq!(seen("/corpus/annexes/notes.txt"), None);
+        assert_eq!(
+            seen("/corpus/corpus.yaml"),
+            Some(PathBuf::from("corpus.yaml"))
+        );
+        assert_eq!(seen("/corpus/README.md"), None);
         assert_eq!(
             seen("/corpus/contracts/dpa/translations.lock"),
             Some(PathBuf::from("contracts/dpa/translations.lock"))

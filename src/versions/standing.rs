@@ -44,7 +44,7 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
             }
         }
     }
-    let binding = working.iter().find(|d| d.lang.is_binding());
+    let binding = working.iter().find(|d| d.language_notice.binding);
     let heading = |id: &String| {
         let sections = binding.into_iter().flat_map(|d| &d.sections);
         let mut sections = sections.chain(release.documents.iter().flat_map(|d| &d.sections));

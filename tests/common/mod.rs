@@ -64,11 +64,13 @@ pub fn shipped_out() -> &'static Path {
     })
 }
 
-/// Copies the corpus folders of the shipped corpus into `to`.
+/// Copies the shipped corpus (its settings and its folders) into `to`.
 pub fn copy_corpus(to: &Path) {
-    for folder in ["annexes", "checklists", "contracts", "locales", "releases"] {
+    for folder in clausier::corpus::SOURCE_FOLDERS {
         copy_tree(&shipped_root().join(folder), &to.join(folder));
     }
+    let settings = clausier::corpus::settings::SETTINGS_FILE;
+    fs::copy(shipped_root().join(settings), to.join(settings)).unwrap();
 }
 
 fn copy_tree(from: &Path, to: &Path) {

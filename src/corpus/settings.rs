@@ -1,0 +1,28 @@
+//! `corpus.yaml`, at the corpus root: the languages of the documents and
+//! the one whose text is binding. Optional: without it, the languages are
+//! the folders of `locales/`, and the binding one is French where there is
+//! French, else the only language there is.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::lang::Lang;
+
+/// The settings file's name, at the corpus root.
+pub const SETTINGS_FILE: &str = "corpus.yaml";
+
+/// `corpus.yaml`: what holds for every document of the corpus.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The languages every document is written in, e.g. `[fr, en]`; each
+    /// has its labels in `locales/<language>/`.
+    #[schemars(with = "Vec<Lang>")]
+    pub languages: Vec<Spanned<Lang>>,
+    /// The language whose text prevails: the original, from which the
+    /// others are translated and reviewed. Every other edition says on its
+    /// first page and in every footer that this one is binding.
+    #[schemars(with = "Lang")]
+    pub binding: Spanned<Lang>,
+}
