@@ -129,3 +129,16 @@ fn a_binding_language_the_corpus_does_not_have_is_refused_where_it_is_written() 
         "{said}"
     );
 }
+
+#[test]
+fn a_missing_text_of_a_document_is_named_as_such() {
+    let dir = scratch("binding-missing-text");
+    copy_corpus(&dir);
+    fs::remove_file(dir.join("contracts/privacy/en.md")).unwrap();
+    let said = shown(&clausier(&dir, &["check"]));
+    assert!(
+        said.contains("error: contracts/privacy/ has no en.md, the document's text in English\n"),
+        "{said}"
+    );
+    assert!(!said.contains("--root"), "the corpus folder was right: {said}");
+}

@@ -254,7 +254,7 @@ impl Reader<'_> {
             let texts: BTreeMap<Lang, SourceFile> = languages
                 .iter()
                 .copied()
-                .filter_map(|lang| Some((lang, self.read(folder.join(format!("{lang}.md")))?)))
+                .filter_map(|lang| Some((lang, self.text(&folder, lang)?)))
                 .collect();
             let lock_path = reviews::lock_path(&id);
             let lock_file = self
@@ -294,6 +294,27 @@ impl Reader<'_> {
         // A document that cannot be read would make later checks report
         // consequences (unused labels, missing clauses) rather than causes.
         complete.then_some(documents)
+    }
+
+    /// The text of the document in `folder` in `lang`, `<lang>.md`; a
+    /// missing one is named as such.
+    fn text(&mut self, folder: &Path, lang: Lang) -> Option<SourceFile> {
+        let path = folder.join(format!("{lang}.md"));
+        if !self.root.has(&path) {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "{}/ has no {lang}.md, the document's text in {}",
+                    folder.display(),
+                    lang.name()
+                ))
+                .with_help(format!(
+                    "write it in {}: every language of the corpus has its text",
+                    path.display()
+                )),
+            );
+            return None;
+        }
+        self.read(path)
     }
 
     /// Whether a folder of `contracts/` can name a document: its id becomes
