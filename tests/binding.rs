@@ -140,5 +140,8 @@ fn a_missing_text_of_a_document_is_named_as_such() {
         said.contains("error: contracts/privacy/ has no en.md, the document's text in English\n"),
         "{said}"
     );
-    assert!(!said.contains("--root"), "the corpus folder was right: {said}");
+    assert!(
+        !said.contains("--root"),
+        "the corpus folder was right: {said}"
+    );
 }

@@ -1,5 +1,6 @@
-//! Every Fluent message exists in every locale, and every message clausier
-//! asks for is defined.
+//! clausier's built-in labels (`labels/<lang>/`): every message exists in
+//! every language, every message clausier asks for is built in, and a
+//! corpus's `locales/` only rewords them.
 
 mod common;
 
@@ -8,10 +9,10 @@ use std::fs;
 
 use clausier::corpus::locale::message_ids;
 use clausier::lang::Lang;
-use common::shipped_root;
+use common::{build, copy_corpus, scratch, shipped_out, shipped_root};
 
 fn ids(lang: Lang) -> BTreeSet<String> {
-    let folder = shipped_root().join("locales").join(lang.code());
+    let folder = shipped_root().join("labels").join(lang.code());
     let mut ids = BTreeSet::new();
     for entry in fs::read_dir(folder).unwrap() {
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();
@@ -59,4 +60,62 @@ fn the_shipped_corpus_checks_clean() {
 
     assert!(diagnostics.is_empty(), "{diagnostics}");
     assert_eq!(documents.len(), 6, "three documents in two languages");
+}
+
+/// Every file under `dir`, relative, with its bytes.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                files.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_labels_are_built_in_and_locales_only_reword_them() {
+    let dir = scratch("labels-built-in");
+    copy_corpus(&dir);
+    for lang in ["fr", "en"] {
+        std::fs::remove_dir_all(dir.join("locales").join(lang)).unwrap();
+    }
+    let out = dir.join("out");
+    build(&dir, &out);
+    let (built, shipped) = (tree(&out), tree(shipped_out()));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        shipped.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &built {
+        assert!(
+            bytes == &shipped[name],
+            "{name} differs without the corpus's labels"
+        );
+    }
+    assert!(built.len() > 40);
+
+    // One label reworded: only it changes.
+    std::fs::create_dir_all(dir.join("locales/en")).unwrap();
+    std::fs::write(
+        dir.join("locales/en/site.ftl"),
+        "site-read = Read it online\n",
+    )
+    .unwrap();
+    let reworded = dir.join("reworded");
+    build(&dir, &reworded);
+    let page = std::fs::read_to_string(reworded.join("en/index.html")).unwrap();
+    assert!(page.contains("Read it online"), "the override is used");
+    let french = std::fs::read(reworded.join("index.html")).unwrap();
+    assert_eq!(
+        french, shipped["index.html"],
+        "the French labels are untouched"
+    );
 }

@@ -289,6 +289,22 @@ impl Checker<'_> {
                 }
             }
         }
+        // A corpus's label overrides one of clausier's: any other id is a
+        // slip (nothing would ever show it).
+        defined.retain(|(lang, file, id)| {
+            let known = locale::builtin::message_ids(*lang);
+            if known.contains(id) {
+                return true;
+            }
+            self.diagnostics.push(
+                Diagnostic::error(format!("`{id}` is not a label clausier has"))
+                    .at(file.location(locale::message_offset(&file.text, id)), &file.text)
+                    .with_help(did_you_mean_help(id, known.iter().map(String::as_str), || {
+                        "locales/ only rewords clausier's labels: see its labels/ folder for their ids".into()
+                    })),
+            );
+            false
+        });
         for (lang, file, id) in &defined {
             let others = self
                 .corpus

@@ -115,10 +115,13 @@ impl Reader<'_> {
     }
 
     /// The corpus's languages, binding language first: those of
-    /// `corpus.yaml`, each with its folder of `locales/`, or else the
-    /// folders of `locales/`.
+    /// `corpus.yaml`, or else the folders of `locales/`.
     fn languages(&mut self, settings_file: Option<&SourceFile>) -> Option<Vec<Lang>> {
-        let folders = self.subfolders("locales")?;
+        // Labels are built in: a corpus with corpus.yaml may have no locales/.
+        let folders = match settings_file.is_some() && !self.root.has(Path::new("locales")) {
+            true => Vec::new(),
+            false => self.subfolders("locales")?,
+        };
         let mut found = Vec::new();
         for folder in &folders {
             match Lang::from_code(folder) {
@@ -141,8 +144,8 @@ impl Reader<'_> {
         Some(languages)
     }
 
-    /// The languages `corpus.yaml` names, binding first, each checked
-    /// against the folders of `locales/`.
+    /// The languages `corpus.yaml` names, binding first; a folder of
+    /// `locales/` (labels reworded) is for one of them.
     fn settings_languages(&mut self, file: &SourceFile, folders: &[Lang]) -> Option<Vec<Lang>> {
         let settings: Settings = parse_yaml(file, self.diagnostics)?;
         let binding = settings.binding.value;
@@ -164,16 +167,6 @@ impl Reader<'_> {
             listed.push(code);
             if code != binding {
                 languages.push(code);
-            }
-            if !folders.contains(&code) {
-                self.diagnostics.push(
-                    Diagnostic::error(format!("there is no locales/{code}/ for `{code}`"))
-                        .at(at(lang), &file.text)
-                        .with_help(format!(
-                            "add locales/{code}/ with the labels in this language"
-                        )),
-                );
-                complete = false;
             }
         }
         if !listed.contains(&binding) {
@@ -426,7 +419,10 @@ impl Reader<'_> {
         let mut locales = BTreeMap::new();
         for &lang in languages {
             let folder = Path::new("locales").join(lang.code());
-            let names = self.file_names(&folder, "ftl").unwrap_or_default();
+            let names = match self.root.has(&folder) {
+                true => self.file_names(&folder, "ftl").unwrap_or_default(),
+                false => Vec::new(),
+            };
             let files = names
                 .iter()
                 .filter_map(|name| self.read(folder.join(name)))
@@ -467,9 +463,9 @@ fn default_languages(mut found: Vec<Lang>, diagnostics: &mut Diagnostics) -> Opt
         [] => {
             diagnostics.push(
                 Diagnostic::error(
-                    "there is no folder in locales/: a corpus needs at least one language",
+                    "which languages are the documents in? there is no corpus.yaml, and no folder in locales/",
                 )
-                .with_help("add locales/en/ (or fr/…) with the labels in that language"),
+                .with_help("write corpus.yaml at the corpus root, e.g. `languages: [en]` and `binding: en`"),
             );
             return None;
         }

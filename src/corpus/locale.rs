@@ -1,4 +1,5 @@
-//! Labels, headings and notices from the Fluent files in `locales/<lang>/`.
+//! Labels, headings and notices: clausier's own (`builtin`), and the
+//! corpus's Fluent files in `locales/<lang>/`, which override them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, PoisonError};
@@ -10,6 +11,7 @@ use crate::corpus::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed, Related};
 use crate::lang::Lang;
 
+pub mod builtin;
 mod texts;
 
 use texts::{check_texts, too_deep};
@@ -29,8 +31,9 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// Builds one bundle per language from its `.ftl` files, reporting
-    /// syntax errors and duplicate message ids at their location.
+    /// Builds one bundle per language from the built-in labels and the
+    /// corpus's `.ftl` files, which override them, reporting syntax errors
+    /// and ids defined twice in the corpus at their location.
     pub fn new(files: &BTreeMap<Lang, Vec<SourceFile>>, diagnostics: &mut Diagnostics) -> Labels {
         let mut bundles = BTreeMap::new();
         let mut broken = BTreeSet::new();
@@ -45,6 +48,13 @@ impl Labels {
                 .expect("language codes are valid identifiers");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
+            for (_, text) in builtin::files(lang) {
+                let resource = FluentResource::try_new(text.to_string())
+                    .expect("the built-in labels parse (tested)");
+                bundle
+                    .add_resource(resource)
+                    .expect("each built-in label is defined once (tested)");
+            }
             for (index, source) in sources.iter().enumerate() {
                 // The parser recurses once per level: too deep, it would
                 // overflow the stack.
@@ -74,9 +84,6 @@ impl Labels {
                         resource
                     }
                 };
-                // The second definitions of an id, reported at themselves
-                // when the bundle refuses them.
-                let mut overrides = Vec::new();
                 for defined in check_texts(&resource, source, diagnostics) {
                     let key = (defined.term, defined.id.clone());
                     match first.get(&key) {
@@ -87,7 +94,12 @@ impl Labels {
                                 &file.text,
                                 "first defined here",
                             );
-                            overrides.push((key, defined.offset, defined_first));
+                            diagnostics.push(defined_twice(
+                                &key,
+                                source,
+                                defined.offset,
+                                defined_first,
+                            ));
                         }
                         None => _ = first.insert(key, (index, defined.offset)),
                     }
@@ -97,11 +109,9 @@ impl Labels {
                             .or_insert((index, defined.offset));
                     }
                 }
-                if let Err(errors) = bundle.add_resource(resource) {
-                    for error in errors {
-                        diagnostics.push(overriding(&error, source, &mut overrides));
-                    }
-                }
+                // A corpus's label replaces the built-in one; one defined
+                // twice in the corpus was reported above.
+                bundle.add_resource_overriding(resource);
             }
             bundles.insert(lang, bundle);
         }
@@ -246,39 +256,29 @@ impl Labels {
     }
 }
 
-/// What the user reads when the bundle refuses an entry of `source`:
-/// an id defined a second time, at that second definition, among
-/// `overrides` (an id's key, offset and first definition, shown with it).
-fn overriding(
-    error: &FluentError,
+/// An id of `source` defined a second time in the corpus, at that second
+/// definition, with its first one.
+fn defined_twice(
+    (term, id): &(bool, String),
     source: &SourceFile,
-    overrides: &mut Vec<((bool, String), usize, Related)>,
+    offset: usize,
+    first: Related,
 ) -> Diagnostic {
-    let FluentError::Overriding { id, .. } = error else {
-        return Diagnostic::error(format!("Fluent error: {error}"))
-            .at(source.location(0), &source.text);
-    };
     let folder = source
         .path
         .parent()
         .map_or_else(String::new, |folder| format!("{}/", folder.display()));
-    // Errors come in file order, as the second definitions do. A term's id
-    // comes without its `-`.
-    match overrides.iter().position(|((_, name), _, _)| name == id) {
-        Some(index) => {
-            let ((term, _), offset, first) = overrides.remove(index);
-            let (what, dash) = if term { ("term", "-") } else { ("message", "") };
-            Diagnostic::error(format!(
-                "the {what} `{dash}{id}` is defined twice in {folder}"
-            ))
-            .at(source.location(offset), &source.text)
-            .with_related(first)
-            .with_help("keep one definition, or give this one another id")
-        }
-        None => Diagnostic::error(format!("`{id}` is defined twice in {folder}"))
-            .at(source.location(0), &source.text)
-            .with_help("keep one definition, or give the other another id"),
-    }
+    let (what, dash) = if *term {
+        ("term", "-")
+    } else {
+        ("message", "")
+    };
+    Diagnostic::error(format!(
+        "the {what} `{dash}{id}` is defined twice in {folder}"
+    ))
+    .at(source.location(offset), &source.text)
+    .with_related(first)
+    .with_help("keep one definition, or give this one another id")
 }
 
 fn is_variable_error(error: &FluentError) -> bool {

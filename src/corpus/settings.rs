@@ -16,8 +16,9 @@ pub const SETTINGS_FILE: &str = "corpus.yaml";
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// The languages every document is written in, e.g. `[fr, en]`; each
-    /// has its labels in `locales/<language>/`.
+    /// The languages every document is written in, e.g. `[fr, en]`.
+    /// clausier has the labels of each (headings, notices, table headers);
+    /// `locales/<language>/*.ftl` rewords those a corpus wants otherwise.
     #[schemars(with = "Vec<Lang>")]
     pub languages: Vec<Spanned<Lang>>,
     /// The language whose text prevails: the original, from which the

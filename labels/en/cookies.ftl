@@ -1,0 +1,26 @@
+# Labels of the cookie policy.
+
+list-and = and
+
+cookie-column-name = Name
+cookie-column-purpose = Purpose
+cookie-column-data = Data collected
+cookie-column-provider = Placed by
+cookie-column-lifetime = Retention period
+cookie-column-consent = Consent
+
+cookie-first-party = First-party cookie (placed by the publisher)
+cookie-third-party = Third-party cookie
+cookie-lifetime-session = Until the end of the session
+
+cookie-category-strictly-necessary = Strictly necessary cookies
+cookie-category-functional = Functional cookies
+cookie-category-consent-record = Cookie recording your choice
+cookie-category-audience-measurement = Audience measurement cookies
+cookie-category-advertising = Advertising cookies
+
+cookie-exemption-conditions = Conditions of the exemption from consent:
+cookie-consent-required = Subject to your prior consent
+cookie-exempt-strictly-necessary = Exempt from consent: strictly necessary for the service you request
+cookie-exempt-consent-record = Exempt from consent: stores your cookie choice
+cookie-exempt-audience-measurement = Exempt from consent: audience measurement meeting the CNIL's conditions
