@@ -37,6 +37,7 @@ enum Command {
     Notice(cli::notice::NoticeArgs),
     Serve(cli::serve::ServeArgs),
     Schema(cli::schema::SchemaArgs),
+    New(cli::new::NewArgs),
     Translations(cli::translations::TranslationsArgs),
 }
 
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Command::Notice(args) => cli::notice::run(args),
         Command::Serve(args) => cli::serve::run(args),
         Command::Schema(args) => cli::schema::run(args),
+        Command::New(args) => cli::new::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
 }

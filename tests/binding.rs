@@ -9,37 +9,15 @@ use std::fs;
 
 use common::*;
 
-/// The shipped corpus without its releases, English binding, with labels
-/// that say so.
+/// The shipped corpus without its releases or its own labels, English
+/// binding.
 fn english_binding(name: &str) -> std::path::PathBuf {
     let dir = scratch(name);
     copy_corpus(&dir);
     fs::remove_dir_all(dir.join("releases")).unwrap();
     edit(&dir.join("corpus.yaml"), "binding: fr", "binding: en");
-    let labels = [
-        (
-            "fr",
-            "notice-translation-long",
-            "Le présent document est une traduction française, fournie à titre d'information. Seule la version anglaise fait foi.",
-        ),
-        (
-            "en",
-            "notice-binding-long",
-            "This document is written in English. Only the English version is binding.",
-        ),
-    ];
-    for (lang, id, text) in labels {
-        let path = dir.join(format!("locales/{lang}/documents.ftl"));
-        let lines: Vec<String> = fs::read_to_string(&path)
-            .unwrap()
-            .lines()
-            .map(|line| match line.starts_with(&format!("{id} =")) {
-                true => format!("{id} = {text}"),
-                false => line.to_string(),
-            })
-            .collect();
-        fs::write(&path, lines.join("\n") + "\n").unwrap();
-    }
+    fs::remove_dir_all(dir.join("locales/fr")).unwrap();
+    fs::remove_dir_all(dir.join("locales/en")).unwrap();
     dir
 }
 
@@ -96,6 +74,7 @@ fn with_english_binding_the_french_edition_is_the_translation() {
         "the French edition is marked"
     );
     assert!(english.contains("<p class=\"notice binding\" role=\"note\">"));
+    assert!(english.contains("Only the English version is binding"));
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         home.contains("<html lang=\"en\""),
@@ -121,6 +100,8 @@ fn a_binding_language_the_corpus_does_not_have_is_refused_where_it_is_written() 
         "{said}"
     );
     edit(&dir.join("corpus.yaml"), "binding: fr", "binding: en");
+    fs::remove_dir_all(dir.join("locales/fr")).unwrap();
+    fs::remove_dir_all(dir.join("locales/en")).unwrap();
     let said = shown(&clausier(&dir, &["check"]));
     assert!(
         said.contains(
@@ -144,4 +125,97 @@ fn a_missing_text_of_a_document_is_named_as_such() {
         !said.contains("--root"),
         "the corpus folder was right: {said}"
     );
+}
+
+#[test]
+fn clausier_new_writes_a_corpus_that_releases_and_builds_in_english_only() {
+    let dir = scratch("new-english").join("corpus");
+    let new = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .arg("new")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let made = new(&[
+        "--documents",
+        "cookies",
+        "--languages",
+        "en",
+        "--binding",
+        "en",
+    ]);
+    assert!(made.status.success(), "{}", shown(&made));
+    let checked = clausier(&dir, &["check", "--draft"]);
+    assert!(checked.status.success(), "{}", shown(&checked));
+    assert!(shown(&checked).contains("0 error(s), 0 warning(s)"));
+    let args = [
+        "release",
+        "cookies",
+        "1.0",
+        "--effective",
+        "2026-12-02",
+        "--summary-en",
+        "First version",
+    ];
+    let released = clausier(&dir, &args);
+    assert!(released.status.success(), "{}", shown(&released));
+    let built = clausier(&dir, &["build"]);
+    assert!(built.status.success(), "{}", shown(&built));
+    let html = fs::read_to_string(dir.join("out/en/cookies.html")).unwrap();
+    assert!(html.contains("Cookie policy") && html.contains("Keeps you signed in"));
+    let pdf = pdf_text(&dir.join("out/en/cookies.pdf"));
+    assert!(pdf.contains("Cookie policy"), "{pdf}");
+    for french in [
+        "français",
+        "française",
+        "Politique",
+        "fait foi",
+        "cookies que",
+        "à",
+    ] {
+        for (name, text) in [("html", &html), ("pdf", &pdf)] {
+            assert!(!text.contains(french), "{name} has {french:?}");
+        }
+    }
+    assert!(!dir.join("out/fr").exists());
+
+    // Never into a folder that holds files.
+    let again = new(&[]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(shown(&again).contains("already holds files"));
+}
+
+#[test]
+fn clausier_new_with_a_french_translation_marks_it() {
+    let dir = scratch("new-bilingual").join("corpus");
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args([
+            "new",
+            dir.to_str().unwrap(),
+            "--languages",
+            "en,fr",
+            "--binding",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", shown(&made));
+    let confirmed = clausier(&dir, &["translations", "confirm"]);
+    assert!(confirmed.status.success(), "{}", shown(&confirmed));
+    let checked = clausier(&dir, &["check", "--draft"]);
+    assert!(
+        shown(&checked).contains("0 error(s), 0 warning(s)"),
+        "{}",
+        shown(&checked)
+    );
+    build_draft(&dir, &dir.join("out"));
+    let french = fs::read_to_string(dir.join("out/fr/cookies.html")).unwrap();
+    assert!(
+        french.contains("Seule la version anglaise fait foi"),
+        "{french}"
+    );
+    let english = fs::read_to_string(dir.join("out/en/cookies.html")).unwrap();
+    assert!(english.contains("Only the English version is binding"));
 }

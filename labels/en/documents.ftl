@@ -11,8 +11,8 @@ page-other-language = Version française
 page-download-pdf = Download the PDF
 
 ## Binding language
-notice-binding-short = French version – binding
-notice-binding-long = This document is written in French. Only the French version is binding; any translation is provided for information only.
+notice-binding-short = English version – binding
+notice-binding-long = This document is written in English. Only the English version is binding; any translation is provided for information only.
 notice-translation-short = Translation – the French version prevails
 notice-translation-long = This document is an English translation, provided for information only. The French version is the only binding text and prevails in the event of any discrepancy or difference of interpretation.
 

@@ -13,8 +13,8 @@ page-download-pdf = Télécharger le PDF
 ## Langue faisant foi
 notice-binding-short = Version française faisant foi
 notice-binding-long = Le présent document est rédigé en français. Seule la version française fait foi ; toute traduction est fournie à titre d'information.
-notice-translation-short = Traduction – la version française prévaut
-notice-translation-long = Le présent document est une traduction anglaise, fournie à titre d'information. Seule la version française fait foi et prévaut en cas de divergence ou de différence d'interprétation.
+notice-translation-short = Traduction – la version anglaise prévaut
+notice-translation-long = Le présent document est une traduction française, fournie à titre d'information. Seule la version anglaise fait foi et prévaut en cas de divergence ou de différence d'interprétation.
 
 ## Parties
 role-processor = Sous-traitant

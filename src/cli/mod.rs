@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod new;
 pub mod notice;
 pub mod release;
 pub mod schema;

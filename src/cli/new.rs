@@ -1,0 +1,177 @@
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use clausier::corpus::files::write_synced;
+use clausier::corpus::schemas;
+use clausier::lang::Lang;
+
+/// Writes a new corpus that `clausier check` accepts at once: corpus.yaml
+/// (its languages and the binding one), the facts in annexes/ with a
+/// comment on every field, the documents' text in contracts/, and the
+/// JSON Schemas its YAML files name for editors. Every fact is an example
+/// to replace with your own.
+///
+/// The folder must be new or empty: nothing is ever overwritten.
+#[derive(Args)]
+pub struct NewArgs {
+    /// The folder of the new corpus.
+    dir: PathBuf,
+    /// The documents, comma-separated: `cookies` (the cookie policy).
+    #[arg(long, value_delimiter = ',', default_value = "cookies")]
+    documents: Vec<String>,
+    /// The languages, comma-separated, e.g. `en,fr`.
+    #[arg(long, value_delimiter = ',', default_value = "en", value_parser = super::LangParser)]
+    languages: Vec<Lang>,
+    /// The binding language, one of --languages [default: the first].
+    #[arg(long, value_parser = super::LangParser)]
+    binding: Option<Lang>,
+}
+
+/// A file of the scaffold: its path in the corpus, and its text with a
+/// line per language wherever a text is written in every language.
+type Scaffold = (&'static str, &'static str);
+
+/// The files every corpus has.
+const COMMON: [Scaffold; 1] = [(
+    "annexes/parties.yaml",
+    include_str!("../../scaffold/annexes/parties.yaml"),
+)];
+
+/// The documents `new` can write, with their files.
+const DOCUMENTS: [(&str, &[Scaffold]); 1] = [(
+    "cookies",
+    &[
+        (
+            "annexes/cookies.yaml",
+            include_str!("../../scaffold/annexes/cookies.yaml"),
+        ),
+        (
+            "contracts/cookies/document.yaml",
+            include_str!("../../scaffold/contracts/cookies/document.yaml"),
+        ),
+        (
+            "contracts/cookies/en.md",
+            include_str!("../../scaffold/contracts/cookies/en.md"),
+        ),
+        (
+            "contracts/cookies/fr.md",
+            include_str!("../../scaffold/contracts/cookies/fr.md"),
+        ),
+    ],
+)];
+
+pub fn run(args: NewArgs) -> ExitCode {
+    match write(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            super::error(&message);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write(args: &NewArgs) -> Result<(), String> {
+    let mut languages: Vec<Lang> = Vec::new();
+    for &lang in &args.languages {
+        if !languages.contains(&lang) {
+            languages.push(lang);
+        }
+    }
+    let binding = args.binding.unwrap_or(languages[0]);
+    if !languages.contains(&binding) {
+        return Err(format!(
+            "--binding {binding} is not one of --languages: add it there"
+        ));
+    }
+    let mut files: Vec<(String, String)> = COMMON
+        .iter()
+        .map(|(path, text)| (path.to_string(), for_languages(text, &languages)))
+        .collect();
+    for document in &args.documents {
+        let Some((_, scaffold)) = DOCUMENTS.iter().find(|(id, _)| id == document) else {
+            let known: Vec<&str> = DOCUMENTS.iter().map(|(id, _)| *id).collect();
+            return Err(clausier::diagnostic::unknown_typed_id(
+                "document",
+                "documents",
+                document,
+                &known,
+            ));
+        };
+        for (path, text) in scaffold.iter() {
+            let lang = Path::new(path).file_stem().and_then(|stem| stem.to_str());
+            match path.ends_with(".md") {
+                // A text file per language: those of the corpus only.
+                true if !languages.iter().any(|l| Some(l.code()) == lang) => {}
+                _ => files.push((path.to_string(), for_languages(text, &languages))),
+            }
+        }
+    }
+    files.push(("corpus.yaml".into(), settings(&languages, binding)));
+    for schema in schemas::all() {
+        files.push((format!("schemas/{}", schema.file_name()), schema.text()));
+    }
+    let dir = &args.dir;
+    let in_use = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+    if in_use || dir.is_file() {
+        return Err(format!(
+            "{} already holds files: `clausier new` writes only into a new or empty folder",
+            super::shown(dir)
+        ));
+    }
+    for (path, text) in &files {
+        let target = dir.join(path);
+        write_synced(&target, text.as_bytes())
+            .map_err(|error| format!("cannot write {}: {error}", super::shown(&target)))?;
+    }
+    let codes: Vec<&str> = languages.iter().map(|lang| lang.code()).collect();
+    println!(
+        "a new corpus in {}: {} in {} ({} binding), {} files",
+        super::shown(dir),
+        args.documents.join(", "),
+        codes.join(", "),
+        binding,
+        files.len()
+    );
+    let summaries: Vec<String> = languages
+        .iter()
+        .map(|lang| format!("--summary-{lang} \"First version\""))
+        .collect();
+    println!(
+        "next: replace the example facts in annexes/ and the text in contracts/, then\n  cd {}\n  clausier check --draft      (or clausier serve, to preview)\n  clausier release {} 1.0 --effective YYYY-MM-DD {}\n  clausier build",
+        super::shown(dir),
+        args.documents[0],
+        summaries.join(" ")
+    );
+    Ok(())
+}
+
+/// The scaffold's text for these languages: a line that gives one
+/// language's text (`en: …`) is kept only for the corpus's languages.
+fn for_languages(text: &str, languages: &[Lang]) -> String {
+    let mut kept = String::new();
+    for line in text.split_inclusive('\n') {
+        let language = line.trim_start().split_once(": ").map(|(key, _)| key);
+        let other = language
+            .and_then(Lang::from_code)
+            .is_some_and(|lang| !languages.contains(&lang));
+        if !other {
+            kept.push_str(line);
+        }
+    }
+    kept
+}
+
+/// corpus.yaml for these languages.
+fn settings(languages: &[Lang], binding: Lang) -> String {
+    let codes: Vec<&str> = languages.iter().map(|lang| lang.code()).collect();
+    format!(
+        "# yaml-language-server: $schema=schemas/corpus.schema.json\n\
+         # The languages each document is written in, and the binding one: the\n\
+         # original, which prevails; every other edition is a translation of it.\n\
+         languages: [{}]\n\
+         binding: {binding}\n",
+        codes.join(", ")
+    )
+}
