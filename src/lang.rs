@@ -6,20 +6,21 @@ use std::fmt;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// A language clausier writes documents in. French is the binding language.
+/// A language clausier writes documents in; `corpus.yaml` says which one
+/// is binding.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// French, the binding text.
+    /// French.
     Fr,
-    /// English, a translation.
+    /// English.
     En,
 }
 
 impl Lang {
-    /// Every language, binding language first.
+    /// Every language clausier knows.
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
     /// The BCP 47 code, as used in file names, URLs and `lang` attributes.

@@ -23,7 +23,7 @@ use clausier::render::Format;
 /// has errors, 2 on a usage or file-system error.
 #[derive(Args)]
 pub struct BuildArgs {
-    /// The corpus folder, holding annexes/, contracts/ and locales/.
+    /// The corpus folder, holding corpus.yaml, annexes/ and contracts/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
     /// The output folder [default: <root>/out].

@@ -14,7 +14,7 @@ use clausier::diagnostic::{Diagnostics, stderr_styled, stdout_styled};
 /// --deny-warnings), 2 on a usage or I/O error.
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The corpus folder, holding annexes/, contracts/ and locales/.
+    /// The corpus folder, holding corpus.yaml, annexes/ and contracts/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
     /// How to print problems: `human`, or `json` (one object per line and

@@ -29,7 +29,7 @@ pub struct DiffArgs {
     /// Compare only this language (repeatable) [default: every language].
     #[arg(long = "lang", value_parser = super::LangParser)]
     langs: Vec<Lang>,
-    /// The corpus folder, holding annexes/, contracts/, locales/ and
+    /// The corpus folder, holding corpus.yaml, annexes/, contracts/ and
     /// releases/.
     #[arg(long, default_value = ".")]
     root: PathBuf,

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use clausier::corpus::files::write_synced;
+use clausier::corpus::files::write_new_synced;
 use clausier::corpus::schemas;
 use clausier::lang::Lang;
 
@@ -13,7 +13,8 @@ use clausier::lang::Lang;
 /// JSON Schemas its YAML files name for editors. Every fact is an example
 /// to replace with your own.
 ///
-/// The folder must be new or empty: nothing is ever overwritten.
+/// The folder must be new or empty (a `.git` alone is fine): nothing is
+/// ever overwritten, and a failed run leaves nothing behind.
 #[derive(Args)]
 pub struct NewArgs {
     /// The folder of the new corpus.
@@ -85,11 +86,17 @@ fn write(args: &NewArgs) -> Result<(), String> {
             "--binding {binding} is not one of --languages: add it there"
         ));
     }
+    let mut documents: Vec<&String> = Vec::new();
+    for document in &args.documents {
+        if !documents.contains(&document) {
+            documents.push(document);
+        }
+    }
     let mut files: Vec<(String, String)> = COMMON
         .iter()
         .map(|(path, text)| (path.to_string(), for_languages(text, &languages)))
         .collect();
-    for document in &args.documents {
+    for document in &documents {
         let Some((_, scaffold)) = DOCUMENTS.iter().find(|(id, _)| id == document) else {
             let known: Vec<&str> = DOCUMENTS.iter().map(|(id, _)| *id).collect();
             return Err(clausier::diagnostic::unknown_typed_id(
@@ -113,38 +120,89 @@ fn write(args: &NewArgs) -> Result<(), String> {
         files.push((format!("schemas/{}", schema.file_name()), schema.text()));
     }
     let dir = &args.dir;
-    let in_use = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
-    if in_use || dir.is_file() {
+    if dir.is_file() {
+        return Err(format!(
+            "{} is a file: name a new folder",
+            super::shown(dir)
+        ));
+    }
+    let in_use = fs::read_dir(dir)
+        .is_ok_and(|entries| entries.flatten().any(|entry| entry.file_name() != ".git"));
+    if in_use {
         return Err(format!(
             "{} already holds files: `clausier new` writes only into a new or empty folder",
             super::shown(dir)
         ));
     }
-    for (path, text) in &files {
-        let target = dir.join(path);
-        write_synced(&target, text.as_bytes())
-            .map_err(|error| format!("cannot write {}: {error}", super::shown(&target)))?;
+    // Written into a staging folder beside it, moved into place at the
+    // end: a run that fails (a full disk) leaves nothing half-written.
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    let staging = dir.with_file_name(format!(".{name}.{}.new", std::process::id()));
+    let written = stage(&staging, &files, &languages)
+        .and_then(|()| move_into_place(&staging, dir).map_err(|error| error.to_string()));
+    if let Err(error) = written {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(format!("cannot write {}: {error}", super::shown(dir)));
     }
     let codes: Vec<&str> = languages.iter().map(|lang| lang.code()).collect();
     println!(
         "a new corpus in {}: {} in {} ({} binding), {} files",
         super::shown(dir),
-        args.documents.join(", "),
+        documents
+            .iter()
+            .map(|id| id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
         codes.join(", "),
         binding,
         files.len()
     );
     let summaries: Vec<String> = languages
         .iter()
-        .map(|lang| format!("--summary-{lang} \"First version\""))
+        .map(|lang| format!("--summary-{lang} \"{}\"", first_version(*lang)))
         .collect();
     println!(
         "next: replace the example facts in annexes/ and the text in contracts/, then\n  cd {}\n  clausier check --draft      (or clausier serve, to preview)\n  clausier release {} 1.0 --effective YYYY-MM-DD {}\n  clausier build",
         super::shown(dir),
-        args.documents[0],
+        documents[0],
         summaries.join(" ")
     );
     Ok(())
+}
+
+/// Writes the corpus's files into `staging`, and records its translations
+/// as reviewed: the scaffold's texts are translations of each other.
+fn stage(staging: &Path, files: &[(String, String)], languages: &[Lang]) -> Result<(), String> {
+    for (path, text) in files {
+        write_new_synced(&staging.join(path), text.as_bytes())
+            .map_err(|error| error.to_string())?;
+    }
+    if languages.len() > 1 {
+        clausier::record::reviews::confirm_reviews(staging, None, &[])
+            .map_err(|error| error.to_string())?;
+    }
+    Ok(())
+}
+
+/// Puts the staged corpus at `dir`: in place of an empty folder, or
+/// around a `.git` it holds.
+fn move_into_place(staging: &Path, dir: &Path) -> std::io::Result<()> {
+    if !dir.exists() {
+        return fs::rename(staging, dir);
+    }
+    for entry in fs::read_dir(staging)? {
+        let entry = entry?;
+        fs::rename(entry.path(), dir.join(entry.file_name()))?;
+    }
+    fs::remove_dir(staging)
+}
+
+/// "First version", in `lang`.
+fn first_version(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Première version",
+        Lang::En => "First version",
+    }
 }
 
 /// The scaffold's text for these languages: a line that gives one

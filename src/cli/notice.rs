@@ -29,7 +29,7 @@ pub struct NoticeArgs {
     /// The date of the notice, YYYY-MM-DD.
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: String,
-    /// The corpus folder, holding annexes/, contracts/, locales/ and
+    /// The corpus folder, holding corpus.yaml, annexes/, contracts/ and
     /// releases/.
     #[arg(long, default_value = ".")]
     root: PathBuf,

@@ -33,7 +33,7 @@ pub struct ReleaseArgs {
     /// What the version changes, in English.
     #[arg(long, value_name = "TEXT")]
     summary_en: Option<String>,
-    /// The corpus folder, holding annexes/, contracts/ and locales/.
+    /// The corpus folder, holding corpus.yaml, annexes/ and contracts/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
 }

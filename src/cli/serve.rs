@@ -7,8 +7,8 @@ use clap::Args;
 
 /// Previews the documents in a browser while you edit them: builds them
 /// (unreleased changes as drafts) into a private temporary folder, never
-/// into out/, serves it, and watches annexes/, checklists/, contracts/,
-/// locales/ and releases/.
+/// into out/, serves it, and watches corpus.yaml, annexes/, checklists/,
+/// contracts/, locales/ and releases/.
 ///
 /// After a burst of edits it rebuilds the documents they touch (all of
 /// them for shared facts and labels), and open pages reload by
@@ -17,7 +17,7 @@ use clap::Args;
 /// brings them back. Stop it with Ctrl-C: the preview folder goes with it.
 #[derive(Args)]
 pub struct ServeArgs {
-    /// The corpus folder, holding annexes/, contracts/, locales/ and
+    /// The corpus folder, holding corpus.yaml, annexes/, contracts/ and
     /// releases/.
     #[arg(long, default_value = ".")]
     root: PathBuf,

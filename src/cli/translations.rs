@@ -4,11 +4,11 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use clausier::diagnostic::stderr_styled;
 
-/// Tracks which French text each translated clause was reviewed against.
+/// Tracks which binding text each translated clause was reviewed against.
 ///
-/// French is binding: when a French clause changes, `clausier check` warns
-/// about its translations and shows what changed, until a reviewer confirms
-/// them.
+/// When a clause of the binding text (corpus.yaml's `binding` language)
+/// changes, `clausier check` warns about its translations and shows what
+/// changed, until a reviewer confirms them.
 #[derive(Args)]
 pub struct TranslationsArgs {
     #[command(subcommand)]
@@ -21,13 +21,13 @@ enum TranslationsCommand {
 }
 
 /// Records that the translations of CLAUSE (every clause when none is
-/// given) were reviewed against the current French text, in
+/// given) were reviewed against the current binding text, in
 /// contracts/<document>/translations.lock.
 #[derive(Args)]
 struct ConfirmArgs {
     /// Clause ids, as in `# Title {#id}`.
     clauses: Vec<String>,
-    /// The corpus folder, holding annexes/, contracts/ and locales/.
+    /// The corpus folder, holding corpus.yaml, annexes/ and contracts/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
     /// Only this document, e.g. `dpa`.

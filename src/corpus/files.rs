@@ -180,6 +180,21 @@ pub fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
+/// Writes `bytes` into a file that does not exist yet, and syncs them:
+/// whatever is at `path` (a file, a link planted there) is never followed
+/// nor replaced.
+pub fn write_new_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Writes a file through a temporary sibling and a rename, so that it is
 /// never seen half-written; creates its folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -187,9 +202,37 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     // The process id keeps two runs writing the same file at once (two
     // `diff`s) from renaming each other's half-written file into place.
     let temporary = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    let written = write_synced(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+    let written = match write_new_synced(&temporary, bytes) {
+        // Something was at the temporary name: not ours to remove.
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Err(error),
+        written => written.and_then(|()| fs::rename(&temporary, path)),
+    };
     if written.is_err() {
         let _ = fs::remove_file(&temporary);
     }
     written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_planted_at_the_temporary_name_is_never_written_through() {
+        let dir = std::env::temp_dir().join(format!("clausier-files-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let precious = dir.join("precious.txt");
+        fs::write(&precious, "precious").unwrap();
+        let target = dir.join("schema.json");
+        let temporary = dir.join(format!(".schema.json.{}.partial", std::process::id()));
+        std::os::unix::fs::symlink(&precious, &temporary).unwrap();
+        assert!(write_atomically(&target, b"new").is_err());
+        assert_eq!(fs::read_to_string(&precious).unwrap(), "precious");
+        assert!(!target.exists());
+        assert!(
+            fs::symlink_metadata(&temporary).is_ok(),
+            "not ours to remove"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -118,9 +118,16 @@ impl Reader<'_> {
     /// `corpus.yaml`, or else the folders of `locales/`.
     fn languages(&mut self, settings_file: Option<&SourceFile>) -> Option<Vec<Lang>> {
         // Labels are built in: a corpus with corpus.yaml may have no locales/.
-        let folders = match settings_file.is_some() && !self.root.has(Path::new("locales")) {
-            true => Vec::new(),
-            false => self.subfolders("locales")?,
+        let folders = match (settings_file, self.root.has(Path::new("locales"))) {
+            (_, true) => self.subfolders("locales")?,
+            (Some(_), false) => Vec::new(),
+            (None, false) => {
+                self.diagnostics.push(
+                    Diagnostic::error("there is no corpus.yaml here, nor a locales/ folder: this is not a corpus folder")
+                        .with_help("run clausier from the corpus folder, pass it with --root, or start one with `clausier new DIR`"),
+                );
+                return None;
+            }
         };
         let mut found = Vec::new();
         for folder in &folders {

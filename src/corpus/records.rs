@@ -14,7 +14,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::corpus::SourceFile;
-use crate::corpus::files::write_synced;
+use crate::corpus::files::write_new_synced;
 use crate::corpus::links;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::text;
@@ -157,7 +157,9 @@ fn check_texts(file: &SourceFile, stored: &Value, diagnostics: &mut Diagnostics)
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    let written = write_synced(&temporary, bytes).and_then(|()| fs::hard_link(&temporary, path));
+    // Never through what is already at the temporary name (a planted link).
+    write_new_synced(&temporary, bytes)?;
+    let written = fs::hard_link(&temporary, path);
     let _ = fs::remove_file(&temporary);
     match written {
         Ok(()) => Ok(true),
