@@ -9,15 +9,12 @@ use std::fs;
 
 use common::*;
 
-/// The shipped corpus without its releases or its own labels, English
-/// binding.
+/// The shipped corpus without its releases, English binding.
 fn english_binding(name: &str) -> std::path::PathBuf {
     let dir = scratch(name);
     copy_corpus(&dir);
     fs::remove_dir_all(dir.join("releases")).unwrap();
     edit(&dir.join("corpus.yaml"), "binding: fr", "binding: en");
-    fs::remove_dir_all(dir.join("locales/fr")).unwrap();
-    fs::remove_dir_all(dir.join("locales/en")).unwrap();
     dir
 }
 
@@ -92,6 +89,8 @@ fn a_binding_language_the_corpus_does_not_have_is_refused_where_it_is_written() 
         "languages: [fr, en]",
         "languages: [fr]",
     );
+    fs::create_dir_all(dir.join("locales/en")).unwrap();
+    fs::write(dir.join("locales/en/site.ftl"), "site-read = Read\n").unwrap();
     let checked = clausier(&dir, &["check"]);
     let said = shown(&checked);
     assert_eq!(checked.status.code(), Some(1));
@@ -100,7 +99,6 @@ fn a_binding_language_the_corpus_does_not_have_is_refused_where_it_is_written() 
         "{said}"
     );
     edit(&dir.join("corpus.yaml"), "binding: fr", "binding: en");
-    fs::remove_dir_all(dir.join("locales/fr")).unwrap();
     fs::remove_dir_all(dir.join("locales/en")).unwrap();
     let said = shown(&clausier(&dir, &["check"]));
     assert!(

@@ -21,7 +21,9 @@ struct Case {
 }
 
 /// Replaces the first occurrence of `find` in `file` by `replace`, written
-/// `repeat` times (so that a fixture can nest thousands of levels).
+/// `repeat` times (so that a fixture can nest thousands of levels). A file
+/// the corpus does not have (a label override in `locales/`) is created
+/// with `replace`, when `find` is empty.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Edit {
@@ -57,7 +59,13 @@ fn every_invalid_input_gets_its_exact_located_message() {
         copy_corpus(&dir);
         for change in &case.edits {
             let replace = change.replace.repeat(change.repeat);
-            edit(&dir.join(&change.file), &change.find, &replace);
+            let path = dir.join(&change.file);
+            if !path.exists() && change.find.is_empty() {
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(&path, &replace).unwrap();
+                continue;
+            }
+            edit(&path, &change.find, &replace);
         }
         let mut args = vec!["check"];
         args.extend(case.args.iter().map(String::as_str));

@@ -219,7 +219,7 @@ const CORPUS_FILES: [&str; 6] = [
     "annexes/parties.yaml",
     "annexes/cookies.yaml",
     "contracts/dpa/en.md",
-    "locales/en/documents.ftl",
+    "corpus.yaml",
     "releases/dpa/1.1.json",
     "locales/termbase.csv",
 ];

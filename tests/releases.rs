@@ -174,11 +174,12 @@ fn release_refuses_a_label_that_does_not_resolve() {
     let dir = scratch("release-label-error");
     copy_corpus(&dir);
     change_audit_limit(&dir);
-    edit(
-        &dir.join("locales/en/documents.ftl"),
-        "page-version = Version",
-        "page-version = Version { $number }",
-    );
+    fs::create_dir_all(dir.join("locales/en")).unwrap();
+    fs::write(
+        dir.join("locales/en/documents.ftl"),
+        "page-version = Version { $number }\n",
+    )
+    .unwrap();
     let summaries = [
         "--summary-fr",
         "Deux audits.",
@@ -188,7 +189,7 @@ fn release_refuses_a_label_that_does_not_resolve() {
     let output = release_dpa(&dir, "1.2", "2027-06-01", &summaries);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("error: message `page-version` uses the variable `$number`, which clausier does not give it\n --> locales/en/documents.ftl:5:1\n"),
+        stderr(&output).contains("error: message `page-version` uses the variable `$number`, which clausier does not give it\n --> locales/en/documents.ftl:1:1\n"),
         "{}",
         stderr(&output)
     );
