@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::labels::used_messages;
 use crate::compose::markdown;
 use crate::corpus::locale;
-use crate::corpus::{AnnexKind, Corpus, SourceFile};
+use crate::corpus::{AnnexKind, Corpus, DocumentSource, SourceFile};
 use crate::diagnostic::{Diagnostic, Diagnostics, Related, did_you_mean_help};
 use crate::lang::Lang;
 use crate::text;
@@ -24,6 +24,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     check.messages();
     check.printable();
     check.annex_facts();
+    check.processor_facts();
     if let Some(file) = corpus
         .yaml_files
         .iter()
@@ -48,6 +49,9 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
         }
     }
 }
+
+/// Whether a document needs a fact.
+type NeededBy = fn(&DocumentSource) -> bool;
 
 /// A language, its clause text and the ids of its headings with offsets.
 type LanguageHeadings<'a> = (Lang, &'a SourceFile, Vec<(String, usize)>);
@@ -393,6 +397,54 @@ impl Checker<'_> {
                     )),
                 );
             }
+        }
+    }
+
+    /// The processor facts a document needs, which a corpus without it may
+    /// leave out: its register entry for a contract's cover, its
+    /// representative and DPO for the parties annex. Each missing one is
+    /// reported at `processor:`, naming the documents that need it.
+    fn processor_facts(&mut self) {
+        let processor = &self.corpus.facts.parties.processor;
+        let needs: [(&str, bool, NeededBy); 3] = [
+            ("registration", processor.registration.is_some(), |d| {
+                d.meta.contract || d.meta.annexes.contains(&AnnexKind::Parties)
+            }),
+            ("representative", processor.representative.is_some(), |d| {
+                d.meta.annexes.contains(&AnnexKind::Parties)
+            }),
+            ("dpo", processor.dpo.is_some(), |d| {
+                d.meta.annexes.contains(&AnnexKind::Parties)
+            }),
+        ];
+        let Some(file) = self
+            .corpus
+            .yaml_files
+            .iter()
+            .find(|f| f.path.ends_with("parties.yaml"))
+        else {
+            return;
+        };
+        for (field, given, needed) in needs {
+            let documents: Vec<&str> = self
+                .corpus
+                .documents
+                .iter()
+                .filter(|d| needed(d))
+                .map(|d| d.id.as_str())
+                .collect();
+            if given || documents.is_empty() {
+                continue;
+            }
+            let offset = file.text.find("processor:").unwrap_or(0);
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "missing field `{field}` under `processor:`, which `{}` needs",
+                    documents.join("`, `")
+                ))
+                .at(file.location(offset), &file.text)
+                .with_help(format!("add `{field}: …` to the processor's entry")),
+            );
         }
     }
 

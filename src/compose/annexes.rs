@@ -60,8 +60,6 @@ impl Annexes<'_> {
     fn parties(&self) -> Vec<Section> {
         let parties = &self.corpus.facts.parties;
         let processor = &parties.processor;
-        let representative = &processor.representative;
-        let dpo = &processor.dpo;
         let mut processor_blocks = vec![
             Block::Paragraph {
                 inlines: vec![Inline::Strong {
@@ -69,8 +67,11 @@ impl Annexes<'_> {
                 }],
             },
             Block::paragraph(&processor.address),
-            Block::paragraph(&processor.registration),
-            Block::paragraph(
+        ];
+        // Each is there: `check` refuses a parties annex without them.
+        processor_blocks.extend(processor.registration.iter().map(Block::paragraph));
+        if let Some(representative) = &processor.representative {
+            processor_blocks.push(Block::paragraph(
                 self.label_with(
                     "party-represented-by",
                     &[
@@ -85,19 +86,25 @@ impl Annexes<'_> {
                         ),
                     ],
                 ),
-            ),
-            Block::Label {
+            ));
+        }
+        if let Some(dpo) = &processor.dpo {
+            processor_blocks.push(Block::Label {
                 inlines: vec![Inline::text(self.label("party-dpo"))],
-            },
-            Block::paragraph(format!("{} {}", dpo.civility.get(self.lang), dpo.name)),
-        ];
-        if let Some(email) = &dpo.email {
-            processor_blocks.push(Block::Paragraph {
-                inlines: vec![Inline::Link {
-                    url: format!("mailto:{email}"),
-                    inlines: vec![Inline::text(email.as_str())],
-                }],
             });
+            processor_blocks.push(Block::paragraph(format!(
+                "{} {}",
+                dpo.civility.get(self.lang),
+                dpo.name
+            )));
+            if let Some(email) = &dpo.email {
+                processor_blocks.push(Block::Paragraph {
+                    inlines: vec![Inline::Link {
+                        url: format!("mailto:{email}"),
+                        inlines: vec![Inline::text(email.as_str())],
+                    }],
+                });
+            }
         }
         vec![
             part(

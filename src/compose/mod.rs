@@ -135,11 +135,11 @@ pub fn build(
             vec![
                 CoverParty {
                     role: label("role-processor"),
-                    lines: vec![
-                        processor.legal_name.clone(),
-                        processor.address.clone(),
-                        processor.registration.clone(),
-                    ],
+                    lines: [&processor.legal_name, &processor.address]
+                        .into_iter()
+                        .chain(&processor.registration)
+                        .cloned()
+                        .collect(),
                 },
                 CoverParty {
                     role: label("role-controller"),
@@ -227,20 +227,23 @@ fn placeholder_values(
     set("processor".into(), processor.short_name.clone());
     set("processor.legal_name".into(), processor.legal_name.clone());
     set("processor.address".into(), processor.address.clone());
-    set(
-        "processor.registration".into(),
-        processor.registration.clone(),
-    );
-    set("processor.dpo".into(), processor.dpo.name.clone());
-    set(
-        "processor.dpo.email".into(),
-        processor
-            .dpo
-            .email
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-    );
+    // Facts a corpus may go without: a placeholder naming one it lacks is
+    // an error (`Placeholders::missing`), never an empty string.
+    let dpo = processor.dpo.as_ref();
+    let optional = [
+        ("processor.registration", processor.registration.clone()),
+        ("processor.dpo", dpo.map(|dpo| dpo.name.clone())),
+        (
+            "processor.dpo.email",
+            dpo.and_then(|dpo| dpo.email.as_ref())
+                .map(ToString::to_string),
+        ),
+    ];
+    for (name, value) in optional {
+        if let Some(value) = value {
+            set(name.into(), value);
+        }
+    }
     set(
         "controller".into(),
         controller_name(corpus, lang).unwrap_or_default(),

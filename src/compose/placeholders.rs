@@ -8,6 +8,23 @@ use crate::diagnostic::did_you_mean;
 use crate::lang::Lang;
 use crate::model::Block;
 
+/// The placeholders of facts a corpus may go without, with where the fact
+/// is written: when the corpus lacks the fact, they are errors that say so.
+const MISSING_FACTS: [(&str, &str); 3] = [
+    (
+        "processor.registration",
+        "`registration:` under `processor:`",
+    ),
+    (
+        "processor.dpo",
+        "`dpo:` (its `civility` and `name`) under `processor:`",
+    ),
+    (
+        "processor.dpo.email",
+        "`email:` under `processor:` → `dpo:`",
+    ),
+];
+
 /// The value of every placeholder in one language.
 pub struct Placeholders {
     lang: Lang,
@@ -68,9 +85,17 @@ impl Placeholders {
                 break;
             };
             let name = after[..end].trim();
-            match self.values.get(name) {
-                Some(value) => self.append(&mut out, value),
-                None => errors.push(self.unknown(name, offset)),
+            match (
+                self.values.get(name),
+                MISSING_FACTS.iter().find(|(n, _)| *n == name),
+            ) {
+                (Some(value), _) => self.append(&mut out, value),
+                (None, Some((_, fact))) => errors.push(PlaceholderError {
+                    offset,
+                    message: format!("`{{{{ {name} }}}}` names a fact the corpus does not give"),
+                    help: format!("add {fact} in annexes/parties.yaml, or remove the placeholder"),
+                }),
+                (None, None) => errors.push(self.unknown(name, offset)),
             }
             rest = &after[end + 2..];
         }

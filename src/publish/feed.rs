@@ -239,8 +239,8 @@ fn tag_authority(checked: &Checked) -> String {
     });
     let from_email = processor
         .dpo
-        .email
         .as_ref()
+        .and_then(|dpo| dpo.email.as_ref())
         .and_then(|email| Some(email.as_str().split_once('@')?.1.to_string()));
     let domain = from_website
         .or(from_email)

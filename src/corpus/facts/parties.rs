@@ -27,12 +27,18 @@ pub struct Processor {
     pub short_name: String,
     /// Registered office, one line.
     pub address: String,
-    /// Trade register entry, e.g. "RCS Rennes 824 814 982".
-    pub registration: String,
-    /// Who signs for the company.
-    pub representative: Person,
-    /// The data protection officer.
-    pub dpo: Person,
+    /// Trade register entry, e.g. "RCS Rennes 824 814 982". Needed by
+    /// contracts (their cover and annex A) and by
+    /// `{{ processor.registration }}`.
+    #[serde(default)]
+    pub registration: Option<String>,
+    /// Who signs for the company. Needed by the parties annex (DPA annex A).
+    #[serde(default)]
+    pub representative: Option<Person>,
+    /// The data protection officer, or the privacy contact. Needed by the
+    /// parties annex and by `{{ processor.dpo }}`, `{{ processor.dpo.email }}`.
+    #[serde(default)]
+    pub dpo: Option<Person>,
     /// The website the documents are published on: its domain names the
     /// entries of the Atom feed (`tag:` ids), which must never change.
     #[serde(default)]
