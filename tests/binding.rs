@@ -217,3 +217,17 @@ fn clausier_new_with_a_french_translation_marks_it() {
     let english = fs::read_to_string(dir.join("out/en/cookies.html")).unwrap();
     assert!(english.contains("Only the English version is binding"));
 }
+
+#[test]
+fn a_one_language_corpus_has_no_translation_to_confirm() {
+    let dir = scratch("one-language").join("corpus");
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["new", dir.to_str().unwrap(), "--languages", "en"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", shown(&made));
+    let confirmed = clausier(&dir, &["translations", "confirm"]);
+    assert_eq!(confirmed.status.code(), Some(2));
+    assert!(shown(&confirmed).contains("written in `en` only: it has no translation to confirm"));
+    assert!(!dir.join("contracts/cookies/translations.lock").exists());
+}

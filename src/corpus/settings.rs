@@ -19,7 +19,7 @@ pub struct Settings {
     /// The languages every document is written in, e.g. `[fr, en]`.
     /// clausier has the labels of each (headings, notices, table headers);
     /// `locales/<language>/*.ftl` rewords those a corpus wants otherwise.
-    #[schemars(with = "Vec<Lang>")]
+    #[schemars(with = "Vec<Lang>", length(min = 1), extend("uniqueItems" = true))]
     pub languages: Vec<Spanned<Lang>>,
     /// The language whose text prevails: the original, from which the
     /// others are translated and reviewed. Every other edition says on its

@@ -32,7 +32,7 @@ fn confirm(document: &DocumentSource, clauses: &[String]) -> TranslationLock {
     lock
 }
 
-/// Loads the corpus at `root` and records the current French text of
+/// Loads the corpus at `root` and records the current binding text of
 /// `clauses` (all when empty) as reviewed, in every document (or only
 /// `document`) that has them. Returns one line per lock file written.
 pub fn confirm_reviews(
@@ -50,6 +50,11 @@ pub fn confirm_reviews(
             ));
         }
     };
+    if let [only] = corpus.languages.as_slice() {
+        return Err(crate::error::BuildError::Usage(format!(
+            "the corpus is written in `{only}` only: it has no translation to confirm"
+        )));
+    }
     let documents: Vec<&DocumentSource> = corpus
         .documents
         .iter()

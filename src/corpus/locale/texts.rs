@@ -243,7 +243,6 @@ fn escaped_offset(raw: &str, before: &str) -> usize {
 /// What the user reads when message `name` fails to resolve with `error`,
 /// clausier having given it the variables `given`: a message and a help.
 pub fn explain(error: &FluentError, name: &str, given: &[String]) -> (String, String) {
-    let define = "define it in a file of this language's `locales/` folder, or correct the name";
     let (message, help) = match error {
         FluentError::ResolverError(ResolverError::Reference(reference)) => match reference {
             ReferenceKind::Variable { id } => (
@@ -259,9 +258,13 @@ pub fn explain(error: &FluentError, name: &str, given: &[String]) -> (String, St
                 },
             ),
             ReferenceKind::Message { id, attribute } | ReferenceKind::Term { id, attribute } => {
-                let what = match reference {
-                    ReferenceKind::Term { .. } => "the term `-",
-                    _ => "`",
+                // A corpus defines its own terms; messages are clausier's.
+                let (what, help) = match reference {
+                    ReferenceKind::Term { .. } => (
+                        "the term `-",
+                        "define it in a file of this language's `locales/` folder, or correct the name",
+                    ),
+                    _ => ("`", "correct the name: it is not one of clausier's labels"),
                 };
                 let attribute = attribute.as_ref().map(|a| format!(".{a}"));
                 (
@@ -269,7 +272,7 @@ pub fn explain(error: &FluentError, name: &str, given: &[String]) -> (String, St
                         "message `{name}` refers to {what}{id}{}`, which is not defined",
                         attribute.unwrap_or_default()
                     ),
-                    define.to_string(),
+                    help.to_string(),
                 )
             }
             ReferenceKind::Function { id } => (
