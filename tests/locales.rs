@@ -82,8 +82,11 @@ fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn the_labels_are_built_in_and_locales_only_reword_them() {
-    // Learn & Go words no label otherwise: its documents, every released
-    // version among them, are built from clausier's labels alone.
+    // Learn & Go words no label otherwise: its documents are built from
+    // clausier's labels alone. That they are the released text, word for
+    // word, is `check`'s standing test against the sealed releases
+    // (`the_shipped_corpus_checks_clean`); here, a copy builds the same
+    // bytes, and one label reworded changes only its pages.
     for lang in ["fr", "en"] {
         assert!(!shipped_root().join("locales").join(lang).exists());
     }

@@ -53,7 +53,7 @@ pub fn build(
         Some(version) => (version.to_string(), edition.effective_date.long(lang)),
         None => (label("draft-version"), label("draft-date")),
     };
-    let mut values = placeholder_values(corpus, source, lang);
+    let (mut values, missing) = placeholder_values(corpus, source, lang);
     values.insert("document.version".into(), version.clone());
     values.insert(
         "document.effective_date".into(),
@@ -63,7 +63,7 @@ pub fn build(
         values.extend(kind.values(corpus, lang));
     }
     // Generated tables resolve their own YAML texts, before the clauses.
-    let bare = Placeholders::new(lang, values.clone());
+    let bare = Placeholders::new(lang, values.clone()).with_missing(missing.clone());
     let mut blocks = BTreeMap::new();
     let mut texts = Texts {
         lang,
@@ -74,7 +74,9 @@ pub fn build(
     for kind in KINDS {
         blocks.extend(kind.blocks(corpus, &mut texts));
     }
-    let placeholders = Placeholders::new(lang, values).with_blocks(blocks);
+    let placeholders = Placeholders::new(lang, values)
+        .with_missing(missing)
+        .with_blocks(blocks);
     let mut texts = Texts {
         lang,
         placeholders: &placeholders,
@@ -211,12 +213,14 @@ fn annex_letter(index: usize) -> char {
     char::from(b'A' + u8::try_from(index % 26).unwrap_or_default())
 }
 
-/// Every placeholder clause text and YAML strings may use, in `lang`.
+/// Every placeholder clause text and YAML strings may use, in `lang`, and
+/// the placeholders of facts the corpus leaves out (with where to write
+/// them).
 fn placeholder_values(
     corpus: &Corpus,
     source: &DocumentSource,
     lang: Lang,
-) -> BTreeMap<String, String> {
+) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
     let facts = &corpus.facts;
     let labels = &corpus.labels;
     let processor = &facts.parties.processor;
@@ -228,20 +232,31 @@ fn placeholder_values(
     set("processor.legal_name".into(), processor.legal_name.clone());
     set("processor.address".into(), processor.address.clone());
     // Facts a corpus may go without: a placeholder naming one it lacks is
-    // an error (`Placeholders::missing`), never an empty string.
+    // an error that says where to write it, never an empty string.
     let dpo = processor.dpo.as_ref();
     let optional = [
-        ("processor.registration", processor.registration.clone()),
-        ("processor.dpo", dpo.map(|dpo| dpo.name.clone())),
+        (
+            "processor.registration",
+            processor.registration.clone(),
+            "`registration:` under `processor:`",
+        ),
+        (
+            "processor.dpo",
+            dpo.map(|dpo| dpo.name.clone()),
+            "`dpo:` (its `civility` and `name`) under `processor:`",
+        ),
         (
             "processor.dpo.email",
             dpo.and_then(|dpo| dpo.email.as_ref())
                 .map(ToString::to_string),
+            "`email:` under `processor:` → `dpo:`",
         ),
     ];
-    for (name, value) in optional {
-        if let Some(value) = value {
-            set(name.into(), value);
+    let mut missing = BTreeMap::new();
+    for (name, value, written) in optional {
+        match value {
+            Some(value) => set(name.into(), value),
+            None => _ = missing.insert(name.to_string(), written.to_string()),
         }
     }
     set(
@@ -277,7 +292,7 @@ fn placeholder_values(
             subprocessor.name.clone(),
         );
     }
-    values
+    (values, missing)
 }
 
 /// Resolves YAML texts for one language, reporting placeholder errors at

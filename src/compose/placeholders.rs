@@ -8,23 +8,6 @@ use crate::diagnostic::did_you_mean;
 use crate::lang::Lang;
 use crate::model::Block;
 
-/// The placeholders of facts a corpus may go without, with where the fact
-/// is written: when the corpus lacks the fact, they are errors that say so.
-const MISSING_FACTS: [(&str, &str); 3] = [
-    (
-        "processor.registration",
-        "`registration:` under `processor:`",
-    ),
-    (
-        "processor.dpo",
-        "`dpo:` (its `civility` and `name`) under `processor:`",
-    ),
-    (
-        "processor.dpo.email",
-        "`email:` under `processor:` → `dpo:`",
-    ),
-];
-
 /// The value of every placeholder in one language.
 pub struct Placeholders {
     lang: Lang,
@@ -32,6 +15,9 @@ pub struct Placeholders {
     /// Generated content (tables, lists) that a paragraph holding only
     /// `{{ table.<name> }}` stands for.
     blocks: BTreeMap<String, Vec<Block>>,
+    /// Placeholders of facts this corpus leaves out, with where the fact
+    /// would be written: naming one is an error that says so.
+    missing: BTreeMap<String, String>,
 }
 
 /// A placeholder that could not be replaced, at a byte offset of the text.
@@ -48,7 +34,15 @@ impl Placeholders {
             lang,
             values,
             blocks: BTreeMap::new(),
+            missing: BTreeMap::new(),
         }
+    }
+
+    /// Adds the placeholders of facts the corpus leaves out (name, where
+    /// the fact is written).
+    pub fn with_missing(mut self, missing: BTreeMap<String, String>) -> Placeholders {
+        self.missing = missing;
+        self
     }
 
     /// Adds generated content that `{{ name }}` stands for when it is alone
@@ -85,12 +79,9 @@ impl Placeholders {
                 break;
             };
             let name = after[..end].trim();
-            match (
-                self.values.get(name),
-                MISSING_FACTS.iter().find(|(n, _)| *n == name),
-            ) {
+            match (self.values.get(name), self.missing.get(name)) {
                 (Some(value), _) => self.append(&mut out, value),
-                (None, Some((_, fact))) => errors.push(PlaceholderError {
+                (None, Some(fact)) => errors.push(PlaceholderError {
                     offset,
                     message: format!("`{{{{ {name} }}}}` names a fact the corpus does not give"),
                     help: format!("add {fact} in annexes/parties.yaml, or remove the placeholder"),

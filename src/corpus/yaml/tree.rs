@@ -51,17 +51,6 @@ pub enum Kind<'a> {
 }
 
 impl Kind<'_> {
-    /// How a reader would name what was written.
-    pub fn noun(&self) -> &'static str {
-        match self {
-            Kind::Scalar { .. } if self.is_null() => "an empty value",
-            Kind::Scalar { .. } => "a single value",
-            Kind::Mapping(_) => "fields (`key: value`)",
-            Kind::Sequence(_) => "a list",
-            Kind::Alias => "an alias",
-        }
-    }
-
     /// A plain scalar that YAML reads as no value.
     pub fn is_null(&self) -> bool {
         matches!(self, Kind::Scalar { value, plain: true } if matches!(value.as_ref(), "" | "~" | "null" | "Null" | "NULL"))

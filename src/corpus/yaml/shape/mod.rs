@@ -432,7 +432,7 @@ impl<'s> Walk<'s> {
         if let Some((wanted, help)) = wanted {
             self.push(
                 node.at,
-                format!("expected {wanted} here, not {}", node.kind.noun()),
+                format!("expected {wanted} here, not {}", written(node)),
                 help.into(),
             );
         }
@@ -453,6 +453,21 @@ impl<'s> Walk<'s> {
             false => self.unshown += 1,
         }
     }
+}
+
+/// How a reader names what a node is, in the words of [`KINDS`].
+fn written(node: &Node) -> &'static str {
+    let kind = match &node.kind {
+        Kind::Scalar { .. } if node.kind.is_null() => return "an empty value",
+        Kind::Scalar { .. } => return "a single value",
+        Kind::Alias => return "an alias",
+        Kind::Mapping(_) => "object",
+        Kind::Sequence(_) => "array",
+    };
+    KINDS
+        .iter()
+        .find(|(name, ..)| *name == kind)
+        .map_or("a value", |(_, noun, _)| noun)
 }
 
 /// Where a list item's missing fields are reported: its first key.
