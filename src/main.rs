@@ -38,6 +38,7 @@ enum Command {
     Serve(cli::serve::ServeArgs),
     Schema(cli::schema::SchemaArgs),
     New(cli::new::NewArgs),
+    Explain(cli::explain::ExplainArgs),
     Translations(cli::translations::TranslationsArgs),
 }
 
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cli::serve::run(args),
         Command::Schema(args) => cli::schema::run(args),
         Command::New(args) => cli::new::run(args),
+        Command::Explain(args) => cli::explain::run(args),
         Command::Translations(args) => cli::translations::run(args),
     }
 }

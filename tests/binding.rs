@@ -30,7 +30,7 @@ fn with_english_binding_the_french_edition_is_the_translation() {
     let said = shown(&clausier(&dir, &["check", "--draft"]));
     assert!(
         said.contains(
-            "warning: the fr translation of clause `subject` was never confirmed as reviewed"
+            "warning[W0601]: the fr translation of clause `subject` was never confirmed as reviewed"
         ),
         "{said}"
     );
@@ -95,7 +95,7 @@ fn a_binding_language_the_corpus_does_not_have_is_refused_where_it_is_written() 
     let said = shown(&checked);
     assert_eq!(checked.status.code(), Some(1));
     assert!(
-        said.contains("error: locales/en/ is for a language that corpus.yaml does not list"),
+        said.contains("error[E0202]: locales/en/ is for a language that corpus.yaml does not list"),
         "{said}"
     );
     edit(&dir.join("corpus.yaml"), "binding: fr", "binding: en");
@@ -103,7 +103,7 @@ fn a_binding_language_the_corpus_does_not_have_is_refused_where_it_is_written() 
     let said = shown(&clausier(&dir, &["check"]));
     assert!(
         said.contains(
-            "error: the binding language `en` is not one of the languages\n --> corpus.yaml:9:10"
+            "error[E0202]: the binding language `en` is not one of the languages\n --> corpus.yaml:9:10"
         ),
         "{said}"
     );
@@ -116,7 +116,9 @@ fn a_missing_text_of_a_document_is_named_as_such() {
     fs::remove_file(dir.join("contracts/privacy/en.md")).unwrap();
     let said = shown(&clausier(&dir, &["check"]));
     assert!(
-        said.contains("error: contracts/privacy/ has no en.md, the document's text in English\n"),
+        said.contains(
+            "error[E0203]: contracts/privacy/ has no en.md, the document's text in English\n"
+        ),
         "{said}"
     );
     assert!(

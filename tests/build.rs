@@ -262,7 +262,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let stderr = String::from_utf8(status.stderr).unwrap();
     assert!(stderr.contains("contracts/dpa/fr.md:"), "{stderr}");
     assert!(
-        stderr.contains("error: unknown placeholder `{{ commitment.audit_notise }}`"),
+        stderr.contains("error[E0606]: unknown placeholder `{{ commitment.audit_notise }}`"),
         "{stderr}"
     );
     assert!(
@@ -552,7 +552,7 @@ fn an_annex_without_its_facts_file_is_an_error_not_an_empty_annex() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("error: the `security` annex has no facts: annexes/security.yaml is missing or empty\n  --> contracts/dpa/document.yaml:16:47\n"),
+        stderr.contains("error[E0503]: the `security` annex has no facts: annexes/security.yaml is missing or empty\n  --> contracts/dpa/document.yaml:16:47\n"),
         "{stderr}"
     );
 }

@@ -78,7 +78,7 @@ fn links_never_carry_scripts() {
     assert_eq!(refused.status.code(), Some(1));
     let shown = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        shown.contains("error: this link goes to `javascript:alert(1)`, which clausier does not publish\n --> contracts/dpa/fr.md:9:1\n"),
+        shown.contains("error[E0607]: this link goes to `javascript:alert(1)`, which clausier does not publish\n --> contracts/dpa/fr.md:9:1\n"),
         "{shown}"
     );
     edit(

@@ -23,13 +23,18 @@ struct Case {
 /// Replaces the first occurrence of `find` in `file` by `replace`, written
 /// `repeat` times (so that a fixture can nest thousands of levels). A file
 /// the corpus does not have (a label override in `locales/`) is created
-/// with `replace`, when `find` is empty.
+/// with `replace`, when `find` is empty; `remove: true` deletes the file
+/// or folder instead.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Edit {
     file: String,
+    #[serde(default)]
     find: String,
+    #[serde(default)]
     replace: String,
+    #[serde(default)]
+    remove: bool,
     #[serde(default = "once")]
     repeat: usize,
 }
@@ -60,6 +65,13 @@ fn every_invalid_input_gets_its_exact_located_message() {
         for change in &case.edits {
             let replace = change.replace.repeat(change.repeat);
             let path = dir.join(&change.file);
+            if change.remove {
+                match path.is_dir() {
+                    true => fs::remove_dir_all(&path).unwrap(),
+                    false => fs::remove_file(&path).unwrap(),
+                }
+                continue;
+            }
             if !path.exists() && change.find.is_empty() {
                 fs::create_dir_all(path.parent().unwrap()).unwrap();
                 fs::write(&path, &replace).unwrap();

@@ -51,7 +51,7 @@ fn a_notice_is_recorded_once_with_its_working_day_deadline() {
     fs::remove_dir_all(dir.join("releases/dpa/notices")).unwrap();
     let warned = String::from_utf8_lossy(&clausier(&dir, &["check"]).stdout).into_owned();
     assert!(
-        warned.contains("warning: release 1.1 of `dpa` changes the sub-processors, but no client notice was recorded\n --> releases/dpa/1.1.json:1:1\n"),
+        warned.contains("warning[W0801]: release 1.1 of `dpa` changes the sub-processors, but no client notice was recorded\n --> releases/dpa/1.1.json:1:1\n"),
         "{warned}"
     );
     let out = dir.join("out");

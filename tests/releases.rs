@@ -155,7 +155,7 @@ fn release_refuses_what_would_rewrite_history() {
     let shown = stderr(&build);
     assert!(
         shown.contains(
-            "error: the content of `dpa` changed since release 1.1: release a new version"
+            "error[E0805]: the content of `dpa` changed since release 1.1: release a new version"
         ),
         "{shown}"
     );
@@ -189,7 +189,7 @@ fn release_refuses_a_label_that_does_not_resolve() {
     let output = release_dpa(&dir, "1.2", "2027-06-01", &summaries);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("error: message `page-version` uses the variable `$number`, which clausier does not give it\n --> locales/en/documents.ftl:1:1\n"),
+        stderr(&output).contains("error[E0305]: message `page-version` uses the variable `$number`, which clausier does not give it\n --> locales/en/documents.ftl:1:1\n"),
         "{}",
         stderr(&output)
     );

@@ -138,7 +138,7 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         body.contains("The corpus has errors")
     });
     assert!(
-        error.contains("error: unknown placeholder `{{ commitment.audit_notise }}`\n   --&gt; contracts/dpa/fr.md:137:44\n"),
+        error.contains("error[E0606]: unknown placeholder `{{ commitment.audit_notise }}`\n   --&gt; contracts/dpa/fr.md:137:44\n"),
         "{error}"
     );
     // No file of the last good build is served unmarked meanwhile.

@@ -182,7 +182,7 @@ fn a_label_only_the_site_uses_fails_the_build_where_it_is_defined() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains(
-            "error: message `site-title` uses the variable `$edition`, which clausier does not give it\n --> locales/en/versions.ftl:1:1\n"
+            "error[E0305]: message `site-title` uses the variable `$edition`, which clausier does not give it\n --> locales/en/versions.ftl:1:1\n"
         ),
         "{stderr}"
     );

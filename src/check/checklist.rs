@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use crate::compose::markdown::heading_ids;
 use crate::corpus::checklists::Checklist;
 use crate::corpus::{DocumentSource, SourceFile};
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, did_you_mean_help};
 
 /// Reports coverage that names unknown sections or requirements, and every
 /// mandatory requirement that nothing covers.
@@ -50,9 +50,10 @@ pub fn check(
                     .to_string()
             });
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "`{section}` is neither a clause nor an annex of this document"
-                ))
+                Diagnostic::error(
+                    Code::ChecklistSection,
+                    format!("`{section}` is neither a clause nor an annex of this document"),
+                )
                 .at(meta_file.location(offset), &meta_file.text)
                 .with_help(help),
             );
@@ -71,9 +72,12 @@ pub fn check(
                 )
             });
             diagnostics.push(
-                Diagnostic::error(format!("unknown requirement `{}`", item.value))
-                    .at(location, &meta_file.text)
-                    .with_help(help),
+                Diagnostic::error(
+                    Code::UnknownRequirement,
+                    format!("unknown requirement `{}`", item.value),
+                )
+                .at(location, &meta_file.text)
+                .with_help(help),
             );
         }
     }
@@ -84,10 +88,10 @@ pub fn check(
         .filter(|item| item.mandatory && !covered.contains(item.id.as_str()))
     {
         diagnostics.push(
-            Diagnostic::error(format!(
-                "no clause covers `{}`: {}",
-                item.id, item.requirement
-            ))
+            Diagnostic::error(
+                Code::UncoveredRequirement,
+                format!("no clause covers `{}`: {}", item.id, item.requirement),
+            )
             .at(meta_file.location(coverage_line), &meta_file.text)
             .with_note(format!("required by {}", item.source))
             .with_help(format!(

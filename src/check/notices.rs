@@ -4,7 +4,7 @@
 
 use crate::corpus::releases;
 use crate::corpus::{Corpus, DocumentSource};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::versions::notice::{changes, deadline};
 
 /// Refuses notices edited after they were recorded, whose deadline does
@@ -14,11 +14,12 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
     const RESTORE: &str = "a notice sent to clients cannot change";
     for notice in &source.notices {
         let record = &notice.record;
-        let error = |field: &str, message: String| {
-            notice.at_field(Diagnostic::error(message), field, RESTORE)
+        let error = |code: Code, field: &str, message: String| {
+            notice.at_field(Diagnostic::error(code, message), field, RESTORE)
         };
         if !notice.is_intact(&record.fingerprint) {
             diagnostics.push(error(
+                Code::EditedRecord,
                 "fingerprint",
                 format!(
                     "the notice of `{}` {} → {} was edited after it was recorded: it no longer matches its fingerprint",
@@ -27,6 +28,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
             ));
         } else if deadline(record.date, record.objection_period).ok() != Some(record.deadline) {
             diagnostics.push(error(
+                Code::EditedRecord,
                 "deadline",
                 format!(
                     "the deadline {} does not follow from the notice's date {} and its objection period of {}",
@@ -37,6 +39,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
         for (field, version) in [("from", &record.from), ("to", &record.to)] {
             if releases::find_release(source, version.as_str()).is_err() {
                 diagnostics.push(error(
+                    Code::BrokenHistory,
                     field,
                     format!(
                         "this notice is about release {version} of `{}`, which does not exist",
@@ -60,7 +63,7 @@ pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mu
         }
         let file = &pair[1].file;
         diagnostics.push(
-            Diagnostic::warning(format!(
+            Diagnostic::warning(Code::NoticeMissing, format!(
                 "release {} of `{}` changes the sub-processors, but no client notice was recorded",
                 to.version, source.id
             ))

@@ -3,7 +3,7 @@
 
 use crate::corpus::DocumentSource;
 use crate::corpus::releases::{Release, folder};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 /// Refuses release records that were edited or do not follow each other:
 /// a released version never changes.
@@ -12,8 +12,8 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
     let mut previous: Option<&Release> = None;
     for record in &source.releases {
         let release = &record.record;
-        let error = |field: &str, message: String| {
-            record.at_field(Diagnostic::error(message), field, RESTORE)
+        let error = |code: Code, field: &str, message: String| {
+            record.at_field(Diagnostic::error(code, message), field, RESTORE)
         };
         let named = record
             .file
@@ -22,6 +22,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
             .map(|stem| stem.to_string_lossy());
         if release.document != source.id || named.as_deref() != Some(release.version.as_str()) {
             diagnostics.push(error(
+                Code::EditedRecord,
                 "version",
                 format!(
                     "this file records version {} of `{}`, not what its path says",
@@ -30,6 +31,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
             ));
         } else if !record.is_intact(&release.fingerprint) {
             diagnostics.push(error(
+                Code::EditedRecord,
                 "fingerprint",
                 format!(
                     "release {} of `{}` was edited after it was released: the record no longer matches its fingerprint, which covers its version, date, summaries and content",
@@ -53,7 +55,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
                 ),
             };
             diagnostics.push(
-                Diagnostic::error(message)
+                Diagnostic::error(Code::BrokenHistory, message)
                     .at(record.field_location("previous"), &record.file.text)
                     .with_help("restore every release of the document from version control: a released version cannot be withdrawn or replaced"),
             );
@@ -61,6 +63,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
         if let Some(before) = previous {
             if release.version == before.version {
                 diagnostics.push(error(
+                    Code::BrokenHistory,
                     "version",
                     format!(
                         "version {} of `{}` is released twice (also as {})",
@@ -69,6 +72,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
                 ));
             } else if release.effective_date < before.effective_date {
                 diagnostics.push(error(
+                    Code::BrokenHistory,
                     "effective_date",
                     format!(
                         "release {} takes effect on {}, before release {} ({})",

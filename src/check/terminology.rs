@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use crate::compose::markdown::heading_ids;
 use crate::corpus::termbase::Term;
 use crate::corpus::{DocumentSource, SourceFile};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, Section};
 
@@ -97,14 +97,17 @@ fn missing_term(
         Lang::Fr => format!("« {text} »"),
         Lang::En => format!("\"{text}\""),
     };
-    Diagnostic::warning(format!(
-        "clause `{}`: the {} says {}, but the {} text never says {}",
-        clause.id,
-        said.1.name(),
-        quoted(said),
-        meant.1,
-        quoted(meant)
-    ))
+    Diagnostic::warning(
+        Code::Terminology,
+        format!(
+            "clause `{}`: the {} says {}, but the {} text never says {}",
+            clause.id,
+            said.1.name(),
+            quoted(said),
+            meant.1,
+            quoted(meant)
+        ),
+    )
     .at(clause.file.location(clause.offset), &clause.file.text)
     .with_help(format!(
         "use the termbase's term {}{article} (locales/termbase.csv)",

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::compose::markdown::heading_ids;
 use crate::corpus::DocumentSource;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::versions::diff::Change;
 
 /// Each clause and sub-clause of a Markdown text, by id: its heading, its
@@ -48,12 +48,12 @@ pub fn check(document: &DocumentSource, diagnostics: &mut Diagnostics) {
                 format!("once the {lang} text is right, run `clausier translations confirm {id}`");
             let diagnostic = match reviewed.and_then(|clauses| clauses.get(&id)) {
                 Some(previous) if previous == current => continue,
-                Some(previous) => Diagnostic::warning(format!(
+                Some(previous) => Diagnostic::warning(Code::StaleTranslation, format!(
                     "the {language} text of clause `{id}` changed since its {lang} translation was reviewed"
                 ))
                 .with_note(format!("{language} changes: {}", word_diff(previous, current)))
                 .with_help(confirm),
-                None => Diagnostic::warning(format!("the {lang} translation of clause `{id}` was never confirmed as reviewed"))
+                None => Diagnostic::warning(Code::StaleTranslation, format!("the {lang} translation of clause `{id}` was never confirmed as reviewed"))
                     .with_help(confirm),
             };
             diagnostics.push(diagnostic.at(file.location(offset), &file.text));

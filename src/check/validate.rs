@@ -8,7 +8,7 @@ use super::labels::used_messages;
 use crate::compose::markdown;
 use crate::corpus::locale;
 use crate::corpus::{AnnexKind, Corpus, DocumentSource, SourceFile};
-use crate::diagnostic::{Diagnostic, Diagnostics, Related, did_you_mean_help};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Related, did_you_mean_help};
 use crate::lang::Lang;
 use crate::text;
 
@@ -63,8 +63,8 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     /// Reports `message` at the first occurrence of `needle` in `path`.
-    fn report(&mut self, path: &str, needle: &str, message: String, help: String) {
-        let mut diagnostic = Diagnostic::error(message).with_help(help);
+    fn report(&mut self, path: &str, needle: &str, code: Code, message: String, help: String) {
+        let mut diagnostic = Diagnostic::error(code, message).with_help(help);
         if let Some(file) = self
             .corpus
             .yaml_files
@@ -94,8 +94,9 @@ impl Checker<'_> {
                         .yaml_files
                         .iter()
                         .find(|f| f.path.to_string_lossy() == path);
-                    let mut diagnostic = Diagnostic::error(format!("duplicate id `{id}`"))
-                        .with_help("ids identify an entry everywhere: give each entry its own");
+                    let mut diagnostic =
+                        Diagnostic::error(Code::DuplicateId, format!("duplicate id `{id}`"))
+                            .with_help("ids identify an entry everywhere: give each entry its own");
                     if let Some(file) = file_text {
                         let mut places = file.text.match_indices(&needle).map(|(i, _)| i);
                         if let (Some(first), Some(second)) = (places.next(), places.next()) {
@@ -119,10 +120,11 @@ impl Checker<'_> {
         &mut self,
         path: &str,
         location: &serde_saphyr::Location,
+        code: Code,
         message: String,
         help: String,
     ) {
-        let mut diagnostic = Diagnostic::error(message).with_help(help);
+        let mut diagnostic = Diagnostic::error(code, message).with_help(help);
         if let Some(file) = self.yaml_file(path) {
             let location = file.yaml_location(location);
             diagnostic = diagnostic.at(location, &file.text);
@@ -180,7 +182,7 @@ impl Checker<'_> {
                     known.join(", ")
                 )
             });
-            self.report_at(path, &id.referenced, message, help);
+            self.report_at(path, &id.referenced, Code::UnknownReference, message, help);
         }
     }
 
@@ -191,6 +193,7 @@ impl Checker<'_> {
                 self.report(
                     path,
                     &format!("id: {}", subprocessor.id),
+                    Code::TransferMechanism,
                     format!("sub-processor `{}` transfers data outside the EU without a mechanism", subprocessor.id),
                     "add `mechanism:` under `transfer:`, e.g. the standard contractual clauses (GDPR art. 46)".into(),
                 );
@@ -217,7 +220,7 @@ impl Checker<'_> {
                     };
                     duplicates = true;
                     self.diagnostics.push(
-                        Diagnostic::error(format!("duplicate clause id `{id}`"))
+                        Diagnostic::error(Code::DuplicateClauseId, format!("duplicate clause id `{id}`"))
                             .at(file.location(*offset), &file.text)
                             .with_related(Related::at(file.location(first), &file.text, "first defined here"))
                             .with_help("ids identify a clause across languages and versions: give each heading its own"),
@@ -234,9 +237,10 @@ impl Checker<'_> {
                 for (id, offset) in lang_ids {
                     if !binding_names.contains(&id.as_str()) {
                         self.diagnostics.push(
-                            Diagnostic::error(format!(
-                                "clause `{id}` has no `{binding_lang}` text"
-                            ))
+                            Diagnostic::error(
+                                Code::ClauseTranslation,
+                                format!("clause `{id}` has no `{binding_lang}` text"),
+                            )
                             .at(file.location(*offset), &file.text)
                             .with_help(format!(
                                 "add it to contracts/{}/{binding_lang}.md, or fix the id",
@@ -249,12 +253,15 @@ impl Checker<'_> {
                 for (id, offset) in binding_ids.iter() {
                     if !names.contains(&id.as_str()) {
                         self.diagnostics.push(
-                            Diagnostic::error(format!("clause `{id}` has no `{lang}` text"))
-                                .at(binding_file.location(*offset), &binding_file.text)
-                                .with_help(format!(
-                                    "translate it in contracts/{}/{lang}.md with the same id",
-                                    document.id
-                                )),
+                            Diagnostic::error(
+                                Code::ClauseTranslation,
+                                format!("clause `{id}` has no `{lang}` text"),
+                            )
+                            .at(binding_file.location(*offset), &binding_file.text)
+                            .with_help(format!(
+                                "translate it in contracts/{}/{lang}.md with the same id",
+                                document.id
+                            )),
                         );
                     }
                 }
@@ -271,7 +278,7 @@ impl Checker<'_> {
                 // Duplicates make the order meaningless: they are fixed first.
                 if common != common_binding && !duplicates {
                     self.diagnostics.push(
-                        Diagnostic::error(format!("the clauses of `{lang}` are not in the order of `{binding_lang}`"))
+                        Diagnostic::error(Code::ClauseTranslation, format!("the clauses of `{lang}` are not in the order of `{binding_lang}`"))
                             .at(file.location(0), &file.text)
                             .with_help("clause numbers must match across languages: order the clauses as in the binding text"),
                     );
@@ -301,7 +308,7 @@ impl Checker<'_> {
                 return true;
             }
             self.diagnostics.push(
-                Diagnostic::error(format!("`{id}` is not a label clausier has"))
+                Diagnostic::error(Code::UnknownLabel, format!("`{id}` is not a label clausier has"))
                     .at(file.location(locale::message_offset(&file.text, id)), &file.text)
                     .with_help(did_you_mean_help(id, known.iter().map(String::as_str), || {
                         "locales/ only rewords clausier's labels: see its labels/ folder for their ids".into()
@@ -319,12 +326,15 @@ impl Checker<'_> {
             for other in others {
                 if !labels.has(other, id) {
                     self.diagnostics.push(
-                        Diagnostic::error(format!("message `{id}` has no `{other}` translation"))
-                            .at(
-                                file.location(locale::message_offset(&file.text, id)),
-                                &file.text,
-                            )
-                            .with_help(format!("add `{id} = …` to a file of locales/{other}/")),
+                        Diagnostic::error(
+                            Code::MissingLabel,
+                            format!("message `{id}` has no `{other}` translation"),
+                        )
+                        .at(
+                            file.location(locale::message_offset(&file.text, id)),
+                            &file.text,
+                        )
+                        .with_help(format!("add `{id} = …` to a file of locales/{other}/")),
                     );
                 }
             }
@@ -333,7 +343,7 @@ impl Checker<'_> {
         for (lang, file, id) in &defined {
             if !used.contains(id) {
                 self.diagnostics.push(
-                    Diagnostic::warning(format!("message `{id}` is never used"))
+                    Diagnostic::warning(Code::UnusedLabel, format!("message `{id}` is never used"))
                         .at(
                             file.location(locale::message_offset(&file.text, id)),
                             &file.text,
@@ -358,9 +368,10 @@ impl Checker<'_> {
             {
                 if !labels.has(lang, id) {
                     self.diagnostics.push(
-                        Diagnostic::error(format!(
-                            "message `{id}` is missing from locales/{lang}/"
-                        ))
+                        Diagnostic::error(
+                            Code::MissingLabel,
+                            format!("message `{id}` is missing from locales/{lang}/"),
+                        )
                         .with_help(format!("add `{id} = …` to a file of locales/{lang}/")),
                     );
                 }
@@ -386,10 +397,13 @@ impl Checker<'_> {
                 let file = &document.meta_file;
                 let offset = file.text.find(kind.name()).unwrap_or(0);
                 self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "the `{}` annex has no facts: {missing} is missing or empty",
-                        kind.name()
-                    ))
+                    Diagnostic::error(
+                        Code::EmptyAnnex,
+                        format!(
+                            "the `{}` annex has no facts: {missing} is missing or empty",
+                            kind.name()
+                        ),
+                    )
                     .at(file.location(offset), &file.text)
                     .with_help(format!(
                         "write {missing}, or remove `{}` from `annexes:`",
@@ -438,10 +452,13 @@ impl Checker<'_> {
             }
             let offset = file.text.find("processor:").unwrap_or(0);
             self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "missing field `{field}` under `processor:`, which `{}` needs",
-                    documents.join("`, `")
-                ))
+                Diagnostic::error(
+                    Code::MissingFact,
+                    format!(
+                        "missing field `{field}` under `processor:`, which `{}` needs",
+                        documents.join("`, `")
+                    ),
+                )
                 .at(file.location(offset), &file.text)
                 .with_help(format!("add `{field}: …` to the processor's entry")),
             );
@@ -471,7 +488,7 @@ impl Checker<'_> {
                     if let Some(problem) = text::character_problem(c) {
                         reported.insert(c);
                         self.diagnostics.push(
-                            Diagnostic::error(problem.message)
+                            Diagnostic::error(Code::UnsafeText, problem.message)
                                 .at(file.location(offset + index), &file.text)
                                 .with_help(problem.help),
                         );

@@ -13,7 +13,7 @@ use crate::corpus::facts::{
 };
 use crate::corpus::locale::Labels;
 use crate::corpus::quantity::{Quantity, Unit};
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Table};
 use crate::text::in_words;
@@ -178,7 +178,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
     let mut report =
         |location: &serde_saphyr::Location, message: String, note: &str, help: String| {
             diagnostics.push(
-                Diagnostic::error(message)
+                Diagnostic::error(Code::CnilRule, message)
                     .at(file.yaml_location(location), &file.text)
                     .with_note(note.to_string())
                     .with_help(help),

@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 use crate::compose::placeholders::Placeholders;
 use crate::corpus::SourceFile;
 use crate::corpus::links::{self, Target};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
 use crate::text::{self, MAX_NESTING};
 
@@ -44,7 +44,7 @@ pub fn clauses(
         skipping: 0,
     };
     for (offset, problem) in problems {
-        converter.error(offset, &problem.message, &problem.help);
+        converter.error(offset, Code::UnsafeText, &problem.message, &problem.help);
     }
     for (event, range) in events {
         converter.event(event, range);
@@ -210,6 +210,7 @@ impl Converter<'_> {
             Tag::Image { .. } => {
                 self.error(
                     range.start,
+                    Code::UnsupportedMarkdown,
                     "clausier does not publish images",
                     "describe what it shows in words, or link to it: `[description](https://…)`",
                 );
@@ -237,6 +238,7 @@ impl Converter<'_> {
             };
             self.error(
                 range.start,
+                Code::NestedTooDeep,
                 &format!("{what} nest more than {MAX_NESTING} levels deep here"),
                 help,
             );
@@ -249,6 +251,7 @@ impl Converter<'_> {
         {
             self.error(
                 range.start,
+                Code::ClauseStructure,
                 "text before the first clause heading",
                 "start the file with a clause heading: `# Title {#id}`",
             );
@@ -332,6 +335,7 @@ impl Converter<'_> {
         if title.is_empty() {
             self.error(
                 start,
+                Code::ClauseStructure,
                 "this heading has no title",
                 "write the clause title after the `#`: `# Title {#id}`",
             );
@@ -340,6 +344,7 @@ impl Converter<'_> {
         let Some(id) = id else {
             self.error(
                 start,
+                Code::ClauseStructure,
                 "this heading has no id",
                 "give each clause a stable id shared by every language: `# Title {#my-id}`",
             );
@@ -351,6 +356,7 @@ impl Converter<'_> {
             let at = line.rfind("{#").map_or(start, |i| start + i);
             self.error(
                 at,
+                Code::ClauseStructure,
                 &format!("`{id}` cannot be the id of a clause"),
                 "write it in lower-case letters and digits joined by hyphens, e.g. `{#data-security}`: it names the clause in links and in every language",
             );
@@ -362,12 +368,14 @@ impl Converter<'_> {
                 Some(clause) => clause.children.push(section(SectionKind::Clause)),
                 None => self.error(
                     start,
+                    Code::ClauseStructure,
                     "sub-clause before the first clause",
                     "start with a clause: `# Title {#id}`",
                 ),
             },
             _ => self.error(
                 start,
+                Code::ClauseStructure,
                 "headings go two levels deep",
                 "use `#` for a clause and `##` for a sub-clause",
             ),
@@ -384,7 +392,7 @@ impl Converter<'_> {
         match links::target(&url) {
             Ok(Target::Section(id)) => self.anchors.push((id.to_string(), offset)),
             Ok(Target::External) => {}
-            Err((message, help)) => self.error(offset, &message, &help),
+            Err((message, help)) => self.error(offset, Code::Link, &message, &help),
         }
         Frame::Link {
             url,
@@ -443,7 +451,7 @@ impl Converter<'_> {
                         .nth(rank)
                         .map_or(offset, |(i, _)| offset + i);
                     self.diagnostics.push(
-                        Diagnostic::error(error.message)
+                        Diagnostic::error(error.code, error.message)
                             .at(self.file.location(at), &self.file.text)
                             .with_help(error.help),
                     );
@@ -453,9 +461,9 @@ impl Converter<'_> {
         }
     }
 
-    fn error(&mut self, offset: usize, message: &str, help: &str) {
+    fn error(&mut self, offset: usize, code: Code, message: &str, help: &str) {
         self.diagnostics.push(
-            Diagnostic::error(message)
+            Diagnostic::error(code, message)
                 .at(self.file.location(offset), &self.file.text)
                 .with_help(help),
         );

@@ -315,7 +315,8 @@ impl Texts<'_> {
                     let fragment = &raw[error.offset..];
                     let fragment =
                         &fragment[..fragment.find("}}").map_or(fragment.len(), |end| end + 2)];
-                    let mut diagnostic = Diagnostic::error(error.message).with_help(error.help);
+                    let mut diagnostic =
+                        Diagnostic::error(error.code, error.message).with_help(error.help);
                     if let Some((file, offset)) = self
                         .files
                         .iter()

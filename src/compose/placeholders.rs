@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{Code, did_you_mean};
 use crate::lang::Lang;
 use crate::model::Block;
 
@@ -24,6 +24,8 @@ pub struct Placeholders {
 #[derive(Debug, PartialEq, Eq)]
 pub struct PlaceholderError {
     pub offset: usize,
+    /// What kind of problem it is.
+    pub code: Code,
     pub message: String,
     pub help: String,
 }
@@ -72,6 +74,7 @@ impl Placeholders {
             let Some(end) = after.find("}}") else {
                 errors.push(PlaceholderError {
                     offset,
+                    code: Code::Placeholder,
                     message: "unclosed placeholder: `{{` without `}}`".to_string(),
                     help: "write a placeholder as `{{ name }}`".to_string(),
                 });
@@ -83,6 +86,7 @@ impl Placeholders {
                 (Some(value), _) => self.append(&mut out, value),
                 (None, Some(fact)) => errors.push(PlaceholderError {
                     offset,
+                    code: Code::MissingFact,
                     message: format!("`{{{{ {name} }}}}` names a fact the corpus does not give"),
                     help: format!("add {fact} in annexes/parties.yaml, or remove the placeholder"),
                 }),
@@ -120,6 +124,7 @@ impl Placeholders {
         if self.blocks.contains_key(name) {
             return PlaceholderError {
                 offset,
+                code: Code::Placeholder,
                 message: format!("`{{{{ {name} }}}}` stands for a table or a list"),
                 help: "put it alone in its own paragraph, with a blank line before and after"
                     .to_string(),
@@ -159,6 +164,7 @@ impl Placeholders {
         };
         PlaceholderError {
             offset,
+            code: Code::Placeholder,
             message: format!("unknown placeholder `{{{{ {name} }}}}`"),
             help,
         }

@@ -10,7 +10,7 @@ use crate::corpus::Corpus;
 use crate::corpus::SourceFile;
 use crate::corpus::facts::{Facts, PrivacyFacts, Transfer};
 use crate::corpus::locale::Labels;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, did_you_mean_help};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Table};
 
@@ -194,10 +194,13 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
             });
             let location = file.yaml_location(&id.referenced);
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "processing `{}` names unknown recipient `{}`",
-                    processing.id, id.value
-                ))
+                Diagnostic::error(
+                    Code::UnknownReference,
+                    format!(
+                        "processing `{}` names unknown recipient `{}`",
+                        processing.id, id.value
+                    ),
+                )
                 .at(location, &file.text)
                 .with_help(help),
             );

@@ -10,7 +10,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::corpus::SourceFile;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::text;
 
 /// A corpus folder, resolved once so that every read can be confined to
@@ -40,14 +40,14 @@ impl CorpusRoot {
     /// `relative` with every link resolved, if it stays inside the corpus.
     fn confined(&self, relative: &Path) -> Result<PathBuf, Box<Diagnostic>> {
         let path = fs::canonicalize(self.given.join(relative)).map_err(|error| {
-            Box::new(Diagnostic::error(format!("cannot read {}: {}", relative.display(), reason(&error)))
+            Box::new(Diagnostic::error(Code::Unreadable, format!("cannot read {}: {}", relative.display(), reason(&error)))
                 .with_help(format!(
                     "the corpus at {} has no such file: check the name, or pass the corpus folder with --root",
                     self.given.display()
                 )))
         })?;
         if !path.starts_with(&self.resolved) {
-            return Err(Box::new(Diagnostic::error(format!(
+            return Err(Box::new(Diagnostic::error(Code::OutsideCorpus, format!(
                 "{} is a link to something outside the corpus folder: clausier reads only the corpus",
                 relative.display()
             ))
@@ -63,24 +63,33 @@ impl CorpusRoot {
         let metadata = fs::metadata(&path).map_err(|error| self.unreadable(relative, &error))?;
         if metadata.is_dir() {
             return Err(Box::new(
-                Diagnostic::error(format!("{} is a folder, not a file", relative.display()))
-                    .with_help("clausier reads a file at this path: move the folder away"),
+                Diagnostic::error(
+                    Code::Unreadable,
+                    format!("{} is a folder, not a file", relative.display()),
+                )
+                .with_help("clausier reads a file at this path: move the folder away"),
             ));
         }
         if !metadata.is_file() {
             return Err(Box::new(
-                Diagnostic::error(format!("{} is not a regular file", relative.display()))
-                    .with_help("clausier reads only ordinary files (not pipes or devices)"),
+                Diagnostic::error(
+                    Code::Unreadable,
+                    format!("{} is not a regular file", relative.display()),
+                )
+                .with_help("clausier reads only ordinary files (not pipes or devices)"),
             ));
         }
         if metadata.len() > text::MAX_FILE_BYTES {
             return Err(Box::new(
-                Diagnostic::error(format!(
-                    "{} is {} bytes long; clausier reads files up to {} bytes",
-                    relative.display(),
-                    metadata.len(),
-                    text::MAX_FILE_BYTES
-                ))
+                Diagnostic::error(
+                    Code::TooLarge,
+                    format!(
+                        "{} is {} bytes long; clausier reads files up to {} bytes",
+                        relative.display(),
+                        metadata.len(),
+                        text::MAX_FILE_BYTES
+                    ),
+                )
                 .with_help("split it, or check that it is the file you meant"),
             ));
         }
@@ -99,11 +108,10 @@ impl CorpusRoot {
     }
 
     fn unreadable(&self, relative: &Path, error: &io::Error) -> Box<Diagnostic> {
-        Box::new(Diagnostic::error(format!(
-            "cannot read {}: {}",
-            relative.display(),
-            reason(error)
-        )))
+        Box::new(Diagnostic::error(
+            Code::Unreadable,
+            format!("cannot read {}: {}", relative.display(), reason(error)),
+        ))
     }
 
     /// The sorted names of the entries of the corpus folder `relative` that
@@ -122,11 +130,14 @@ impl CorpusRoot {
         });
         let names = read.map_err(|error| {
             Box::new(
-                Diagnostic::error(format!(
-                    "cannot read folder {}: {}",
-                    relative.display(),
-                    reason(&error)
-                ))
+                Diagnostic::error(
+                    Code::Unreadable,
+                    format!(
+                        "cannot read folder {}: {}",
+                        relative.display(),
+                        reason(&error)
+                    ),
+                )
                 .with_help(format!(
                     "the corpus at {} needs this folder",
                     self.given.display()
@@ -151,10 +162,13 @@ fn not_utf8(relative: &Path, error: std::string::FromUtf8Error) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid]);
     let location = Location::at_offset(relative, &before, before.len());
     let line = before.lines().last().unwrap_or_default().to_string();
-    let mut diagnostic = Diagnostic::error(format!(
-        "this file is not UTF-8 text: byte 0x{:02X} cannot be read",
-        bytes[valid]
-    ))
+    let mut diagnostic = Diagnostic::error(
+        Code::NotUtf8,
+        format!(
+            "this file is not UTF-8 text: byte 0x{:02X} cannot be read",
+            bytes[valid]
+        ),
+    )
     .with_help("save the file as UTF-8 (Unicode) in your editor");
     diagnostic.source_line = Some(line);
     diagnostic.location = Some(location);

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::corpus::SourceFile;
 use crate::corpus::values;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean_help};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, did_you_mean_help};
 use crate::model::{Block, Document, Inline, Section};
 use crate::text;
 
@@ -202,9 +202,10 @@ pub fn check_anchors(
             "link to the id of a clause written `{#id}` after its title, or of an annex (`#annex-subprocessors`)".into()
         });
         diagnostics.push(
-            Diagnostic::error(format!(
-                "this link goes to `#{id}`, which names no section of this document"
-            ))
+            Diagnostic::error(
+                Code::Link,
+                format!("this link goes to `#{id}`, which names no section of this document"),
+            )
             .at(file.location(*offset), &file.text)
             .with_help(help),
         );

@@ -21,7 +21,7 @@ use super::reviews::{self};
 use super::settings::{SETTINGS_FILE, Settings};
 use super::termbase::parse_termbase;
 use super::yaml::parse_yaml;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::lang::{self, Lang};
 use crate::text;
 
@@ -33,10 +33,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Corpus> {
     let root = match CorpusRoot::new(root) {
         Ok(root) => root,
         Err(error) => {
-            diagnostics.push(Diagnostic::error(format!(
-                "cannot read the corpus folder {}: {error}",
-                root.display()
-            )));
+            diagnostics.push(Diagnostic::error(
+                Code::Unreadable,
+                format!("cannot read the corpus folder {}: {error}", root.display()),
+            ));
             return None;
         }
     };
@@ -123,7 +123,7 @@ impl Reader<'_> {
             (Some(_), false) => Vec::new(),
             (None, false) => {
                 self.diagnostics.push(
-                    Diagnostic::error("there is no corpus.yaml here, nor a locales/ folder: this is not a corpus folder")
+                    Diagnostic::error(Code::NotACorpus, "there is no corpus.yaml here, nor a locales/ folder: this is not a corpus folder")
                         .with_help("run clausier from the corpus folder, pass it with --root, or start one with `clausier new DIR`"),
                 );
                 return None;
@@ -134,9 +134,10 @@ impl Reader<'_> {
             match Lang::from_code(folder) {
                 Some(lang) => found.push(lang),
                 None => self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "locales/{folder}/ is not a language clausier knows"
-                    ))
+                    Diagnostic::error(
+                        Code::LanguageSettings,
+                        format!("locales/{folder}/ is not a language clausier knows"),
+                    )
                     .with_help("name locale folders `fr` or `en`"),
                 ),
             }
@@ -164,7 +165,7 @@ impl Reader<'_> {
             let code = lang.value;
             if listed.contains(&code) {
                 self.diagnostics.push(
-                    Diagnostic::error(format!("`{code}` is listed twice"))
+                    Diagnostic::error(Code::LanguageSettings, format!("`{code}` is listed twice"))
                         .at(at(lang), &file.text)
                         .with_help("list each language once"),
                 );
@@ -178,9 +179,10 @@ impl Reader<'_> {
         }
         if !listed.contains(&binding) {
             self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "the binding language `{binding}` is not one of the languages"
-                ))
+                Diagnostic::error(
+                    Code::LanguageSettings,
+                    format!("the binding language `{binding}` is not one of the languages"),
+                )
                 .at(at(&settings.binding), &file.text)
                 .with_help(format!("add `{binding}` to `languages`")),
             );
@@ -188,9 +190,10 @@ impl Reader<'_> {
         }
         for folder in folders.iter().filter(|folder| !listed.contains(folder)) {
             self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "locales/{folder}/ is for a language that corpus.yaml does not list"
-                ))
+                Diagnostic::error(
+                    Code::LanguageSettings,
+                    format!("locales/{folder}/ is for a language that corpus.yaml does not list"),
+                )
                 .at(file.location(0), &file.text)
                 .with_help(format!(
                     "add `{folder}` to `languages`, or remove locales/{folder}/"
@@ -302,11 +305,14 @@ impl Reader<'_> {
         let path = folder.join(format!("{lang}.md"));
         if !self.root.has(&path) {
             self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "{}/ has no {lang}.md, the document's text in {}",
-                    folder.display(),
-                    lang.name()
-                ))
+                Diagnostic::error(
+                    Code::MissingDocumentText,
+                    format!(
+                        "{}/ has no {lang}.md, the document's text in {}",
+                        folder.display(),
+                        lang.name()
+                    ),
+                )
                 .with_help(format!(
                     "write it in {}: every language of the corpus has its text",
                     path.display()
@@ -329,8 +335,11 @@ impl Reader<'_> {
             return true;
         };
         self.diagnostics.push(
-            Diagnostic::error(format!("contracts/{id}/ cannot be a document"))
-                .with_help(format!("{problem}; then rename releases/{id}/ to match")),
+            Diagnostic::error(
+                Code::DocumentFolder,
+                format!("contracts/{id}/ cannot be a document"),
+            )
+            .with_help(format!("{problem}; then rename releases/{id}/ to match")),
         );
         false
     }
@@ -347,7 +356,7 @@ impl Reader<'_> {
         let orphans: Vec<&String> = released.iter().filter(|id| !ids.contains(id)).collect();
         for id in &orphans {
             self.diagnostics.push(
-                Diagnostic::error(format!(
+                Diagnostic::error(Code::DocumentFolder, format!(
                     "releases/{id}/ holds released versions of `{id}`, but contracts/{id}/ does not exist"
                 ))
                 .with_help(format!(
@@ -407,8 +416,11 @@ impl Reader<'_> {
                 ),
                 false => "name a file of checklists/ without `.yaml`, e.g. `gdpr-art28`".into(),
             };
-            let mut diagnostic =
-                Diagnostic::error(format!("no checklist `{}`", name.value)).with_help(help);
+            let mut diagnostic = Diagnostic::error(
+                Code::UnknownChecklist,
+                format!("no checklist `{}`", name.value),
+            )
+            .with_help(help);
             if let Some(file) = meta_file {
                 let location = file.yaml_location(&name.referenced);
                 diagnostic = diagnostic.at(location, &file.text);
@@ -469,7 +481,7 @@ fn default_languages(mut found: Vec<Lang>, diagnostics: &mut Diagnostics) -> Opt
     let binding = match found.as_slice() {
         [] => {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::error(Code::NotACorpus,
                     "which languages are the documents in? there is no corpus.yaml, and no folder in locales/",
                 )
                 .with_help("write corpus.yaml at the corpus root, e.g. `languages: [en]` and `binding: en`"),
@@ -481,6 +493,7 @@ fn default_languages(mut found: Vec<Lang>, diagnostics: &mut Diagnostics) -> Opt
         _ => {
             diagnostics.push(
                 Diagnostic::error(
+                    Code::NotACorpus,
                     "which language is binding? the corpus has several, and no corpus.yaml",
                 )
                 .with_help(

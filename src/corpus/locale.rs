@@ -8,7 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use crate::corpus::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics, Failed, Related};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Failed, Related};
 use crate::lang::Lang;
 
 pub mod builtin;
@@ -61,7 +61,7 @@ impl Labels {
                 if let Some(offset) = too_deep(&source.text) {
                     broken.insert(lang);
                     diagnostics.push(
-                        Diagnostic::error(format!(
+                        Diagnostic::error(Code::NestedTooDeep, format!(
                             "placeables nest more than {} levels deep here",
                             crate::text::MAX_NESTING
                         ))
@@ -76,9 +76,14 @@ impl Labels {
                         broken.insert(lang);
                         for error in errors {
                             diagnostics.push(
-                                Diagnostic::error(format!("Fluent syntax error: {}", error.kind))
-                                    .at(source.location(error.pos.start), &source.text)
-                                    .with_help("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                                Diagnostic::error(
+                                    Code::FluentSyntax,
+                                    format!("Fluent syntax error: {}", error.kind),
+                                )
+                                .at(source.location(error.pos.start), &source.text)
+                                .with_help(
+                                    "see https://projectfluent.org/fluent/guide/ for the syntax",
+                                ),
                             );
                         }
                         resource
@@ -148,7 +153,7 @@ impl Labels {
         let failures =
             std::mem::take(&mut *self.failures.lock().unwrap_or_else(PoisonError::into_inner));
         for (lang, id, message, help) in failures {
-            let mut diagnostic = Diagnostic::error(message).with_help(help);
+            let mut diagnostic = Diagnostic::error(Code::UnresolvedLabel, message).with_help(help);
             if let Some(&(index, offset)) = self.definitions.get(&(lang, id))
                 && let Some(file) = files.get(&lang).and_then(|files| files.get(index))
             {
@@ -273,9 +278,10 @@ fn defined_twice(
     } else {
         ("message", "")
     };
-    Diagnostic::error(format!(
-        "the {what} `{dash}{id}` is defined twice in {folder}"
-    ))
+    Diagnostic::error(
+        Code::DuplicateLabel,
+        format!("the {what} `{dash}{id}` is defined twice in {folder}"),
+    )
     .at(source.location(offset), &source.text)
     .with_related(first)
     .with_help("keep one definition, or give this one another id")

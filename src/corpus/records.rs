@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::corpus::SourceFile;
 use crate::corpus::files::write_new_synced;
 use crate::corpus::links;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Location};
 use crate::text;
 
 /// The fingerprint of a record (a release, a notice): the SHA-256 of its
@@ -108,7 +108,7 @@ pub fn read_record<T: DeserializeOwned>(
                 column: error.column().max(1),
             };
             diagnostics.push(
-                Diagnostic::error(format!("this {kind} record cannot be read: {message}"))
+                Diagnostic::error(Code::UnreadableRecord, format!("this {kind} record cannot be read: {message}"))
                     .at(location, &file.text)
                     .with_help(format!(
                         "{kind} records are written by `{command}`: restore this file from version control"
@@ -133,14 +133,16 @@ fn check_texts(file: &SourceFile, stored: &Value, diagnostics: &mut Diagnostics)
             Value::Array(items) => pending.extend(items.iter().map(|item| (key, item))),
             Value::String(string) => {
                 let problem = match key {
-                    Some("url") => links::target(string).err(),
-                    _ => text::check(string).err().map(|p| (p.message, p.help)),
+                    Some("url") => links::target(string).err().map(|(m, h)| (Code::Link, m, h)),
+                    _ => text::check(string)
+                        .err()
+                        .map(|p| (Code::UnsafeText, p.message, p.help)),
                 };
-                if let Some((message, help)) = problem {
+                if let Some((code, message, help)) = problem {
                     let written = serde_json::to_string(string).unwrap_or_default();
                     let offset = file.text.find(&written).unwrap_or(0);
                     diagnostics.push(
-                        Diagnostic::error(message)
+                        Diagnostic::error(code, message)
                             .at(file.location(offset), &file.text)
                             .with_help(format!("{help}; records are written by clausier: restore this file from version control")),
                     );

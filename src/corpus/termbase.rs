@@ -2,7 +2,7 @@
 //! official translation, which `check` looks for in both languages.
 
 use crate::corpus::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 /// One line of the termbase: a French term, its English term and where the
 /// GDPR defines or uses it.
@@ -29,6 +29,7 @@ pub fn parse_termbase(file: &SourceFile, diagnostics: &mut Diagnostics) -> Optio
         // A wrong header means every line is read wrong: one error.
         diagnostics.push(
             Diagnostic::error(
+                Code::Termbase,
                 "the termbase does not start with its header `fr,en,gdpr_article,note`",
             )
             .at(file.location(0), &file.text)
@@ -49,6 +50,7 @@ pub fn parse_termbase(file: &SourceFile, diagnostics: &mut Diagnostics) -> Optio
                 let start = error.position().map_or(0, |p| p.byte() as usize);
                 diagnostics.push(
                     Diagnostic::error(
+                        Code::Termbase,
                         "this termbase line cannot be read as comma-separated values",
                     )
                     .at(file.location(start), &file.text)
@@ -64,7 +66,7 @@ pub fn parse_termbase(file: &SourceFile, diagnostics: &mut Diagnostics) -> Optio
         if record.len() < 2 {
             complete = false;
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::error(Code::Termbase,
                     "this termbase line does not have a French and an English term separated by a comma",
                 )
                 .at(file.location(start), &file.text)
@@ -119,7 +121,7 @@ mod tests {
         assert!(parse_termbase(&short, &mut diagnostics).is_none());
         let shown = diagnostics.to_string();
         assert!(
-            shown.starts_with("error: this termbase line does not have")
+            shown.starts_with("error[E0401]: this termbase line does not have")
                 && shown.contains(" --> locales/termbase.csv:3:1\n"),
             "{shown}"
         );
@@ -128,7 +130,7 @@ mod tests {
         assert!(parse_termbase(&semicolons, &mut diagnostics).is_none());
         let shown = diagnostics.to_string();
         assert!(
-            shown.starts_with("error: the termbase does not start")
+            shown.starts_with("error[E0401]: the termbase does not start")
                 && shown.contains(" --> locales/termbase.csv:1:1\n"),
             "{shown}"
         );

@@ -1,6 +1,7 @@
 //! The problems clausier reports: what, where (file, line, column), the places
 //! related, a note and a hint; render.rs draws them, suggest.rs finds "did you mean".
 
+mod code;
 mod render;
 mod suggest;
 
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub use code::Code;
 pub use render::{ColorChoice, render_message, set_color, stderr_styled, stdout_styled};
 pub use suggest::{did_you_mean, did_you_mean_help, typed_id, unknown_typed_id};
 
@@ -89,6 +91,8 @@ fn line_of(text: &str, line: usize) -> Option<String> {
 pub struct Diagnostic {
     /// Whether it stops the build.
     pub severity: Severity,
+    /// What kind of problem it is: `clausier explain CODE` tells more.
+    pub code: Code,
     /// Where it is, when it is in a file.
     pub location: Option<Location>,
     /// What is wrong, in one sentence.
@@ -108,10 +112,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error: the build stops.
-    pub fn error(message: impl Into<String>) -> Diagnostic {
+    /// An error of kind `code`: the build stops.
+    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
+            code,
             location: None,
             message: message.into(),
             source_line: None,
@@ -121,11 +126,11 @@ impl Diagnostic {
         }
     }
 
-    /// A warning: printed, the build goes on.
-    pub fn warning(message: impl Into<String>) -> Diagnostic {
+    /// A warning of kind `code`: printed, the build goes on.
+    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(message)
+            ..Diagnostic::error(code, message)
         }
     }
 
@@ -223,7 +228,8 @@ impl Diagnostics {
     }
 
     /// Every problem as the user reads it, a blank line after each, then
-    /// the count of errors and warnings (without a final line break);
+    /// the count of errors and warnings and how to read more about their
+    /// codes (without a final line break);
     /// coloured when `styled` (on a terminal).
     pub fn render(&self, styled: bool) -> String {
         let sorted = self.sorted();
@@ -234,6 +240,19 @@ impl Diagnostics {
             .count();
         let warnings = sorted.len() - errors;
         text.push_str(&format!("{errors} error(s), {warnings} warning(s)"));
+        let mut codes: Vec<&str> = sorted.iter().map(|d| d.code.id()).collect();
+        codes.sort();
+        codes.dedup();
+        match codes.as_slice() {
+            [] => {}
+            [code] => text.push_str(&format!(
+                "\nrun `clausier explain {code}` for more about this kind of problem"
+            )),
+            codes => text.push_str(&format!(
+                "\nrun `clausier explain CODE` for more about a kind of problem: {}",
+                codes.join(", ")
+            )),
+        }
         text
     }
 }

@@ -149,7 +149,9 @@ pub fn render(diagnostic: &Diagnostic, styled: bool) -> String {
     if let Some(help) = &diagnostic.help {
         elements.push(Level::HELP.message(visible(help)).into());
     }
-    let title = level(diagnostic.severity).primary_title(visible(&diagnostic.message));
+    let title = level(diagnostic.severity)
+        .primary_title(visible(&diagnostic.message))
+        .id(diagnostic.code.id());
     let rendered = renderer(styled).render(&[title.elements(elements)]);
     true_columns(rendered, &shown)
 }

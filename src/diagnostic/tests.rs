@@ -8,13 +8,13 @@ fn at(path: &str, text: &str, offset: usize) -> Location {
 #[test]
 fn prints_title_location_source_line_marker_note_and_help() {
     let text = "a: 1\nname: Crsip\n";
-    let diagnostic = Diagnostic::error("unknown sub-processor `Crsip`")
+    let diagnostic = Diagnostic::error(Code::YamlSyntax, "unknown sub-processor `Crsip`")
         .at(at("annexes/x.yaml", text, 11), text)
         .with_note("sub-processors are listed once")
         .with_help("did you mean `crisp`?");
     assert_eq!(
         diagnostic.to_string(),
-        "error: unknown sub-processor `Crsip`
+        "error[E0101]: unknown sub-processor `Crsip`
  --> annexes/x.yaml:2:7
   |
 2 | name: Crsip
@@ -30,28 +30,29 @@ fn prints_title_location_source_line_marker_note_and_help() {
 fn marks_the_place_after_a_tab_and_under_a_wide_character() {
     // A tab is drawn as four spaces; `漢` and `字` take two cells each.
     let text = "\t- 漢字: Crsip\n";
-    let after_tab = Diagnostic::warning("after a tab").at(at("a.yaml", text, 1), text);
+    let after_tab =
+        Diagnostic::warning(Code::YamlSyntax, "after a tab").at(at("a.yaml", text, 1), text);
     assert_eq!(
         after_tab.to_string(),
-        "warning: after a tab
+        "warning[E0101]: after a tab
  --> a.yaml:1:2
   |
 1 |     - 漢字: Crsip
   |     ^
 "
     );
-    let wide = Diagnostic::error("under a wide character")
+    let wide = Diagnostic::error(Code::YamlSyntax, "under a wide character")
         .at(at("a.yaml", text, text.find('字').unwrap()), text);
     assert_eq!(
         wide.to_string(),
-        "error: under a wide character
+        "error[E0101]: under a wide character
  --> a.yaml:1:5
   |
 1 |     - 漢字: Crsip
   |         ^^
 "
     );
-    let after_wide = Diagnostic::error("after wide characters")
+    let after_wide = Diagnostic::error(Code::YamlSyntax, "after wide characters")
         .at(at("a.yaml", text, text.find("Crsip").unwrap()), text);
     let marker = after_wide.to_string().lines().nth(4).unwrap().to_string();
     assert_eq!(marker, format!("  | {}^", " ".repeat(4 + 2 + 4 + 2)));
@@ -61,7 +62,7 @@ fn marks_the_place_after_a_tab_and_under_a_wide_character() {
 fn prints_no_terminal_escape_from_the_input() {
     let text = "name: \u{1b}[2Jx\u{1b}y\n";
     let location = at("a\u{1b}.yaml", text, text.rfind('y').unwrap());
-    let diagnostic = Diagnostic::error("bad `\u{1b}[2J`")
+    let diagnostic = Diagnostic::error(Code::YamlSyntax, "bad `\u{1b}[2J`")
         .at(location, text)
         .with_related(Related::at(at("b.yaml", text, 0), text, "\u{9b}31m"))
         .with_note("\u{202e}")
@@ -83,7 +84,7 @@ fn prints_no_terminal_escape_from_the_input() {
     assert_eq!(
         plain.lines().take(5).collect::<Vec<_>>(),
         [
-            "error: bad `\\u{1b}[2J`",
+            "error[E0101]: bad `\\u{1b}[2J`",
             " --> a\\u{1b}.yaml:1:13",
             "  |",
             "1 | name: \\u{1b}[2Jx\\u{1b}y",
@@ -95,7 +96,7 @@ fn prints_no_terminal_escape_from_the_input() {
 #[test]
 fn long_source_lines_are_cut_around_the_place() {
     let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-    let shown = Diagnostic::error("long")
+    let shown = Diagnostic::error(Code::YamlSyntax, "long")
         .at(at("l.md", &line, 500), &line)
         .to_string();
     let lines: Vec<&str> = shown.lines().collect();
@@ -110,17 +111,20 @@ fn long_source_lines_are_cut_around_the_place() {
 fn shows_a_related_place_in_another_file_with_its_label() {
     let first = "# Labels\npage-contents = Contents\n";
     let text = "page-version = Version\npage-contents = Table\n";
-    let diagnostic = Diagnostic::error("the message `page-contents` is defined twice")
-        .at(at("locales/en/versions.ftl", text, 23), text)
-        .with_related(Related::at(
-            at("locales/en/documents.ftl", first, 9),
-            first,
-            "first defined here",
-        ))
-        .with_help("keep one definition");
+    let diagnostic = Diagnostic::error(
+        Code::YamlSyntax,
+        "the message `page-contents` is defined twice",
+    )
+    .at(at("locales/en/versions.ftl", text, 23), text)
+    .with_related(Related::at(
+        at("locales/en/documents.ftl", first, 9),
+        first,
+        "first defined here",
+    ))
+    .with_help("keep one definition");
     assert_eq!(
         diagnostic.to_string(),
-        "error: the message `page-contents` is defined twice
+        "error[E0101]: the message `page-contents` is defined twice
  --> locales/en/versions.ftl:2:1
   |
 2 | page-contents = Table
@@ -139,12 +143,12 @@ fn shows_a_related_place_in_another_file_with_its_label() {
 #[test]
 fn a_related_place_on_the_same_line_is_marked_on_it() {
     let text = "subprocessors: [ovh, brevo, ovh]\n";
-    let diagnostic = Diagnostic::error("`ovh` is listed twice")
+    let diagnostic = Diagnostic::error(Code::YamlSyntax, "`ovh` is listed twice")
         .at(at("p.yaml", text, 28), text)
         .with_related(Related::at(at("p.yaml", text, 16), text, "first here"));
     assert_eq!(
         diagnostic.to_string(),
-        "error: `ovh` is listed twice
+        "error[E0101]: `ovh` is listed twice
  --> p.yaml:1:29
   |
 1 | subprocessors: [ovh, brevo, ovh]
@@ -156,13 +160,21 @@ fn a_related_place_on_the_same_line_is_marked_on_it() {
 }
 
 #[test]
-fn prints_every_problem_then_the_count() {
+fn prints_every_problem_then_the_count_and_how_to_read_about_their_codes() {
     let mut all = Diagnostics::default();
-    all.push(Diagnostic::warning("two").at(at("x", "abc\n", 1), "abc\n"));
-    all.push(Diagnostic::error("one"));
+    all.push(Diagnostic::warning(Code::UnusedLabel, "two").at(at("x", "abc\n", 1), "abc\n"));
+    all.push(Diagnostic::error(Code::YamlSyntax, "one"));
     assert_eq!(
         all.to_string(),
-        "error: one\n\nwarning: two\n --> x:1:2\n  |\n1 | abc\n  |  ^\n\n1 error(s), 1 warning(s)"
+        "error[E0101]: one\n\nwarning[W0301]: two\n --> x:1:2\n  |\n1 | abc\n  |  ^\n\n1 error(s), 1 warning(s)\n\
+         run `clausier explain CODE` for more about a kind of problem: E0101, W0301"
+    );
+    let mut one = Diagnostics::default();
+    one.push(Diagnostic::error(Code::YamlSyntax, "one"));
+    assert!(
+        one.to_string()
+            .ends_with("\nrun `clausier explain E0101` for more about this kind of problem"),
+        "{one}"
     );
     assert_eq!(
         render_message(Severity::Error, "unknown `\u{1b}`", false),
@@ -173,7 +185,7 @@ fn prints_every_problem_then_the_count() {
 #[test]
 fn colours_only_when_asked_or_on_a_terminal_without_no_color() {
     let text = "name: Crsip\n";
-    let diagnostic = Diagnostic::error("unknown").at(at("a.yaml", text, 6), text);
+    let diagnostic = Diagnostic::error(Code::YamlSyntax, "unknown").at(at("a.yaml", text, 6), text);
     assert!(diagnostic.render(true).contains("\u{1b}[1m\u{1b}[91merror"));
     assert!(!diagnostic.render(false).contains('\u{1b}'));
     let set = |value: &str| Some(std::ffi::OsString::from(value));
@@ -191,10 +203,11 @@ fn colours_only_when_asked_or_on_a_terminal_without_no_color() {
 
 #[test]
 fn a_place_past_the_end_of_its_file_is_on_an_empty_line() {
-    let diagnostic = Diagnostic::error("this file is empty").at(at("a.yaml", "", 0), "");
+    let diagnostic =
+        Diagnostic::error(Code::YamlSyntax, "this file is empty").at(at("a.yaml", "", 0), "");
     assert_eq!(
         diagnostic.to_string(),
-        "error: this file is empty\n --> a.yaml:1:1\n  |\n1 |\n  | ^\n"
+        "error[E0101]: this file is empty\n --> a.yaml:1:1\n  |\n1 |\n  | ^\n"
     );
 }
 
@@ -218,7 +231,7 @@ fn any_line_and_column_renders() {
                 column: related,
                 ..location.clone()
             };
-            let diagnostic = Diagnostic::warning("w")
+            let diagnostic = Diagnostic::warning(Code::YamlSyntax, "w")
                 .at(location, &text)
                 .with_related(Related::at(first, &text, "here"));
             for styled in [false, true] {

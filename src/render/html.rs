@@ -9,7 +9,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::corpus::links;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, ListStyle, Section, SectionKind, Table};
 use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_href};
@@ -49,9 +49,10 @@ impl HtmlRenderer {
         what: &str,
     ) -> Result<String, Box<Diagnostic>> {
         self.tera.render(template, context).map_err(|error| {
-            Box::new(Diagnostic::error(format!(
-                "HTML template failed for {what}: {error:?}"
-            )))
+            Box::new(Diagnostic::error(
+                Code::Internal,
+                format!("HTML template failed for {what}: {error:?}"),
+            ))
         })
     }
 }

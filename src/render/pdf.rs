@@ -8,7 +8,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::corpus::date::Date;
 use crate::corpus::links;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
 use crate::render::world::{DocumentWorld, TEMPLATE};
 use crate::render::{Format, Rendered, Renderer, Slot};
@@ -61,7 +61,8 @@ pub fn compile(
     ident: String,
     name: &str,
 ) -> Result<(Vec<u8>, Vec<Diagnostic>), Box<Diagnostic>> {
-    let date = Date::parse(date).map_err(|error| Box::new(Diagnostic::error(error)))?;
+    let date =
+        Date::parse(date).map_err(|error| Box::new(Diagnostic::error(Code::Internal, error)))?;
     let world = DocumentWorld::new(template, data, date);
     let warned = typst::compile::<PagedDocument>(&world);
     let paged = warned
@@ -70,7 +71,12 @@ pub fn compile(
     let warnings = warned
         .warnings
         .iter()
-        .map(|warning| Diagnostic::warning(format!("the PDF of {name}: {}", warning.message)))
+        .map(|warning| {
+            Diagnostic::warning(
+                Code::PdfWarning,
+                format!("the PDF of {name}: {}", warning.message),
+            )
+        })
         .collect();
     let datetime = Datetime::from_ymd(date.year, date.month, date.day).expect("valid date");
     let options = PdfOptions {
@@ -97,7 +103,7 @@ fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Box<Di
         })
         .collect();
     Box::new(
-        Diagnostic::error(format!(
+        Diagnostic::error(Code::Internal, format!(
             "the PDF of {name} could not be laid out: {}",
             messages.join("; ")
         ))

@@ -3,7 +3,7 @@
 
 use crate::corpus::DocumentSource;
 use crate::corpus::version::Version;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
 
 /// How the working text stands against the latest release.
@@ -98,17 +98,23 @@ pub fn unreleased_error(source: &DocumentSource, standing: &Standing) -> Option<
     match standing {
         Standing::Released => None,
         Standing::Unreleased => Some(
-            Diagnostic::error(format!(
-                "`{}` has no release yet: release its first version",
-                source.id
-            ))
+            Diagnostic::error(
+                Code::NoRelease,
+                format!(
+                    "`{}` has no release yet: release its first version",
+                    source.id
+                ),
+            )
             .with_help(release("1.0")),
         ),
         Standing::Changed { since, sections } => {
-            let mut diagnostic = Diagnostic::error(format!(
-                "the content of `{}` changed since release {since}: release a new version",
-                source.id
-            ))
+            let mut diagnostic = Diagnostic::error(
+                Code::UnreleasedChange,
+                format!(
+                    "the content of `{}` changed since release {since}: release a new version",
+                    source.id
+                ),
+            )
             .with_help(format!("{}; or undo the change", release("<new version>")));
             if !sections.is_empty() {
                 diagnostic = diagnostic.with_note(format!("changed: {}", sections.join("; ")));

@@ -12,7 +12,7 @@ use fluent_syntax::ast::{
 use fluent_syntax::unicode::unescape_unicode_to_string;
 
 use crate::corpus::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::{self, MAX_NESTING};
 
 /// What the scanner reads inside a placeable.
@@ -216,7 +216,7 @@ impl Checker<'_> {
             return;
         }
         self.diagnostics.push(
-            Diagnostic::error(problem.message)
+            Diagnostic::error(Code::UnsafeText, problem.message)
                 .at(self.file.location(offset), &self.file.text)
                 .with_help(problem.help),
         );

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{DefaultMessageFormatter, Error, MessageFormatter};
 
 use crate::corpus::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, Related, did_you_mean_help};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Location, Related, did_you_mean_help};
 use crate::text;
 
 /// Parses a YAML file, reporting every problem of its shape (missing,
@@ -25,7 +25,7 @@ pub fn parse_yaml<T: DeserializeOwned + JsonSchema>(
 ) -> Option<T> {
     if is_empty(&file.text) {
         diagnostics.push(
-            Diagnostic::error("this file is empty")
+            Diagnostic::error(Code::EmptyFile, "this file is empty")
                 .at(file.location(0), &file.text)
                 .with_help(
                     "write its facts here, or delete the file if the corpus does not need it",
@@ -41,7 +41,7 @@ pub fn parse_yaml<T: DeserializeOwned + JsonSchema>(
         let problems = shape::problems(&tree, schema.as_value());
         if !problems.is_empty() {
             for problem in problems {
-                let mut diagnostic = Diagnostic::error(problem.message)
+                let mut diagnostic = Diagnostic::error(problem.code, problem.message)
                     .at(position(file, problem.at), &file.text)
                     .with_help(problem.help);
                 if let Some(first) = problem.first {
@@ -64,13 +64,13 @@ pub fn parse_yaml<T: DeserializeOwned + JsonSchema>(
             Some(value)
         }
         Err(error) => {
-            let (message, help) = explain(error.without_snippet());
+            let (code, message, help) = explain(error.without_snippet());
             let location = match error.location() {
                 Some(location) => file.yaml_location(&location),
                 None => file.location(0),
             };
             diagnostics.push(
-                Diagnostic::error(message)
+                Diagnostic::error(code, message)
                     .at(location, &file.text)
                     .with_help(help),
             );
@@ -110,7 +110,7 @@ fn controls_refused(file: &SourceFile, diagnostics: &mut Diagnostics) -> bool {
         {
             none = false;
             diagnostics.push(
-                Diagnostic::error(problem.message)
+                Diagnostic::error(Code::UnsafeText, problem.message)
                     .at(file.location(start + index), &file.text)
                     .with_help(problem.help),
             );
@@ -148,9 +148,12 @@ fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
         };
         if tagged {
             diagnostics.push(
-                Diagnostic::error("YAML tags (`!!binary`, `!name`…) are not read in corpus files")
-                    .at(at(span.start.byte_offset()), &file.text)
-                    .with_help("write the value itself, without a tag"),
+                Diagnostic::error(
+                    Code::YamlTag,
+                    "YAML tags (`!!binary`, `!name`…) are not read in corpus files",
+                )
+                .at(at(span.start.byte_offset()), &file.text)
+                .with_help("write the value itself, without a tag"),
             );
             continue;
         }
@@ -182,7 +185,7 @@ fn check_scalars(file: &SourceFile, diagnostics: &mut Diagnostics) {
         }
         for (offset, problem) in problems {
             diagnostics.push(
-                Diagnostic::error(problem.message)
+                Diagnostic::error(Code::UnsafeText, problem.message)
                     .at(at(offset), &file.text)
                     .with_help(problem.help),
             );
@@ -196,13 +199,15 @@ const SYNTAX_HELP: &str = "a bracket, brace or quote may be left open, or the in
 /// The message and hint of a YAML error, in the project's words rather than
 /// the parser's: read from serde-saphyr's error kinds, never from their
 /// text, so that an upgrade cannot silently change what users are told.
-fn explain(error: &Error) -> (String, String) {
+fn explain(error: &Error) -> (Code, String, String) {
     match error {
         Error::MultipleDocuments { .. } => (
+            Code::YamlSyntax,
             "this file holds a second YAML document".into(),
             "a file holds one YAML document: remove the `---` line above this one and what follows, or move that part to a file of its own".into(),
         ),
         Error::Budget { .. } => (
+            Code::YamlSyntax,
             "this YAML is nested too deeply or too large to be a corpus file".into(),
             "facts nest a few levels deep: look for a runaway indentation or repeated brackets"
                 .into(),
@@ -210,34 +215,42 @@ fn explain(error: &Error) -> (String, String) {
         Error::SerdeUnknownField {
             field, expected, ..
         } => (
+            Code::UnknownField,
             format!("unknown field `{field}`"),
             suggestion(field, expected),
         ),
         Error::SerdeUnknownVariant {
             variant, expected, ..
         } => (
+            Code::UnknownValue,
             format!("unknown value `{variant}`"),
             suggestion(variant, expected),
         ),
         Error::DuplicateMappingKey { key, .. } => (
+            Code::DuplicateKey,
             key.as_ref()
                 .map_or_else(|| "duplicate key".into(), |key| format!("duplicate key `{key}`")),
             "a key may appear once in a mapping: remove or rename one".into(),
         ),
         Error::SerdeMissingField { field, .. } => (
+            Code::MissingField,
             format!("missing field `{field}`"),
             format!("add `{field}: …` to this entry"),
         ),
         Error::InvalidBooleanStrict { .. } | Error::InvalidScalar { ty: "boolean", .. } => {
             let (message, help) = shape::NOT_A_BOOLEAN;
-            (message.into(), help.into())
+            (Code::WrongKind, message.into(), help.into())
         }
         // A value clausier's own types refused (`Quantity::parse`…): their
         // message, then their hint on the next line.
-        Error::Message { msg, .. } => message_and_hint(msg),
+        Error::Message { msg, .. } => {
+            let (message, help) = message_and_hint(msg);
+            (Code::InvalidValue, message, help)
+        }
         // The parser's own description of a syntax error, without the
         // location the diagnostic already shows.
         other => (
+            Code::YamlSyntax,
             DefaultMessageFormatter.format_message(other).into_owned(),
             SYNTAX_HELP.to_string(),
         ),

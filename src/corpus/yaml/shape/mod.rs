@@ -21,7 +21,7 @@ use super::tree::{Kind, Node, Position};
 use crate::corpus::facts::Lifetime;
 use crate::corpus::quantity::Quantity;
 use crate::corpus::values::{Email, Siret, WebUrl};
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{Code, did_you_mean};
 use crate::lang::{LOCALIZED, Lang, Localized};
 use crate::text::in_words;
 use schema::{KINDS, accepts, constants, variant_names};
@@ -57,6 +57,8 @@ const MAX_PROBLEMS: usize = 100;
 #[derive(Debug)]
 pub struct Problem {
     pub at: Position,
+    /// What kind of problem it is.
+    pub code: Code,
     pub message: String,
     pub help: String,
     /// Where what it repeats is first written (a duplicate key).
@@ -74,6 +76,7 @@ pub fn problems(tree: &Node, schema: &Value) -> Vec<Problem> {
     if walk.unshown > 0 {
         walk.problems.push(Problem {
             at: tree.at,
+            code: Code::TooManyProblems,
             message: format!("{} more problems in this file are not shown", walk.unshown),
             help: "fix the problems shown and check again".into(),
             first: None,
@@ -202,6 +205,7 @@ impl<'s> Walk<'s> {
             Some(schema) => self.free_scalar(node, value, schema),
             None if variant_names(alternatives).contains(&value) => self.push(
                 node.at,
+                Code::UnknownValue,
                 format!("`{value}` needs its content"),
                 format!("write it `{value}: {{ … }}`, with its fields between the braces"),
             ),
@@ -218,14 +222,14 @@ impl<'s> Walk<'s> {
                 && let Err(refusal) = check(value)
             {
                 let (message, help) = super::message_and_hint(&refusal);
-                self.push(node.at, message, help);
+                self.push(node.at, Code::InvalidValue, message, help);
             }
         } else if accepts(schema, "boolean")
             && !accepts(schema, "string")
             && serde_saphyr::from_str::<bool>(value).is_err()
         {
             let (message, help) = NOT_A_BOOLEAN;
-            self.push(node.at, message.into(), help.into());
+            self.push(node.at, Code::WrongKind, message.into(), help.into());
         }
     }
 
@@ -270,6 +274,7 @@ impl<'s> Walk<'s> {
             if let Some(first) = seen.insert(name, key.at) {
                 self.add(Problem {
                     at: key.at,
+                    code: Code::DuplicateKey,
                     message: format!("duplicate key `{name}`"),
                     help: "a key may appear once in a mapping: remove or rename one".into(),
                     first: Some(first),
@@ -296,6 +301,7 @@ impl<'s> Walk<'s> {
                     missing.retain(|field| Some(*field) != meant);
                     self.push(
                         key.at,
+                        Code::UnknownField,
                         format!("unknown field `{name}`"),
                         super::suggestion(name, &known),
                     )
@@ -327,7 +333,7 @@ impl<'s> Walk<'s> {
             && let Err(refusal) = Localized(texts.into_iter().collect()).complete()
         {
             let (message, help) = super::message_and_hint(&refusal);
-            self.push(at, message, help);
+            self.push(at, Code::MissingTranslation, message, help);
         }
     }
 
@@ -358,6 +364,7 @@ impl<'s> Walk<'s> {
                 );
                 self.push(
                     node.at,
+                    Code::UnknownValue,
                     format!("expected {} here", in_words(&names, "or")),
                     "write one of them".into(),
                 );
@@ -375,6 +382,7 @@ impl<'s> Walk<'s> {
             Some(object) => self.mapping(key.at, entries, object, entry),
             None if constants(alternatives).contains(&name) => self.push(
                 key.at,
+                Code::UnknownValue,
                 format!("`{name}` is a value of its own, not a field"),
                 format!("write `{name}` alone after the colon, without `{{ }}` or content"),
             ),
@@ -388,6 +396,7 @@ impl<'s> Walk<'s> {
         expected.extend(variant_names(alternatives));
         self.push(
             at,
+            Code::UnknownValue,
             format!("unknown {what} `{name}`"),
             super::suggestion(name, &expected),
         );
@@ -416,6 +425,7 @@ impl<'s> Walk<'s> {
         };
         self.push(
             entry,
+            Code::MissingField,
             format!("{message} {}", in_words(&names, "and")),
             format!("add {} to this entry", in_words(&additions, "and")),
         );
@@ -432,15 +442,17 @@ impl<'s> Walk<'s> {
         if let Some((wanted, help)) = wanted {
             self.push(
                 node.at,
+                Code::WrongKind,
                 format!("expected {wanted} here, not {}", written(node)),
                 help.into(),
             );
         }
     }
 
-    fn push(&mut self, at: Position, message: String, help: String) {
+    fn push(&mut self, at: Position, code: Code, message: String, help: String) {
         self.add(Problem {
             at,
+            code,
             message,
             help,
             first: None,
