@@ -115,9 +115,17 @@ impl Localized {
             return Ok(());
         }
         let missing: Vec<&str> = missing.iter().map(|lang| lang.code()).collect();
+        let every: Vec<String> = CORPUS_LANGUAGES.with(|languages| {
+            languages
+                .borrow()
+                .iter()
+                .map(|lang| format!("{lang}: …"))
+                .collect()
+        });
         Err(format!(
-            "missing the `{}` text\nwrite this text in every language, as `{{ fr: …, en: … }}`",
-            missing.join("`, `")
+            "missing the `{}` text\nwrite this text in every language, as `{{ {} }}`",
+            missing.join("`, `"),
+            every.join(", ")
         ))
     }
 

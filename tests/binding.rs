@@ -30,12 +30,12 @@ fn with_english_binding_the_french_edition_is_the_translation() {
     let said = shown(&clausier(&dir, &["check", "--draft"]));
     assert!(
         said.contains(
-            "warning[W0601]: the fr translation of clause `subject` was never confirmed as reviewed"
+            "warning[W0601]: the French translation of clause `subject` was never confirmed as reviewed"
         ),
         "{said}"
     );
     assert!(
-        !said.contains("the en translation"),
+        !said.contains("the English translation"),
         "English is the original: {said}"
     );
     let confirmed = clausier(&dir, &["translations", "confirm"]);
@@ -56,7 +56,7 @@ fn with_english_binding_the_french_edition_is_the_translation() {
     let said = shown(&clausier(&dir, &["check", "--draft"]));
     assert!(
         said.contains(
-            "the English text of clause `subject` changed since its fr translation was reviewed"
+            "the English text of clause `subject` changed since its French translation was reviewed"
         ),
         "{said}"
     );

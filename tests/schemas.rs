@@ -57,23 +57,6 @@ fn yaml_files(folder: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Validates `yaml` against the committed schema `name` with boon: its
-/// errors, if any.
-fn validate(yaml: &str, name: &str) -> Result<(), String> {
-    let path = shipped_root().join(format!("schemas/{name}.schema.json"));
-    let schema: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap())
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    let instance: serde_json::Value = serde_saphyr::from_str(yaml).unwrap();
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    let location = format!("file:///schemas/{name}.schema.json");
-    compiler.add_resource(&location, schema).unwrap();
-    let index = compiler.compile(&location, &mut schemas).unwrap();
-    schemas
-        .validate(&instance, index)
-        .map_err(|error| format!("{error:#}"))
-}
-
 #[test]
 fn the_committed_schemas_are_what_clausier_schema_writes() {
     let out = scratch("schemas-written");
@@ -112,7 +95,7 @@ fn every_shipped_yaml_file_names_its_schema_and_is_valid_against_it() {
             "{}",
             path.display()
         );
-        if let Err(errors) = validate(&text, &name) {
+        if let Err(errors) = schema_errors(&text, &name) {
             panic!(
                 "{} is not valid against its schema:\n{errors}",
                 path.display()
@@ -128,7 +111,7 @@ fn a_file_with_mistakes_is_invalid_against_its_schema() {
         .replacen("    siret: \"83308580600028\"\n", "", 1)
         .replacen("channels: [outside_gar]", "channels: [outside]", 1)
         .replacen("outside_eu: false", "outside_eu: perhaps", 1);
-    let errors = validate(&broken, "subprocessors").unwrap_err();
+    let errors = schema_errors(&broken, "subprocessors").unwrap_err();
     for expected in [
         "transfer/outside_eu'",
         "want boolean, but got string",

@@ -188,3 +188,32 @@ fn a_label_only_the_site_uses_fails_the_build_where_it_is_defined() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn a_link_to_another_document_goes_to_its_page_in_the_same_language() {
+    let root = scratch("document-link-corpus");
+    copy_corpus(&root);
+    edit(
+        &root.join("contracts/cookies/en.md"),
+        "and the tools available for configuring them.",
+        "and the tools available for configuring them; see also our [privacy policy](privacy).",
+    );
+    let out = scratch("document-link-out");
+    build_draft(&root, &out);
+    let page = read(&out, "en/cookies.html");
+    assert!(
+        page.contains("see also our <a href=\"privacy.html\">privacy policy</a>."),
+        "the page links the privacy policy beside it"
+    );
+    // Embedded elsewhere, a fragment cannot know where the other page is:
+    // it keeps the words.
+    let fragment = read(&out, "fragments/en/cookies.html");
+    assert!(
+        fragment.contains("see also our privacy policy."),
+        "{fragment}"
+    );
+    assert!(
+        letters(&pdf_text(&out.join("en/cookies.pdf")))
+            .contains(&letters("see also our privacy policy."))
+    );
+}

@@ -29,7 +29,7 @@ fn a_french_change_is_flagged_until_its_translation_is_confirmed() {
     let check = clausier(&dir, &["check", "--draft"]);
     assert!(check.status.success(), "a stale translation is a warning");
     let shown = stdout(&check);
-    assert!(shown.contains("warning[W0601]: the French text of clause `compliance` changed since its en translation was reviewed\n   --> contracts/dpa/en.md:131:1\n"), "{shown}");
+    assert!(shown.contains("warning[W0601]: the French text of clause `compliance` changed since its English translation was reviewed\n   --> contracts/dpa/en.md:131:1\n"), "{shown}");
     assert!(
         shown.contains("[-}}.-] {+}}, aux frais du Client.+}"),
         "{shown}"

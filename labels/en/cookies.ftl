@@ -8,10 +8,21 @@ cookie-column-data = Data collected
 cookie-column-provider = Placed by
 cookie-column-lifetime = Retention period
 cookie-column-consent = Consent
+cookie-column-kind = Type
+cookie-column-category = Category
+cookie-column-sites = Sites
 
 cookie-first-party = First-party cookie (placed by the publisher)
 cookie-third-party = Third-party cookie
 cookie-lifetime-session = Until the end of the session
+cookie-lifetime-not-stated = Not stated by the provider
+
+cookie-table-all = Cookies and other trackers
+cookie-kind-cookie = Cookie
+cookie-kind-local-storage = Local storage
+cookie-kind-pixel = Pixel
+cookie-kind-sdk = Software development kit (SDK)
+cookie-kind-fingerprinting = Fingerprinting
 
 cookie-category-strictly-necessary = Strictly necessary cookies
 cookie-category-functional = Functional cookies

@@ -8,10 +8,21 @@ cookie-column-data = Données collectées
 cookie-column-provider = Déposé par
 cookie-column-lifetime = Durée de conservation
 cookie-column-consent = Consentement
+cookie-column-kind = Type
+cookie-column-category = Catégorie
+cookie-column-sites = Sites
 
 cookie-first-party = Cookie interne (déposé par l'éditeur)
 cookie-third-party = Cookie tiers
 cookie-lifetime-session = Jusqu'à la fin de la session
+cookie-lifetime-not-stated = Non précisée par le fournisseur
+
+cookie-table-all = Cookies et autres traceurs
+cookie-kind-cookie = Cookie
+cookie-kind-local-storage = Stockage local
+cookie-kind-pixel = Pixel
+cookie-kind-sdk = Kit de développement logiciel (SDK)
+cookie-kind-fingerprinting = Empreinte numérique (fingerprinting)
 
 cookie-category-strictly-necessary = Cookies strictement nécessaires
 cookie-category-functional = Cookies fonctionnels

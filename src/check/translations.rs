@@ -44,16 +44,18 @@ pub fn check(document: &DocumentSource, diagnostics: &mut Diagnostics) {
             let Some(current) = original.get(&id) else {
                 continue;
             };
-            let confirm =
-                format!("once the {lang} text is right, run `clausier translations confirm {id}`");
+            let translation = lang.name();
+            let confirm = format!(
+                "once the {translation} text is right, run `clausier translations confirm {id}`"
+            );
             let diagnostic = match reviewed.and_then(|clauses| clauses.get(&id)) {
                 Some(previous) if previous == current => continue,
                 Some(previous) => Diagnostic::warning(Code::StaleTranslation, format!(
-                    "the {language} text of clause `{id}` changed since its {lang} translation was reviewed"
+                    "the {language} text of clause `{id}` changed since its {translation} translation was reviewed"
                 ))
                 .with_note(format!("{language} changes: {}", word_diff(previous, current)))
                 .with_help(confirm),
-                None => Diagnostic::warning(Code::StaleTranslation, format!("the {lang} translation of clause `{id}` was never confirmed as reviewed"))
+                None => Diagnostic::warning(Code::StaleTranslation, format!("the {translation} translation of clause `{id}` was never confirmed as reviewed"))
                     .with_help(confirm),
             };
             diagnostics.push(diagnostic.at(file.location(offset), &file.text));

@@ -19,7 +19,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     };
     check.identifiers();
     check.references();
-    check.subprocessor_values();
+    check.transfer_mechanisms();
     check.clause_languages();
     check.messages();
     check.printable();
@@ -186,18 +186,37 @@ impl Checker<'_> {
         }
     }
 
-    fn subprocessor_values(&mut self) {
-        let path = "annexes/subprocessors.yaml";
-        for subprocessor in &self.corpus.facts.subprocessors {
-            if subprocessor.transfer.outside_eu && subprocessor.transfer.mechanism.is_none() {
-                self.report(
-                    path,
-                    &format!("id: {}", subprocessor.id),
-                    Code::TransferMechanism,
-                    format!("sub-processor `{}` transfers data outside the EU without a mechanism", subprocessor.id),
-                    "add `mechanism:` under `transfer:`, e.g. the standard contractual clauses (GDPR art. 46)".into(),
-                );
-            }
+    /// A recipient that transfers data outside the EU says under which
+    /// mechanism (GDPR art. 44–49): sub-processors and third parties alike.
+    fn transfer_mechanisms(&mut self) {
+        let facts = &self.corpus.facts;
+        let subprocessors = facts.subprocessors.iter().map(|s| {
+            let what = "sub-processor";
+            ("annexes/subprocessors.yaml", what, &s.id, Some(&s.transfer))
+        });
+        let third_parties = facts.third_parties.iter().map(|t| {
+            (
+                "annexes/third-parties.yaml",
+                "third party",
+                &t.id,
+                t.transfer.as_ref(),
+            )
+        });
+        let lacking: Vec<_> = subprocessors
+            .chain(third_parties)
+            .filter(|(.., transfer)| {
+                transfer.is_some_and(|t| t.outside_eu && t.mechanism.is_none())
+            })
+            .map(|(path, what, id, _)| (path, what, id.clone()))
+            .collect();
+        for (path, what, id) in lacking {
+            self.report(
+                path,
+                &format!("id: {id}"),
+                Code::TransferMechanism,
+                format!("{what} `{id}` transfers data outside the EU without a mechanism"),
+                "add `mechanism:` under `transfer:`, e.g. the standard contractual clauses (GDPR art. 46)".into(),
+            );
         }
     }
 
@@ -349,7 +368,7 @@ impl Checker<'_> {
                             &file.text,
                         )
                         .with_help(format!(
-                            "remove it from locales/{lang}/, or check the spelling of its id"
+                            "no document of this corpus shows it: remove it from locales/{lang}/"
                         )),
                 );
             }

@@ -9,7 +9,8 @@ use crate::compose::{Kind, Texts};
 use crate::corpus::Corpus;
 use crate::corpus::SourceFile;
 use crate::corpus::facts::{
-    Consent, CookieCategory, CookieFacts, ExemptionGround, Facts, Lifetime, PUBLISHER,
+    Consent, Cookie, CookieCategory, CookieFacts, ExemptionGround, Facts, Lifetime, PUBLISHER,
+    TrackerColumn, TrackerKind,
 };
 use crate::corpus::locale::Labels;
 use crate::corpus::quantity::{Quantity, Unit};
@@ -87,7 +88,9 @@ pub fn placeholder_values(
     ])
 }
 
-/// `{{ table.cookies }}`: one table per category of cookies.
+/// `{{ table.cookies }}`: one table per category of trackers, or one of
+/// them all, with the columns `cookies.yaml` chooses; the conditions of an
+/// exemption are stated once, under the table.
 pub fn tables(
     facts: &Facts,
     cookies: &CookieFacts,
@@ -96,78 +99,115 @@ pub fn tables(
 ) -> Vec<Block> {
     let lang = texts.lang;
     let label = |id: &str| labels.get(lang, id);
-    let header = ["name", "purpose", "data", "provider", "lifetime", "consent"]
-        .map(|column| label(&format!("cookie-column-{column}")))
-        .to_vec();
-    CookieCategory::ALL
+    let columns = &cookies.table.columns;
+    let header: Vec<String> = columns
+        .iter()
+        .map(|column| label(&format!("cookie-column-{}", column.name())))
+        .collect();
+    let groups: Vec<(String, Vec<&Cookie>)> = match cookies.table.per_category {
+        true => CookieCategory::ALL
+            .into_iter()
+            .map(|category| {
+                let members = cookies.cookies.iter().filter(|c| c.category == category);
+                (label(category.message_id()), members.collect())
+            })
+            .collect(),
+        false => vec![(label("cookie-table-all"), cookies.cookies.iter().collect())],
+    };
+    let mut blocks = Vec::new();
+    for (caption, members) in groups
         .into_iter()
-        .filter_map(|category| {
-            let rows: Vec<Vec<Vec<Block>>> = cookies
-                .cookies
+        .filter(|(_, members)| !members.is_empty())
+    {
+        let mut rows = Vec::new();
+        let mut conditions: Vec<String> = Vec::new();
+        for cookie in members {
+            let row = columns
                 .iter()
-                .filter(|cookie| cookie.category == category)
-                .map(|cookie| {
-                    let provider = facts
-                        .provider_name(&cookie.provider.value)
-                        .unwrap_or(&cookie.provider.value);
-                    let party = if cookie.provider.value == PUBLISHER {
-                        "cookie-first-party"
-                    } else {
-                        "cookie-third-party"
-                    };
-                    let lifetime = match cookie.lifetime.value {
-                        Lifetime::Session => label("cookie-lifetime-session"),
-                        Lifetime::For(quantity) => quantity.short(lang, labels),
-                    };
-                    let consent = match &cookie.consent.value {
-                        Consent::Required => label("cookie-consent-required"),
-                        Consent::Exempt(exemption) => label(exemption.ground.message_id()),
-                    };
-                    vec![
-                        vec![Block::paragraph(&cookie.name)],
-                        vec![Block::paragraph(texts.get(&cookie.purpose))],
-                        vec![Block::paragraph(texts.get(&cookie.data))],
-                        vec![Block::paragraph(provider), Block::paragraph(label(party))],
-                        vec![Block::paragraph(lifetime)],
-                        vec![Block::paragraph(consent)],
-                    ]
-                })
-                .collect();
-            if rows.is_empty() {
-                return None;
-            }
-            let mut blocks = vec![Block::Table(Table {
-                caption: label(category.message_id()),
-                header: header.clone(),
-                rows,
-                widths: vec![6, 6, 5, 4, 3, 4],
-            })];
-            // Conditions of an exemption are stated once, under the table.
-            let mut conditions: Vec<String> = Vec::new();
-            for cookie in cookies
-                .cookies
-                .iter()
-                .filter(|cookie| cookie.category == category)
-            {
-                if let Consent::Exempt(exemption) = &cookie.consent.value {
-                    for condition in &exemption.conditions {
-                        let text = texts.get(condition);
-                        if !conditions.contains(&text) {
-                            conditions.push(text);
-                        }
+                .map(|&column| cell(column, cookie, facts, labels, texts));
+            rows.push(row.collect());
+            if let Consent::Exempt(exemption) = &cookie.consent.value {
+                for condition in &exemption.conditions {
+                    let text = texts.get(condition);
+                    if !conditions.contains(&text) {
+                        conditions.push(text);
                     }
                 }
             }
-            if !conditions.is_empty() {
-                blocks.push(Block::Label {
-                    inlines: vec![Inline::text(label("cookie-exemption-conditions"))],
-                });
-                blocks.push(Block::list(ListStyle::Bullet, conditions));
-            }
-            Some(blocks)
-        })
-        .flatten()
-        .collect()
+        }
+        blocks.push(Block::Table(Table {
+            caption,
+            header: header.clone(),
+            rows,
+            widths: columns.iter().map(|column| column.width()).collect(),
+        }));
+        if !conditions.is_empty() {
+            blocks.push(Block::Label {
+                inlines: vec![Inline::text(label("cookie-exemption-conditions"))],
+            });
+            blocks.push(Block::list(ListStyle::Bullet, conditions));
+        }
+    }
+    blocks
+}
+
+/// What a tracker's row shows in `column`.
+fn cell(
+    column: TrackerColumn,
+    cookie: &Cookie,
+    facts: &Facts,
+    labels: &Labels,
+    texts: &mut Texts,
+) -> Vec<Block> {
+    let lang = texts.lang;
+    let label = |id: &str| labels.get(lang, id);
+    let text = match column {
+        TrackerColumn::Name => cookie.name.value.clone(),
+        TrackerColumn::Kind => label(cookie.kind.message_id()),
+        TrackerColumn::Category => label(cookie.category.message_id()),
+        TrackerColumn::Purpose => texts.get(&cookie.purpose),
+        // A missing text is reported by `lint`, which fails the build.
+        TrackerColumn::Data => cookie
+            .data
+            .as_ref()
+            .map(|data| texts.get(data))
+            .unwrap_or_default(),
+        TrackerColumn::Provider => {
+            let provider = &cookie.provider.value;
+            let party = match provider == PUBLISHER {
+                true => "cookie-first-party",
+                false => "cookie-third-party",
+            };
+            let name = facts.provider_name(provider).unwrap_or(provider);
+            return vec![Block::paragraph(name), Block::paragraph(label(party))];
+        }
+        TrackerColumn::Sites => {
+            let names: Vec<String> = cookie
+                .sites
+                .iter()
+                .filter_map(|id| {
+                    facts
+                        .cookies
+                        .as_ref()?
+                        .sites
+                        .iter()
+                        .find(|site| site.id == id.value)
+                })
+                .map(|site| texts.get(&site.name))
+                .collect();
+            in_words(&names, &label("list-and"))
+        }
+        TrackerColumn::Lifetime => match cookie.lifetime.value {
+            Lifetime::Session => label("cookie-lifetime-session"),
+            Lifetime::NotStated => label("cookie-lifetime-not-stated"),
+            Lifetime::For(quantity) => quantity.short(lang, labels),
+        },
+        TrackerColumn::Consent => match &cookie.consent.value {
+            Consent::Required => label("cookie-consent-required"),
+            Consent::Exempt(exemption) => label(exemption.ground.message_id()),
+        },
+    };
+    vec![Block::paragraph(text)]
 }
 
 /// The CNIL's rules, each finding at the YAML value it concerns.
@@ -175,18 +215,22 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
     let Some(cookies) = &facts.cookies else {
         return;
     };
-    let mut report =
-        |location: &serde_saphyr::Location, message: String, note: &str, help: String| {
-            diagnostics.push(
-                Diagnostic::error(Code::CnilRule, message)
-                    .at(file.yaml_location(location), &file.text)
-                    .with_note(note.to_string())
-                    .with_help(help),
-            );
-        };
+    let mut report = |code: Code,
+                      location: &serde_saphyr::Location,
+                      message: String,
+                      note: &str,
+                      help: String| {
+        diagnostics.push(
+            Diagnostic::error(code, message)
+                .at(file.yaml_location(location), &file.text)
+                .with_note(note.to_string())
+                .with_help(help),
+        );
+    };
     let choice = &cookies.consent_tool.choice_kept;
     if choice.value.exceeds(CHOICE_KEPT) {
         report(
+            Code::CnilRule,
             &choice.referenced,
             format!("a consent choice kept {} is kept too long", choice.value),
             "the CNIL recommends asking again after about 6 months (recommendation 2020-092, art. 2)",
@@ -195,8 +239,46 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
     }
     let providers = facts.provider_ids();
     let sites: Vec<&str> = cookies.sites.iter().map(|site| site.id.as_str()).collect();
+    let shows_data = cookies.table.columns.contains(&TrackerColumn::Data);
+    // Found while `report` holds the diagnostics; added after the loop.
+    let mut found = Vec::new();
     for cookie in &cookies.cookies {
-        let name = &cookie.name;
+        let name = &cookie.name.value;
+        if cookie.kind == TrackerKind::Fingerprinting {
+            report(
+                Code::CnilRule,
+                &cookie.name.referenced,
+                format!(
+                    "`{name}` identifies visitors by fingerprinting, which they can neither see nor delete"
+                ),
+                "fingerprinting is a tracker under the CNIL's guidelines 2020-091 (art. 2), yet leaves visitors no means to refuse or remove it",
+                "remove this tracker, or replace it by a cookie set with the visitor's consent"
+                    .into(),
+            );
+        }
+        if shows_data && cookie.data.is_none() {
+            found.push(
+                Diagnostic::error(
+                    Code::MissingField,
+                    format!("`{name}` does not say what it collects, which the table's `data` column shows"),
+                )
+                .at(file.yaml_location(&cookie.name.referenced), &file.text)
+                .with_help("add `data:` to this tracker, or leave `data` out of `table: columns:`"),
+            );
+        }
+        if cookie.lifetime.value == Lifetime::NotStated
+            && matches!(cookie.consent.value, Consent::Required)
+        {
+            found.push(
+                Diagnostic::warning(
+                    Code::LifetimeNotStated,
+                    format!("`{name}` needs consent, but how long it lives is not stated"),
+                )
+                .at(file.yaml_location(&cookie.lifetime.referenced), &file.text)
+                .with_note("visitors must be told how long a tracker they consent to lives (CNIL guidelines 2020-091, art. 5; 13 months at most)")
+                .with_help("ask the provider, and write the duration, e.g. `13 months`"),
+            );
+        }
         let needs_limit = matches!(cookie.consent.value, Consent::Required)
             || cookie.category == CookieCategory::AudienceMeasurement;
         if let Lifetime::For(lifetime) = cookie.lifetime.value
@@ -204,6 +286,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
             && lifetime.exceeds(TRACKER_LIFETIME)
         {
             report(
+                Code::CnilRule,
                 &cookie.lifetime.referenced,
                 format!(
                     "`{name}` lives {lifetime}: a tracker that needs consent or measures audience may live 13 months at most"
@@ -218,6 +301,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
             let note = "exempt audience measurement: publisher only, anonymous statistics, no cross-site tracking, data kept 25 months at most (CNIL guidelines 2020-091, art. 5)";
             match &exemption.data_kept {
                 Some(kept) if kept.value.exceeds(MEASUREMENT_DATA) => report(
+                    Code::CnilRule,
                     &kept.referenced,
                     format!(
                         "`{name}` keeps its data {}: exempt audience measurement keeps it 25 months at most",
@@ -227,6 +311,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
                     "set `data_kept` to 25 months or less, or make the cookie need consent".into(),
                 ),
                 None => report(
+                    Code::CnilRule,
                     &cookie.consent.referenced,
                     format!(
                         "`{name}` is exempt as audience measurement but does not say how long its data are kept"
@@ -238,6 +323,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
             }
             if exemption.conditions.is_empty() {
                 report(
+                    Code::CnilRule,
                     &cookie.consent.referenced,
                     format!("`{name}` is exempt as audience measurement but states none of the exemption's conditions"),
                     note,
@@ -250,6 +336,7 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
                 "declare it in annexes/subprocessors.yaml or annexes/third-parties.yaml, or write `publisher`".into()
             });
             report(
+                Code::UnknownReference,
                 &cookie.provider.referenced,
                 format!(
                     "`{name}` is set by `{}`, which is neither the publisher nor a declared sub-processor or third party",
@@ -268,11 +355,15 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
                 format!("the sites are: {}", sites.join(", "))
             });
             report(
+                Code::UnknownReference,
                 &site.referenced,
                 format!("`{name}` names unknown site `{}`", site.value),
                 "sites are listed under `sites:`",
                 help,
             );
         }
+    }
+    for diagnostic in found {
+        diagnostics.push(diagnostic);
     }
 }

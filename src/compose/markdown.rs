@@ -20,11 +20,12 @@ pub use events::heading_ids;
 use events::parse;
 
 /// The clauses of a Markdown file, and the links it makes to sections of
-/// its document (an id and the link's offset), to check once every section
-/// is known.
+/// its document and to other documents (an id and the link's offset), to
+/// check once every section and document is known.
 pub struct Clauses {
     pub sections: Vec<Section>,
     pub anchors: Vec<(String, usize)>,
+    pub documents: Vec<(String, usize)>,
 }
 
 /// The clauses of `file`, numbered 1, 2… and 6.1, 6.2….
@@ -40,6 +41,7 @@ pub fn clauses(
         diagnostics,
         clauses: Vec::new(),
         anchors: Vec::new(),
+        documents: Vec::new(),
         stack: Vec::new(),
         skipping: 0,
     };
@@ -59,6 +61,7 @@ pub fn clauses(
     Clauses {
         sections: clauses,
         anchors: converter.anchors,
+        documents: converter.documents,
     }
 }
 
@@ -124,6 +127,7 @@ struct Converter<'a> {
     diagnostics: &'a mut Diagnostics,
     clauses: Vec<Section>,
     anchors: Vec<(String, usize)>,
+    documents: Vec<(String, usize)>,
     stack: Vec<Frame>,
     /// How many containers deep the converter is inside one it skips
     /// (nested too deep): 0 when it is not skipping.
@@ -391,6 +395,7 @@ impl Converter<'_> {
         };
         match links::target(&url) {
             Ok(Target::Section(id)) => self.anchors.push((id.to_string(), offset)),
+            Ok(Target::Document(id)) => self.documents.push((id.to_string(), offset)),
             Ok(Target::External) => {}
             Err((message, help)) => self.error(offset, Code::Link, &message, &help),
         }

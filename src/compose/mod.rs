@@ -85,8 +85,8 @@ pub fn build(
     };
     let file = source.texts.get(&lang);
     let clauses = file.map(|file| markdown::clauses(file, &placeholders, texts.diagnostics));
-    let (mut sections, anchors) =
-        clauses.map_or_else(Default::default, |c| (c.sections, c.anchors));
+    let (mut sections, anchors, document_links) =
+        clauses.map_or_else(Default::default, |c| (c.sections, c.anchors, c.documents));
     for (index, &kind) in source.meta.annexes.iter().enumerate() {
         sections.push(annex_section(kind, annex_letter(index), corpus, &mut texts));
     }
@@ -94,6 +94,8 @@ pub fn build(
     if let Some(file) = file {
         let ids = links::section_ids(&sections);
         links::check_anchors(file, &anchors, &ids, texts.diagnostics);
+        let documents: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        links::check_documents(file, &document_links, &documents, texts.diagnostics);
     }
     for section in &mut sections {
         section.finish();
@@ -329,5 +331,39 @@ impl Texts<'_> {
                 raw.to_string()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The guide's list of placeholders (`placeholders::PLACEHOLDERS`)
+    /// names every placeholder the shipped corpus's documents can use.
+    #[test]
+    fn every_placeholder_is_in_the_guide_list() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut diagnostics = Diagnostics::default();
+        let corpus = crate::corpus::load(root, &mut diagnostics).expect("the shipped corpus loads");
+        let mut names = Vec::new();
+        for source in &corpus.documents {
+            for lang in [Lang::Fr, Lang::En] {
+                let (values, missing) = placeholder_values(&corpus, source, lang);
+                names.extend(values.into_keys().chain(missing.into_keys()));
+                for kind in KINDS {
+                    names.extend(kind.values(&corpus, lang).into_keys());
+                }
+            }
+        }
+        names.extend(["document.version", "document.effective_date"].map(String::from));
+        names.extend(["table.cookies", "table.processing"].map(String::from));
+        assert!(names.len() > 30, "{names:?}");
+        let unlisted: Vec<&String> = names
+            .iter()
+            .filter(|name| !placeholders::is_listed(name))
+            .collect();
+        assert!(unlisted.is_empty(), "not in PLACEHOLDERS: {unlisted:?}");
+        assert!(!placeholders::is_listed("commitment"));
+        assert!(!placeholders::is_listed("processor.nothing"));
     }
 }

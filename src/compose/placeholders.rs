@@ -8,6 +8,154 @@ use crate::diagnostic::{Code, did_you_mean};
 use crate::lang::Lang;
 use crate::model::Block;
 
+/// Every placeholder there is, as the guide lists it: its name (`<…>`
+/// stands for an id or a name the corpus gives), what it is replaced by,
+/// and the facts it comes from. A test proves that every placeholder a
+/// document can use is in this list.
+pub const PLACEHOLDERS: &[(&str, &str, &str)] = &[
+    (
+        "processor",
+        "the processor's (the publisher's) short name",
+        "`short_name` in `annexes/parties.yaml`",
+    ),
+    (
+        "processor.legal_name",
+        "its legal name",
+        "`legal_name` in `annexes/parties.yaml`",
+    ),
+    (
+        "processor.address",
+        "its address",
+        "`address` in `annexes/parties.yaml`",
+    ),
+    (
+        "processor.registration",
+        "its registration (e.g. the RCS number)",
+        "`registration` in `annexes/parties.yaml`",
+    ),
+    (
+        "processor.dpo",
+        "its data protection officer's name",
+        "`dpo:` in `annexes/parties.yaml`",
+    ),
+    (
+        "processor.dpo.email",
+        "its data protection officer's e-mail address",
+        "`dpo:` → `email` in `annexes/parties.yaml`",
+    ),
+    (
+        "controller",
+        "how the DPA names the controller (e.g. \"the Client\")",
+        "`controller:` in `annexes/parties.yaml`",
+    ),
+    (
+        "document.title",
+        "the document's title",
+        "`title` in `contracts/<document>/document.yaml`",
+    ),
+    (
+        "document.version",
+        "the version being built (\"draft\" in a draft)",
+        "the release",
+    ),
+    (
+        "document.effective_date",
+        "its effective date, written out",
+        "the release",
+    ),
+    (
+        "commitment.<name>",
+        "a commitment in legal style: \"seven (7) working days\"",
+        "`annexes/commitments.yaml`",
+    ),
+    (
+        "annex.<kind>",
+        "an annex's heading: \"Annex C – List of sub-processors\"",
+        "`annexes:` in document.yaml",
+    ),
+    (
+        "annex.<kind>.number",
+        "an annex's number: \"Annex C\"",
+        "`annexes:` in document.yaml",
+    ),
+    (
+        "subprocessor.<id>",
+        "a sub-processor's name",
+        "`annexes/subprocessors.yaml`",
+    ),
+    (
+        "cookies.sites",
+        "the sites the cookie policy covers, as a list in words",
+        "`sites:` in `annexes/cookies.yaml`",
+    ),
+    (
+        "cookies.consent_tool",
+        "the consent tool's name",
+        "`consent_tool:` in `annexes/cookies.yaml`",
+    ),
+    (
+        "cookies.consent_location",
+        "where the consent tool is found",
+        "`consent_tool:` → `location` in `annexes/cookies.yaml`",
+    ),
+    (
+        "cookies.choice_kept",
+        "how long a consent choice is kept",
+        "`consent_tool:` → `choice_kept` in `annexes/cookies.yaml`",
+    ),
+    (
+        "privacy.<figure>",
+        "a figure of the privacy policy: \"3 years\"",
+        "`figures:` in `annexes/privacy.yaml`",
+    ),
+    (
+        "authority.name",
+        "the supervisory authority's name",
+        "`authority:` in `annexes/privacy.yaml`",
+    ),
+    (
+        "authority.address",
+        "its postal address",
+        "`authority:` in `annexes/privacy.yaml`",
+    ),
+    (
+        "authority.website",
+        "its website",
+        "`authority:` in `annexes/privacy.yaml`",
+    ),
+    (
+        "authority.complaints",
+        "where to lodge a complaint with it",
+        "`authority:` in `annexes/privacy.yaml`",
+    ),
+    (
+        "table.cookies",
+        "alone in its paragraph: the tables of cookies, one per category",
+        "`annexes/cookies.yaml`",
+    ),
+    (
+        "table.processing",
+        "alone in its paragraph: the table of processing",
+        "`annexes/privacy.yaml`",
+    ),
+];
+
+/// Whether `name` is one of [`PLACEHOLDERS`]: `<…>` stands for any one
+/// segment.
+pub fn is_listed(name: &str) -> bool {
+    PLACEHOLDERS.iter().any(|(pattern, ..)| {
+        let (mut names, mut patterns) = (name.split('.'), pattern.split('.'));
+        loop {
+            match (names.next(), patterns.next()) {
+                (None, None) => return true,
+                (Some(segment), Some(pattern))
+                    if pattern.starts_with('<') || pattern == segment => {}
+                _ => return false,
+            }
+        }
+    })
+}
+
 /// The value of every placeholder in one language.
 pub struct Placeholders {
     lang: Lang,

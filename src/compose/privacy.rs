@@ -72,7 +72,8 @@ fn recipient<'a>(
         ));
     }
     let third = facts.third_parties.iter().find(|third| third.id == id)?;
-    Some((&third.name, &third.role, &third.transfer))
+    // A third party without them is reported by `lint`.
+    Some((&third.name, third.role.as_ref()?, third.transfer.as_ref()?))
 }
 
 /// `{{ table.processing }}`: one table per processing.
@@ -184,6 +185,37 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
         .filter(|id| *id != crate::corpus::facts::PUBLISHER)
         .collect();
     for processing in &privacy.processing {
+        for id in &processing.recipients {
+            let third = facts
+                .third_parties
+                .iter()
+                .find(|third| third.id == id.value);
+            let lacking: Vec<&str> = third
+                .map(|third| {
+                    [
+                        ("role", third.role.is_none()),
+                        ("transfer", third.transfer.is_none()),
+                    ]
+                    .into_iter()
+                    .filter_map(|(field, missing)| missing.then_some(field))
+                    .collect()
+                })
+                .unwrap_or_default();
+            if !lacking.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::MissingFact,
+                        format!(
+                            "recipient `{}` has no `{}` in annexes/third-parties.yaml, which the privacy policy states for each recipient",
+                            id.value,
+                            lacking.join("` or `")
+                        ),
+                    )
+                    .at(file.yaml_location(&id.referenced), &file.text)
+                    .with_help(format!("add `{}: …` to `{}` in annexes/third-parties.yaml", lacking.join(": …` and `"), id.value)),
+                );
+            }
+        }
         for id in processing
             .recipients
             .iter()

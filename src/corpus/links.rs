@@ -1,7 +1,8 @@
 //! The one link policy, applied where a link is written (Markdown) and
 //! again by every renderer: a published document links to web pages, to
-//! e-mail addresses and to its own sections, nothing else (no script, no
-//! file, no address a reader cannot see).
+//! e-mail addresses, to its own sections and to the other documents of its
+//! corpus, nothing else (no script, no file, no address a reader cannot
+//! see).
 
 use std::collections::BTreeSet;
 
@@ -18,10 +19,13 @@ pub enum Target<'a> {
     External,
     /// A section of the same document, by its id.
     Section(&'a str),
+    /// Another document of the corpus, by its id (`privacy`): the HTML
+    /// page links to that document's page in the same language.
+    Document(&'a str),
 }
 
 /// What clausier publishes, for the help of every refused link.
-pub const ALLOWED: &str = "a link may go to a web page (`https://…`), an e-mail address (`mailto:name@example.com`) or a section of this document (`#clause-id`)";
+pub const ALLOWED: &str = "a link may go to a web page (`https://…`), an e-mail address (`mailto:name@example.com`), a section of this document (`#clause-id`) or another document by its id (`privacy`)";
 
 /// Where `url` points, or why clausier does not publish it (a message
 /// and a help).
@@ -41,6 +45,9 @@ pub fn target(url: &str) -> Result<Target<'_>, (String, String)> {
             true => Ok(Target::Section(id)),
             false => refused(": `#` must be followed by the id of a section"),
         };
+    }
+    if text::is_slug(url) {
+        return Ok(Target::Document(url));
     }
     if let Some(address) = url.strip_prefix("mailto:") {
         return match values::is_plain_address(address) {
@@ -118,13 +125,15 @@ pub fn is_host(host: &str) -> bool {
         })
 }
 
-/// Whether a renderer may publish a link to `url` in a document whose
-/// sections have the ids `sections`.
+/// Whether a renderer may publish a link to `url` as it is, in a document
+/// whose sections have the ids `sections`. A link to another document is
+/// not: only a renderer that knows where that document is published (the
+/// HTML site) turns it into a link, the others keep its text.
 pub fn is_published(url: &str, sections: &BTreeSet<&str>) -> bool {
     match target(url) {
         Ok(Target::External) => true,
         Ok(Target::Section(id)) => sections.contains(id),
-        Err(_) => false,
+        Ok(Target::Document(_)) | Err(_) => false,
     }
 }
 
@@ -212,6 +221,35 @@ pub fn check_anchors(
     }
 }
 
+/// Reports each link of `file` to a document that is not among
+/// `documents`, the ids of the corpus's documents.
+pub fn check_documents(
+    file: &SourceFile,
+    links: &[(String, usize)],
+    documents: &[&str],
+    diagnostics: &mut Diagnostics,
+) {
+    for (id, offset) in links
+        .iter()
+        .filter(|(id, _)| !documents.contains(&id.as_str()))
+    {
+        let help = did_you_mean_help(id, documents.iter().copied(), || {
+            format!(
+                "a link to a document names its id: {}",
+                documents.join(", ")
+            )
+        });
+        diagnostics.push(
+            Diagnostic::error(
+                Code::Link,
+                format!("this link goes to `{id}`, which is not a document of this corpus"),
+            )
+            .at(file.location(*offset), &file.text)
+            .with_help(help),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +267,8 @@ mod tests {
             assert_eq!(target(url), Ok(Target::External), "{url}");
         }
         assert_eq!(target("#audits"), Ok(Target::Section("audits")));
+        assert_eq!(target("privacy"), Ok(Target::Document("privacy")));
+        assert!(!is_published("privacy", &BTreeSet::from(["privacy"])));
         for url in [
             "",
             "#",

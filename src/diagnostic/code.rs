@@ -145,6 +145,8 @@ codes! {
     TransferMechanism = "E0505",
     /// A tracker breaks a rule of the CNIL.
     CnilRule = "E0506",
+    /// A tracker that needs consent does not state how long it lives.
+    LifetimeNotStated = "W0501",
     // Clauses (contracts/).
     /// A heading or the text around it does not make a clause.
     ClauseStructure = "E0601",
@@ -173,7 +175,7 @@ codes! {
     /// A requirement of the checklist no clause covers.
     UncoveredRequirement = "E0703",
     // Releases and notices (releases/).
-    /// A record (release, notice, review lock) cannot be read.
+    /// A record (release, notice) cannot be read.
     UnreadableRecord = "E0801",
     /// A record was edited after clausier wrote it.
     EditedRecord = "E0802",

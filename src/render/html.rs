@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::corpus::links;
+use crate::corpus::links::{self, Target};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, ListStyle, Section, SectionKind, Table};
@@ -139,7 +139,16 @@ impl Renderer for HtmlRenderer {
             })
             .collect();
         let ids = links::section_ids(&document.sections);
-        let publish = |url: &str| links::is_published(url, &ids) || versions.contains(url);
+        // Another document is linked at its page in the same language,
+        // except from a fragment, embedded where that page is not.
+        let publish = |url: &str| match links::target(url) {
+            _ if links::is_published(url, &ids) || versions.contains(url) => Some(url.to_string()),
+            Ok(Target::Document(id)) if slot != Slot::Fragment => Some(relative_href(
+                &here,
+                &artifact_path(id, document.lang, Format::Html, Slot::Latest),
+            )),
+            _ => None,
+        };
         let mut body = String::new();
         for section in &sections {
             write_section(&mut body, section, 2, &publish);
@@ -204,9 +213,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Whether a link may be written: the one link policy, which renderers
-/// apply again whatever their input.
-pub type Publish<'a> = &'a dyn Fn(&str) -> bool;
+/// Where a link goes in the page, or `None` to keep only its text: the
+/// one link policy, which renderers apply again whatever their input.
+pub type Publish<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 fn write_section(out: &mut String, section: &Section, level: usize, publish: Publish) {
     let id = escape(&section.id);
@@ -314,12 +323,14 @@ fn write_inlines(out: &mut String, inlines: &[Inline], publish: Publish) {
                 write_inlines(out, inlines, publish);
                 out.push_str("</em>");
             }
-            Inline::Link { url, inlines } if publish(url) => {
-                let _ = write!(out, "<a href=\"{}\">", escape(url));
-                write_inlines(out, inlines, publish);
-                out.push_str("</a>");
-            }
-            Inline::Link { inlines, .. } => write_inlines(out, inlines, publish),
+            Inline::Link { url, inlines } => match publish(url) {
+                Some(href) => {
+                    let _ = write!(out, "<a href=\"{}\">", escape(&href));
+                    write_inlines(out, inlines, publish);
+                    out.push_str("</a>");
+                }
+                None => write_inlines(out, inlines, publish),
+            },
             Inline::Break => out.push_str("<br>"),
         }
     }

@@ -39,7 +39,8 @@ fn html(renderer: &HtmlRenderer, notice: &ClientNotice) -> Result<Vec<u8>, Box<D
         .iter()
         .map(|part| {
             // A notice has no sections: it links to web pages and addresses only.
-            let publish = |url: &str| links::is_published(url, &BTreeSet::new());
+            let publish =
+                |url: &str| links::is_published(url, &BTreeSet::new()).then(|| url.to_string());
             let mut tables = String::new();
             for table in &part.tables {
                 write_table(&mut tables, table, &publish);

@@ -150,3 +150,22 @@ pub fn letters(text: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect()
 }
+
+/// Validates `yaml` against the committed schema `name`
+/// (`schemas/<name>.schema.json`) with boon, an independent validator: its
+/// errors, if any.
+pub fn schema_errors(yaml: &str, name: &str) -> Result<(), String> {
+    let path = shipped_root().join(format!("schemas/{name}.schema.json"));
+    let schema: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap())
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let instance: serde_json::Value =
+        serde_saphyr::from_str(yaml).map_err(|error| format!("not YAML: {error}"))?;
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    let location = format!("file:///schemas/{name}.schema.json");
+    compiler.add_resource(&location, schema).unwrap();
+    let index = compiler.compile(&location, &mut schemas).unwrap();
+    schemas
+        .validate(&instance, index)
+        .map_err(|error| format!("{error:#}"))
+}

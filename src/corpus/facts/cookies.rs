@@ -17,8 +17,132 @@ pub struct CookieFacts {
     pub sites: Vec<Site>,
     /// The tool through which visitors give, refuse and change consent.
     pub consent_tool: ConsentTool,
+    /// How the policy's table of trackers is laid out; by default one
+    /// table per category with the columns name, purpose, data, provider,
+    /// lifetime and consent.
+    #[serde(default)]
+    pub table: TrackerTable,
     /// Every cookie or tracker.
     pub cookies: Vec<Cookie>,
+}
+
+/// The layout of the table of trackers (`{{ table.cookies }}`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrackerTable {
+    /// The columns, in their order, e.g. `[name, provider, purpose,
+    /// lifetime]`; their headings are labels (`cookie-column-<column>`),
+    /// which `locales/` may reword.
+    #[serde(default = "TrackerColumn::defaults")]
+    pub columns: Vec<TrackerColumn>,
+    /// One table per category (`true`, the default), or a single table of
+    /// every tracker (`false`), in the order of this file.
+    #[serde(default = "per_category")]
+    pub per_category: bool,
+}
+
+fn per_category() -> bool {
+    true
+}
+
+impl Default for TrackerTable {
+    fn default() -> TrackerTable {
+        TrackerTable {
+            columns: TrackerColumn::defaults(),
+            per_category: per_category(),
+        }
+    }
+}
+
+/// A column of the table of trackers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TrackerColumn {
+    /// Its name or pattern.
+    Name,
+    /// What kind of tracker it is (cookie, local storage, pixel, SDK).
+    Kind,
+    /// Its category (strictly necessary, audience measurement…).
+    Category,
+    /// What it is for.
+    Purpose,
+    /// What it collects or stores (`data`).
+    Data,
+    /// Who sets it, first or third party.
+    Provider,
+    /// The sites that set it.
+    Sites,
+    /// How long it lives.
+    Lifetime,
+    /// Whether it needs consent, or the ground of its exemption.
+    Consent,
+}
+
+impl TrackerColumn {
+    /// The columns of a table that does not choose its own.
+    pub fn defaults() -> Vec<TrackerColumn> {
+        use TrackerColumn::*;
+        vec![Name, Purpose, Data, Provider, Lifetime, Consent]
+    }
+
+    /// Its name as written in cookies.yaml and in its label's id.
+    pub fn name(self) -> &'static str {
+        match self {
+            TrackerColumn::Name => "name",
+            TrackerColumn::Kind => "kind",
+            TrackerColumn::Category => "category",
+            TrackerColumn::Purpose => "purpose",
+            TrackerColumn::Data => "data",
+            TrackerColumn::Provider => "provider",
+            TrackerColumn::Sites => "sites",
+            TrackerColumn::Lifetime => "lifetime",
+            TrackerColumn::Consent => "consent",
+        }
+    }
+
+    /// Its share of the table's width.
+    pub fn width(self) -> u32 {
+        match self {
+            TrackerColumn::Name | TrackerColumn::Purpose => 6,
+            TrackerColumn::Data => 5,
+            TrackerColumn::Provider
+            | TrackerColumn::Consent
+            | TrackerColumn::Category
+            | TrackerColumn::Sites => 4,
+            TrackerColumn::Kind | TrackerColumn::Lifetime => 3,
+        }
+    }
+}
+
+/// What kind of tracker it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TrackerKind {
+    /// An HTTP cookie (the default).
+    #[default]
+    Cookie,
+    /// Data kept in the browser's local or session storage.
+    LocalStorage,
+    /// A pixel or web beacon.
+    Pixel,
+    /// A software development kit in a mobile application.
+    Sdk,
+    /// Identifying the device by its characteristics: refused, since
+    /// visitors can neither see nor delete it.
+    Fingerprinting,
+}
+
+impl TrackerKind {
+    /// The Fluent message naming the kind.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            TrackerKind::Cookie => "cookie-kind-cookie",
+            TrackerKind::LocalStorage => "cookie-kind-local-storage",
+            TrackerKind::Pixel => "cookie-kind-pixel",
+            TrackerKind::Sdk => "cookie-kind-sdk",
+            TrackerKind::Fingerprinting => "cookie-kind-fingerprinting",
+        }
+    }
 }
 
 /// A website or web application.
@@ -52,13 +176,20 @@ pub struct ConsentTool {
 #[serde(deny_unknown_fields)]
 pub struct Cookie {
     /// Its name or pattern, e.g. `_ga` or `_pk_*`.
-    pub name: String,
-    /// What kind of cookie it is.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// What kind of tracker it is: `cookie` (the default), `local_storage`,
+    /// `pixel` or `sdk`.
+    #[serde(default)]
+    pub kind: TrackerKind,
+    /// What category of tracker it is.
     pub category: CookieCategory,
     /// What it is for: one purpose per cookie.
     pub purpose: Localized,
-    /// What it collects or stores.
-    pub data: Localized,
+    /// What it collects or stores: needed when the table has a `data`
+    /// column (it has by default).
+    #[serde(default)]
+    pub data: Option<Localized>,
     /// Who sets it: `publisher`, a sub-processor id (subprocessors.yaml) or
     /// a third-party id (third-parties.yaml).
     #[schemars(with = "String")]
@@ -66,7 +197,8 @@ pub struct Cookie {
     /// Ids of the sites that set it.
     #[schemars(with = "Vec<String>")]
     pub sites: Vec<Spanned<String>>,
-    /// How long it lives: a duration such as `13 months`, or `session`.
+    /// How long it lives: a duration such as `13 months`, `session`, or
+    /// `not stated` where the provider does not say.
     #[schemars(with = "Lifetime")]
     pub lifetime: Spanned<Lifetime>,
     /// `required`, or `{ exempt: { ground: …, … } }` with the ground of the
@@ -117,6 +249,9 @@ impl CookieCategory {
 pub enum Lifetime {
     /// Until the browser is closed.
     Session,
+    /// The provider does not say: the policy says so, rather than invent
+    /// a duration.
+    NotStated,
     /// A fixed duration.
     For(Quantity),
 }
@@ -125,8 +260,9 @@ impl Lifetime {
     pub fn parse(text: &str) -> Result<Lifetime, String> {
         match text.trim() {
             "session" => Ok(Lifetime::Session),
+            "not stated" => Ok(Lifetime::NotStated),
             other => Quantity::parse(other).map(Lifetime::For).map_err(|_| {
-                format!("`{other}` is not a lifetime\nwrite `session`, or a number and a unit such as `13 months`")
+                format!("`{other}` is not a lifetime\nwrite `session`, `not stated`, or a number and a unit such as `13 months`")
             }),
         }
     }
@@ -136,6 +272,7 @@ impl fmt::Display for Lifetime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Lifetime::Session => f.write_str("session"),
+            Lifetime::NotStated => f.write_str("not stated"),
             Lifetime::For(quantity) => write!(f, "{quantity}"),
         }
     }

@@ -14,7 +14,7 @@ mod third_parties;
 pub use commitments::Commitments;
 pub use cookies::{
     Consent, ConsentTool, Cookie, CookieCategory, CookieFacts, Exemption, ExemptionGround,
-    Lifetime, Site,
+    Lifetime, Site, TrackerColumn, TrackerKind, TrackerTable,
 };
 pub use parties::{Controller, Parties, Person, Processor};
 pub use privacy::{Authority, ControllerProcessing, PrivacyFacts};

@@ -16,14 +16,20 @@ pub struct ThirdParty {
     /// Trade name, e.g. "Google Analytics".
     pub name: String,
     /// Registered company name.
-    pub legal_name: String,
+    #[serde(default)]
+    pub legal_name: Option<String>,
     /// Registered office.
-    pub address: String,
-    /// Whether personal data leave the EU, and under which mechanism.
-    pub transfer: Transfer,
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Whether personal data leave the EU, and under which mechanism:
+    /// needed for a recipient of the privacy policy.
+    #[serde(default)]
+    pub transfer: Option<Transfer>,
     /// Its privacy policy.
     #[serde(default)]
     pub privacy_policy: Option<WebUrl>,
-    /// What it does with the data, in a few words.
-    pub role: Localized,
+    /// What it does with the data, in a few words: needed for a recipient
+    /// of the privacy policy.
+    #[serde(default)]
+    pub role: Option<Localized>,
 }
