@@ -12,11 +12,14 @@ use std::path::{Path, PathBuf};
 use common::*;
 
 /// The schema of each kind of corpus file, by where the files are.
-const KINDS: [(&str, &str); 4] = [
+const KINDS: [(&str, &str); 7] = [
     ("annexes", ""),
     ("checklists", "checklist"),
     ("contracts", "document"),
     ("examples/atelier-du-lac/annexes", ""),
+    ("examples/harbour-lane/annexes", ""),
+    ("examples/harbour-lane/checklists", "checklist"),
+    ("examples/harbour-lane/contracts", "document"),
 ];
 
 /// Every YAML file a user edits in the shipped corpora, with its schema's
@@ -36,7 +39,7 @@ fn corpus_files() -> Vec<(PathBuf, String)> {
     for path in yaml_files(&root.join("examples/atelier-du-lac/contracts")) {
         files.push((path, "document".into()));
     }
-    for corpus in ["", "examples/atelier-du-lac"] {
+    for corpus in ["", "examples/atelier-du-lac", "examples/harbour-lane"] {
         files.push((root.join(corpus).join("corpus.yaml"), "corpus".into()));
     }
     files

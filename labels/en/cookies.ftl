@@ -14,6 +14,8 @@ cookie-column-sites = Sites
 
 cookie-first-party = First-party cookie (placed by the publisher)
 cookie-third-party = Third-party cookie
+tracker-first-party = First-party tracker (placed by the publisher)
+tracker-third-party = Third-party tracker
 cookie-lifetime-session = Until the end of the session
 cookie-lifetime-not-stated = Not stated by the provider
 

@@ -14,6 +14,8 @@ cookie-column-sites = Sites
 
 cookie-first-party = Cookie interne (déposé par l'éditeur)
 cookie-third-party = Cookie tiers
+tracker-first-party = Traceur interne (déposé par l'éditeur)
+tracker-third-party = Traceur tiers
 cookie-lifetime-session = Jusqu'à la fin de la session
 cookie-lifetime-not-stated = Non précisée par le fournisseur
 

@@ -174,9 +174,13 @@ fn cell(
             .unwrap_or_default(),
         TrackerColumn::Provider => {
             let provider = &cookie.provider.value;
-            let party = match provider == PUBLISHER {
-                true => "cookie-first-party",
-                false => "cookie-third-party",
+            // A cookie is first- or third-party; so is another tracker,
+            // which its own label does not call a cookie.
+            let party = match (provider == PUBLISHER, cookie.kind == TrackerKind::Cookie) {
+                (true, true) => "cookie-first-party",
+                (false, true) => "cookie-third-party",
+                (true, false) => "tracker-first-party",
+                (false, false) => "tracker-third-party",
             };
             let name = facts.provider_name(provider).unwrap_or(provider);
             return vec![Block::paragraph(name), Block::paragraph(label(party))];

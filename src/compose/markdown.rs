@@ -3,6 +3,7 @@
 //! text, and placeholders are replaced inside text only, so that no fact can
 //! add Markdown or markup.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
@@ -11,10 +12,11 @@ use crate::compose::placeholders::Placeholders;
 use crate::corpus::SourceFile;
 use crate::corpus::links::{self, Target};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
-use crate::text::{self, MAX_NESTING};
+use crate::model::{Block, Inline, ListStyle, Section, Table};
+use crate::text::MAX_NESTING;
 
 mod events;
+mod headings;
 
 pub use events::heading_ids;
 use events::parse;
@@ -42,6 +44,7 @@ pub fn clauses(
         clauses: Vec::new(),
         anchors: Vec::new(),
         documents: Vec::new(),
+        unnumbered: BTreeSet::new(),
         stack: Vec::new(),
         skipping: 0,
     };
@@ -51,13 +54,7 @@ pub fn clauses(
     for (event, range) in events {
         converter.event(event, range);
     }
-    let mut clauses = converter.clauses;
-    for (i, clause) in clauses.iter_mut().enumerate() {
-        clause.number = Some((i + 1).to_string());
-        for (j, sub) in clause.children.iter_mut().enumerate() {
-            sub.number = Some(format!("{}.{}", i + 1, j + 1));
-        }
-    }
+    let clauses = converter.numbered();
     Clauses {
         sections: clauses,
         anchors: converter.anchors,
@@ -70,6 +67,8 @@ enum Frame {
     Heading {
         level: HeadingLevel,
         id: Option<String>,
+        /// The classes written after the id: `{#id .unnumbered}`.
+        classes: Vec<String>,
         start: usize,
         inlines: Vec<Inline>,
     },
@@ -128,6 +127,8 @@ struct Converter<'a> {
     clauses: Vec<Section>,
     anchors: Vec<(String, usize)>,
     documents: Vec<(String, usize)>,
+    /// The ids of the clauses written `{#id .unnumbered}`.
+    unnumbered: BTreeSet<String>,
     stack: Vec<Frame>,
     /// How many containers deep the converter is inside one it skips
     /// (nested too deep): 0 when it is not skipping.
@@ -175,9 +176,12 @@ impl Converter<'_> {
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
         let frame = match tag {
-            Tag::Heading { level, id, .. } => Frame::Heading {
+            Tag::Heading {
+                level, id, classes, ..
+            } => Frame::Heading {
                 level,
                 id: id.map(|id| id.to_string()),
+                classes: classes.iter().map(|class| class.to_string()).collect(),
                 start: range.start,
                 inlines: Vec::new(),
             },
@@ -293,9 +297,10 @@ impl Converter<'_> {
             Frame::Heading {
                 level,
                 id,
+                classes,
                 start,
                 inlines,
-            } => self.heading(level, id, start, inlines),
+            } => self.heading(level, id, &classes, start, inlines),
             Frame::Paragraph(inlines) => self.block(Block::Paragraph { inlines }),
             Frame::Generated(blocks) => blocks.into_iter().for_each(|block| self.block(block)),
             Frame::Strong(inlines) => self.inline(Inline::Strong { inlines }),
@@ -325,64 +330,6 @@ impl Converter<'_> {
                 }));
             }
             Frame::Cell(_) | Frame::Quote | Frame::Transparent => {}
-        }
-    }
-
-    fn heading(
-        &mut self,
-        level: HeadingLevel,
-        id: Option<String>,
-        start: usize,
-        inlines: Vec<Inline>,
-    ) {
-        let title = plain_text(&[Block::Paragraph { inlines }]);
-        if title.is_empty() {
-            self.error(
-                start,
-                Code::ClauseStructure,
-                "this heading has no title",
-                "write the clause title after the `#`: `# Title {#id}`",
-            );
-            return;
-        }
-        let Some(id) = id else {
-            self.error(
-                start,
-                Code::ClauseStructure,
-                "this heading has no id",
-                "give each clause a stable id shared by every language: `# Title {#my-id}`",
-            );
-            return;
-        };
-        if !text::is_slug(&id) {
-            let line = &self.file.text[start..];
-            let line = &line[..line.find('\n').unwrap_or(line.len())];
-            let at = line.rfind("{#").map_or(start, |i| start + i);
-            self.error(
-                at,
-                Code::ClauseStructure,
-                &format!("`{id}` cannot be the id of a clause"),
-                "write it in lower-case letters and digits joined by hyphens, e.g. `{#data-security}`: it names the clause in links and in every language",
-            );
-        }
-        let section = |kind| Section::new(id, None, title, kind);
-        match level {
-            HeadingLevel::H1 => self.clauses.push(section(SectionKind::Clause)),
-            HeadingLevel::H2 => match self.clauses.last_mut() {
-                Some(clause) => clause.children.push(section(SectionKind::Clause)),
-                None => self.error(
-                    start,
-                    Code::ClauseStructure,
-                    "sub-clause before the first clause",
-                    "start with a clause: `# Title {#id}`",
-                ),
-            },
-            _ => self.error(
-                start,
-                Code::ClauseStructure,
-                "headings go two levels deep",
-                "use `#` for a clause and `##` for a sub-clause",
-            ),
         }
     }
 

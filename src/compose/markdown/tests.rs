@@ -180,3 +180,32 @@ fn images_are_refused() {
     assert_eq!(problems, ["3:6: clausier does not publish images"]);
     assert_eq!(clauses.sections.len(), 1);
 }
+
+#[test]
+fn an_unnumbered_clause_takes_no_number_and_the_others_follow_on() {
+    let (clauses, problems) = convert(
+        "# Preamble {#preamble .unnumbered}\n\nA.\n\n## Note {#note}\n\nB.\n\n# Scope {#scope}\n\nC.\n\n## Who {#who}\n\nD.\n\n## Aside {#aside .unnumbered}\n\nE.\n\n## What {#what}\n\nF.\n\n# Odd {#odd .numbered}\n\nG.\n",
+    );
+    let numbers: Vec<(&str, Option<&str>)> = clauses
+        .sections
+        .iter()
+        .flat_map(|clause| std::iter::once(clause).chain(&clause.children))
+        .map(|section| (section.id.as_str(), section.number.as_deref()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("preamble", None),
+            ("note", None),
+            ("scope", Some("1")),
+            ("who", Some("1.1")),
+            ("aside", None),
+            ("what", Some("1.2")),
+            ("odd", Some("2")),
+        ]
+    );
+    assert_eq!(
+        problems,
+        ["25:1: `.numbered` is not a heading option clausier has"]
+    );
+}
