@@ -7,7 +7,8 @@ use clausier::corpus::files::write_new_synced;
 use clausier::corpus::schemas;
 use clausier::lang::Lang;
 
-/// Writes a new corpus that `clausier check` accepts at once: corpus.yaml
+/// Writes a new corpus that `clausier check --draft` accepts at once (plain
+/// `check` then asks for its first release): corpus.yaml
 /// (its languages and the binding one), the facts in annexes/ with a
 /// comment on every field, the documents' text in contracts/, and the
 /// JSON Schemas its YAML files name for editors. Every fact is an example

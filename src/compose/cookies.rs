@@ -214,11 +214,93 @@ fn cell(
     vec![Block::paragraph(text)]
 }
 
+/// What is wrong with the columns of the table of trackers, if anything:
+/// each once, and the three a visitor must be told.
+fn table_problem(columns: &[TrackerColumn]) -> Option<String> {
+    if let Some((_, twice)) = columns
+        .iter()
+        .enumerate()
+        .find(|(i, column)| columns[..*i].contains(column))
+    {
+        return Some(format!(
+            "the table of trackers has the column `{}` twice",
+            twice.name()
+        ));
+    }
+    let needed = [
+        TrackerColumn::Name,
+        TrackerColumn::Purpose,
+        TrackerColumn::Lifetime,
+    ];
+    let missing: Vec<String> = needed
+        .iter()
+        .filter(|column| !columns.contains(column))
+        .map(|column| format!("`{}`", column.name()))
+        .collect();
+    (!missing.is_empty()).then(|| {
+        format!(
+            "the table of trackers lacks the column {}",
+            in_words(&missing, "and")
+        )
+    })
+}
+
+/// Why a tracker's exemption from consent does not fit its category, if
+/// it does not: each ground of exemption covers its own kind of tracker,
+/// and advertising is never exempt.
+fn exemption_mismatch(cookie: &Cookie) -> Option<String> {
+    let Consent::Exempt(exemption) = &cookie.consent.value else {
+        return None;
+    };
+    let (ground, category) = (exemption.ground, cookie.category);
+    let fits = match ground {
+        ExemptionGround::StrictlyNecessary => matches!(
+            category,
+            CookieCategory::StrictlyNecessary | CookieCategory::Functional
+        ),
+        ExemptionGround::ConsentRecord => category == CookieCategory::ConsentRecord,
+        ExemptionGround::AudienceMeasurement => category == CookieCategory::AudienceMeasurement,
+    };
+    match (fits, category) {
+        (true, _) => None,
+        (false, CookieCategory::Advertising) => {
+            Some("is advertising, which is never exempt from consent".into())
+        }
+        (false, _) => Some(format!(
+            "is exempt as `{}`, a ground that does not cover a tracker of the category `{}`",
+            ground.name(),
+            category.name()
+        )),
+    }
+}
+
 /// The CNIL's rules, each finding at the YAML value it concerns.
 pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
     let Some(cookies) = &facts.cookies else {
         return;
     };
+    if let Some(problem) = table_problem(&cookies.table.columns) {
+        let offset = file.text.find("\ntable:").map_or(0, |at| at + 1);
+        diagnostics.push(
+            Diagnostic::error(Code::CnilRule, problem)
+                .at(file.location(offset), &file.text)
+                .with_note("the policy tells visitors each tracker's name, purpose and lifetime (CNIL guidelines 2020-091, art. 3)")
+                .with_help("list each column once under `table: columns:`, name, purpose and lifetime among them"),
+        );
+    }
+    if cookies.sites.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                Code::MissingField,
+                "the policy names no site: `sites:` is empty",
+            )
+            .at(
+                file.location(file.text.find("sites:").unwrap_or(0)),
+                &file.text,
+            )
+            .with_help("list the sites and applications that set the trackers under `sites:`"),
+        );
+    }
     let mut report = |code: Code,
                       location: &serde_saphyr::Location,
                       message: String,
@@ -244,10 +326,40 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
     let providers = facts.provider_ids();
     let sites: Vec<&str> = cookies.sites.iter().map(|site| site.id.as_str()).collect();
     let shows_data = cookies.table.columns.contains(&TrackerColumn::Data);
+    if !choice.value.is_duration() {
+        report(
+            Code::CnilRule,
+            &choice.referenced,
+            format!("`{}` is not a length of time", choice.value),
+            "visitors are told how long their choice is kept",
+            "write a length of time, e.g. `6 months`".into(),
+        );
+    }
     // Found while `report` holds the diagnostics; added after the loop.
     let mut found = Vec::new();
     for cookie in &cookies.cookies {
         let name = &cookie.name.value;
+        if let Some(problem) = exemption_mismatch(cookie) {
+            report(
+                Code::CnilRule,
+                &cookie.consent.referenced,
+                format!("`{name}` {problem}"),
+                "CNIL guidelines 2020-091, art. 5: only trackers strictly necessary to the service, consent records and audience measurement meeting its conditions are exempt from consent",
+                "write `consent: required`, or the ground that matches its category".into(),
+            );
+        }
+        if cookie.lifetime.value == Lifetime::NotStated
+            && cookie.category == CookieCategory::AudienceMeasurement
+            && matches!(cookie.consent.value, Consent::Exempt(_))
+        {
+            report(
+                Code::CnilRule,
+                &cookie.lifetime.referenced,
+                format!("`{name}` is exempt audience measurement, whose lifetime must be stated"),
+                "exempt audience measurement lives 13 months at most (CNIL guidelines 2020-091, art. 5)",
+                "write its lifetime, 13 months at most".into(),
+            );
+        }
         if cookie.kind == TrackerKind::Fingerprinting {
             report(
                 Code::CnilRule,
@@ -270,13 +382,17 @@ pub fn lint(facts: &Facts, file: &SourceFile, diagnostics: &mut Diagnostics) {
                 .with_help("add `data:` to this tracker, or leave `data` out of `table: columns:`"),
             );
         }
+        let own = cookie.provider.value == PUBLISHER;
         if cookie.lifetime.value == Lifetime::NotStated
-            && matches!(cookie.consent.value, Consent::Required)
+            && (own || matches!(cookie.consent.value, Consent::Required))
         {
             found.push(
                 Diagnostic::warning(
                     Code::LifetimeNotStated,
-                    format!("`{name}` needs consent, but how long it lives is not stated"),
+                    match own {
+                        true => format!("`{name}` is the publisher's own, but how long it lives is not stated"),
+                        false => format!("`{name}` needs consent, but how long it lives is not stated"),
+                    },
                 )
                 .at(file.yaml_location(&cookie.lifetime.referenced), &file.text)
                 .with_note("visitors must be told how long a tracker they consent to lives (CNIL guidelines 2020-091, art. 5; 13 months at most)")

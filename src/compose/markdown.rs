@@ -213,6 +213,9 @@ impl Converter<'_> {
                 row: Vec::new(),
             },
             Tag::TableCell => Frame::Cell(Vec::new()),
+            // A head or a row is not a container of its own: its cells go to
+            // the table's current row, which its end closes.
+            Tag::TableHead | Tag::TableRow => return,
             Tag::CodeBlock(_) | Tag::HtmlBlock => Frame::Paragraph(Vec::new()),
             Tag::BlockQuote(_) => Frame::Quote,
             Tag::Image { .. } => {

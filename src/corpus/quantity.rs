@@ -120,6 +120,11 @@ impl Quantity {
         })
     }
 
+    /// Whether this is a length of time, longer than nothing.
+    pub fn is_duration(self) -> bool {
+        self.value > 0 && self.days().is_some()
+    }
+
     /// Whether this duration is longer than `limit`.
     pub fn exceeds(self, limit: Quantity) -> bool {
         matches!((self.days(), limit.days()), (Some(days), Some(limit)) if days > limit)

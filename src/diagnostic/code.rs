@@ -145,7 +145,8 @@ codes! {
     TransferMechanism = "E0505",
     /// A tracker breaks a rule of the CNIL.
     CnilRule = "E0506",
-    /// A tracker that needs consent does not state how long it lives.
+    /// A tracker that needs consent, or the publisher's own, does not
+    /// state how long it lives.
     LifetimeNotStated = "W0501",
     // Clauses (contracts/).
     /// A heading or the text around it does not make a clause.

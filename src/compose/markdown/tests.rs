@@ -209,3 +209,18 @@ fn an_unnumbered_clause_takes_no_number_and_the_others_follow_on() {
         ["25:1: `.numbered` is not a heading option clausier has"]
     );
 }
+
+#[test]
+fn a_markdown_table_keeps_its_header_and_cells() {
+    let (clauses, problems) =
+        convert("# Table {#tbl}\n\nBefore.\n\n| A | B |\n|---|---|\n| x | *y* |\n\nAfter.\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let blocks = &clauses.sections[0].blocks;
+    let Some(Block::Table(table)) = blocks.get(1) else {
+        panic!("no table: {blocks:?}");
+    };
+    assert_eq!(table.header, ["A", "B"]);
+    assert_eq!(table.rows.len(), 1);
+    assert_eq!(plain_text(&table.rows[0][1]), "y");
+    assert_eq!(blocks.len(), 3, "{blocks:?}");
+}

@@ -232,6 +232,17 @@ impl CookieCategory {
         CookieCategory::Advertising,
     ];
 
+    /// The category as cookies.yaml writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CookieCategory::StrictlyNecessary => "strictly_necessary",
+            CookieCategory::Functional => "functional",
+            CookieCategory::ConsentRecord => "consent_record",
+            CookieCategory::AudienceMeasurement => "audience_measurement",
+            CookieCategory::Advertising => "advertising",
+        }
+    }
+
     /// The Fluent message naming the category.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -261,9 +272,13 @@ impl Lifetime {
         match text.trim() {
             "session" => Ok(Lifetime::Session),
             "not stated" => Ok(Lifetime::NotStated),
-            other => Quantity::parse(other).map(Lifetime::For).map_err(|_| {
-                format!("`{other}` is not a lifetime\nwrite `session`, `not stated`, or a number and a unit such as `13 months`")
-            }),
+            // A lifetime is a length of time, longer than nothing.
+            other => match Quantity::parse(other) {
+                Ok(quantity) if quantity.is_duration() => Ok(Lifetime::For(quantity)),
+                _ => Err(format!(
+                    "`{other}` is not a lifetime\nwrite `session`, `not stated`, or a number and a unit of time such as `13 months`"
+                )),
+            },
         }
     }
 }
@@ -319,6 +334,15 @@ pub enum ExemptionGround {
 }
 
 impl ExemptionGround {
+    /// The ground as cookies.yaml writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExemptionGround::StrictlyNecessary => "strictly_necessary",
+            ExemptionGround::ConsentRecord => "consent_record",
+            ExemptionGround::AudienceMeasurement => "audience_measurement",
+        }
+    }
+
     /// The Fluent message stating the ground.
     pub fn message_id(self) -> &'static str {
         match self {
