@@ -124,7 +124,7 @@ pub fn tables(
         for cookie in members {
             let row = columns
                 .iter()
-                .map(|&column| cell(column, cookie, facts, labels, texts));
+                .map(|&column| cell(column, cookie, cookies, facts, labels, texts));
             rows.push(row.collect());
             if let Consent::Exempt(exemption) = &cookie.consent.value {
                 for condition in &exemption.conditions {
@@ -155,6 +155,7 @@ pub fn tables(
 fn cell(
     column: TrackerColumn,
     cookie: &Cookie,
+    cookies: &CookieFacts,
     facts: &Facts,
     labels: &Labels,
     texts: &mut Texts,
@@ -189,14 +190,7 @@ fn cell(
             let names: Vec<String> = cookie
                 .sites
                 .iter()
-                .filter_map(|id| {
-                    facts
-                        .cookies
-                        .as_ref()?
-                        .sites
-                        .iter()
-                        .find(|site| site.id == id.value)
-                })
+                .filter_map(|id| cookies.sites.iter().find(|site| site.id == id.value))
                 .map(|site| texts.get(&site.name))
                 .collect();
             in_words(&names, &label("list-and"))
@@ -237,9 +231,14 @@ fn table_problem(columns: &[TrackerColumn]) -> Option<String> {
         .filter(|column| !columns.contains(column))
         .map(|column| format!("`{}`", column.name()))
         .collect();
+    let noun = if missing.len() == 1 {
+        "column"
+    } else {
+        "columns"
+    };
     (!missing.is_empty()).then(|| {
         format!(
-            "the table of trackers lacks the column {}",
+            "the table of trackers lacks the {noun} {}",
             in_words(&missing, "and")
         )
     })
