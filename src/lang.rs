@@ -2,58 +2,220 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::str::FromStr;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use unic_langid::LanguageIdentifier;
+use unic_langid::subtags::{Language, Region, Script};
 
-/// A language clausier writes documents in; `corpus.yaml` says which one
-/// is binding.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// French.
-    Fr,
-    /// English.
-    En,
+/// A language documents are written in: a BCP 47 identifier such as `fr`,
+/// `en-GB` or `nl-BE` (language, optional script, optional region), parsed
+/// with unic-langid, the parser Fluent uses. Kept as its three subtags so
+/// that it is `Copy`, like the codes it replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang {
+    language: Language,
+    script: Option<Script>,
+    region: Option<Region>,
 }
 
+/// The languages clausier has words of its own for (dates, interface
+/// labels), whatever their region: `en-GB` and `en-US` are both English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    French,
+    English,
+    German,
+    Spanish,
+    Italian,
+    Dutch,
+}
+
+impl Family {
+    /// Every family, with its ISO 639-1 code.
+    const ALL: [(Family, &'static str); 6] = [
+        (Family::French, "fr"),
+        (Family::English, "en"),
+        (Family::German, "de"),
+        (Family::Spanish, "es"),
+        (Family::Italian, "it"),
+        (Family::Dutch, "nl"),
+    ];
+}
+
+/// English names of languages, as messages name them: the official
+/// languages of the European Union and a few more of its regions.
+const NAMES: &[(&str, &str)] = &[
+    ("bg", "Bulgarian"),
+    ("br", "Breton"),
+    ("ca", "Catalan"),
+    ("cs", "Czech"),
+    ("cy", "Welsh"),
+    ("da", "Danish"),
+    ("de", "German"),
+    ("el", "Greek"),
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("et", "Estonian"),
+    ("eu", "Basque"),
+    ("fi", "Finnish"),
+    ("fr", "French"),
+    ("ga", "Irish"),
+    ("hr", "Croatian"),
+    ("hu", "Hungarian"),
+    ("is", "Icelandic"),
+    ("it", "Italian"),
+    ("lb", "Luxembourgish"),
+    ("lt", "Lithuanian"),
+    ("lv", "Latvian"),
+    ("mt", "Maltese"),
+    ("nb", "Norwegian Bokmål"),
+    ("nl", "Dutch"),
+    ("no", "Norwegian"),
+    ("pl", "Polish"),
+    ("pt", "Portuguese"),
+    ("ro", "Romanian"),
+    ("sk", "Slovak"),
+    ("sl", "Slovenian"),
+    ("sv", "Swedish"),
+];
+
 impl Lang {
-    /// Every language clausier knows.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+    /// French, the language of Learn & Go's binding texts.
+    pub const FRENCH: Lang = Lang::plain(unic_langid::lang!("fr"));
+    /// English.
+    pub const ENGLISH: Lang = Lang::plain(unic_langid::lang!("en"));
 
-    /// The BCP 47 code, as used in file names, URLs and `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
+    const fn plain(language: Language) -> Lang {
+        Lang {
+            language,
+            script: None,
+            region: None,
         }
     }
 
-    /// The language's English name, as messages name it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Fr => "French",
-            Lang::En => "English",
+    /// Parses a BCP 47 identifier as written in `corpus.yaml`, a file name
+    /// or on the command line; the message says why it is refused.
+    /// Identifiers must be in their canonical spelling (`en-GB`, not
+    /// `en_gb`), since they name files and web addresses.
+    pub fn parse(code: &str) -> Result<Lang, String> {
+        let parsed = LanguageIdentifier::from_str(code).map_err(|_| {
+            format!("`{code}` is not a language identifier (BCP 47), such as `en`, `fr` or `nl-BE`")
+        })?;
+        if parsed.language.is_empty() {
+            return Err(format!("`{code}` names no language"));
         }
+        if parsed.variants().len() > 0 {
+            return Err(format!(
+                "`{code}` has a variant: clausier takes a language, a script and a region, such as `sr-Latn-RS`"
+            ));
+        }
+        let lang = Lang {
+            language: parsed.language,
+            script: parsed.script,
+            region: parsed.region,
+        };
+        let canonical = lang.to_string();
+        if canonical != code {
+            return Err(format!(
+                "write `{canonical}`, the usual spelling of `{code}`"
+            ));
+        }
+        Ok(lang)
     }
 
-    /// Parses a language code as given on the command line or in a path.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    /// The family of languages clausier has words for, if any.
+    pub fn family(self) -> Option<Family> {
+        Family::ALL
+            .into_iter()
+            .find(|(_, code)| *code == self.language.as_str())
+            .map(|(family, _)| family)
+    }
+
+    /// The language subtag alone: `en` in `en-GB`. The labels of the
+    /// notices choose their words by it (`$binding`).
+    pub fn language(&self) -> &str {
+        self.language.as_str()
+    }
+
+    /// The region subtag: `GB` in `en-GB`.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_ref().map(Region::as_str)
+    }
+
+    /// The language's English name, as messages name it: "French",
+    /// "English (GB)", or its identifier where clausier has no name.
+    pub fn name(self) -> String {
+        let name = NAMES
+            .iter()
+            .find(|(code, _)| *code == self.language.as_str())
+            .map(|(_, name)| *name);
+        match (name, self.script, self.region) {
+            (Some(name), None, None) => name.to_string(),
+            (Some(name), ..) => {
+                let rest = self.to_string();
+                format!("{name} ({})", &rest[self.language.as_str().len() + 1..])
+            }
+            (None, ..) => format!("`{self}`"),
+        }
+    }
+}
+
+/// How `clausier release` is given the summary `text` of a version in
+/// `lang`: `--summary-fr TEXT`, `--summary-en TEXT`, and `--summary
+/// de=TEXT` for any language.
+pub fn summary_option(lang: Lang, text: &str) -> String {
+    match [Lang::FRENCH, Lang::ENGLISH].contains(&lang) {
+        true => format!("--summary-{lang} {text}"),
+        false => format!("--summary {lang}={text}"),
     }
 }
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        f.write_str(self.language.as_str())?;
+        if let Some(script) = self.script {
+            write!(f, "-{}", script.as_str())?;
+        }
+        if let Some(region) = self.region {
+            write!(f, "-{}", region.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Lang::parse(&code).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Lang {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Lang".into()
+    }
+
+    // No `pattern`: schemars would make a map keyed by languages refuse
+    // every key (`patternProperties`); clausier checks identifiers itself.
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A language, as a BCP 47 identifier: `fr`, `en`, `en-GB`, `nl-BE`.",
+            "type": "string",
+        })
     }
 }
 
 thread_local! {
     /// The languages of the corpus being read, which every text must have.
-    static CORPUS_LANGUAGES: std::cell::RefCell<Vec<Lang>> = std::cell::RefCell::new(Lang::ALL.to_vec());
+    static CORPUS_LANGUAGES: std::cell::RefCell<Vec<Lang>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Runs `read` with `languages` as the languages every text must have.
@@ -63,6 +225,11 @@ pub fn with_languages<T>(languages: &[Lang], read: impl FnOnce() -> T) -> T {
     let result = read();
     CORPUS_LANGUAGES.with(|current| *current.borrow_mut() = previous);
     result
+}
+
+/// The languages of the corpus being read (none outside a corpus).
+pub fn corpus_languages() -> Vec<Lang> {
+    CORPUS_LANGUAGES.with(|languages| languages.borrow().clone())
 }
 
 /// A text a reader sees, written once per language: `{ fr: …, en: … }`.
@@ -110,18 +277,21 @@ impl Localized {
     /// Whether every language of the corpus being read has its text: the
     /// message and hint saying which are missing otherwise.
     pub fn complete(&self) -> Result<(), String> {
-        let missing = CORPUS_LANGUAGES.with(|languages| self.missing(&languages.borrow()));
+        let languages = corpus_languages();
+        let extra = self.0.keys().find(|lang| !languages.contains(lang));
+        if let Some(extra) = extra.filter(|_| !languages.is_empty()) {
+            let listed: Vec<String> = languages.iter().map(|lang| format!("`{lang}`")).collect();
+            return Err(format!(
+                "unknown language `{extra}`\nthe corpus's languages are {}: remove this text, or add `{extra}` to corpus.yaml",
+                listed.join(", ")
+            ));
+        }
+        let missing = self.missing(&languages);
         if missing.is_empty() {
             return Ok(());
         }
-        let missing: Vec<&str> = missing.iter().map(|lang| lang.code()).collect();
-        let every: Vec<String> = CORPUS_LANGUAGES.with(|languages| {
-            languages
-                .borrow()
-                .iter()
-                .map(|lang| format!("{lang}: …"))
-                .collect()
-        });
+        let missing: Vec<String> = missing.iter().map(Lang::to_string).collect();
+        let every: Vec<String> = languages.iter().map(|lang| format!("{lang}: …")).collect();
         Err(format!(
             "missing the `{}` text\nwrite this text in every language, as `{{ {} }}`",
             missing.join("`, `"),

@@ -11,7 +11,11 @@ pub struct Document {
     /// Document id, e.g. `dpa`.
     pub id: String,
     pub lang: Lang,
-    /// Every language the document is published in, for language links.
+    /// Every language the document is published in, for language links,
+    /// in the order of `Lang`. Sorted when read, since releases recorded
+    /// them in the order of the languages clausier once had (French
+    /// first): a release reads as the same document it was.
+    #[serde(deserialize_with = "sorted_languages")]
     pub languages: Vec<Lang>,
     pub title: String,
     pub subtitle: Option<String>,
@@ -40,6 +44,14 @@ pub struct Notice {
     pub long: String,
 }
 
+fn sorted_languages<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Lang>, D::Error> {
+    let mut languages = Vec::<Lang>::deserialize(deserializer)?;
+    languages.sort();
+    Ok(languages)
+}
+
 /// A party as the cover page presents it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CoverParty {
@@ -58,7 +70,15 @@ pub struct PageLabels {
     pub page: String,
     pub language: String,
     pub between: String,
+    /// The name of the other language's edition, in that language
+    /// ("English version"): the link to it where a corpus had two
+    /// languages, as releases made before `editions` recorded it.
     pub other_language: String,
+    /// How each language's edition names itself, in its own language
+    /// ("English version"), as the other editions link to it. Absent
+    /// where a document has two languages or fewer.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub editions: std::collections::BTreeMap<Lang, String>,
     pub download_pdf: String,
 }
 

@@ -73,7 +73,7 @@ fn manifest_lists_every_version_of_every_artifact_with_its_size_and_hash() {
         );
         assert_eq!(artifact.date.as_deref(), Some(date), "{}", artifact.path);
         assert_eq!(artifact.latest, artifact.path.matches('/').count() == 1);
-        assert!(artifact.path.starts_with(lang.code()));
+        assert!(artifact.path.starts_with(&lang.to_string()));
     }
     let titles: BTreeMap<(&str, Lang), &str> = documents
         .iter()
@@ -85,15 +85,15 @@ fn manifest_lists_every_version_of_every_artifact_with_its_size_and_hash() {
         })
         .collect();
     let expected = [
-        (("cookies", Lang::En), "Cookie Policy"),
-        (("cookies", Lang::Fr), "Politique de cookies"),
-        (("dpa", Lang::En), "Data Processing Agreement"),
+        (("cookies", Lang::ENGLISH), "Cookie Policy"),
+        (("cookies", Lang::FRENCH), "Politique de cookies"),
+        (("dpa", Lang::ENGLISH), "Data Processing Agreement"),
         (
-            ("dpa", Lang::Fr),
+            ("dpa", Lang::FRENCH),
             "Accord sur le traitement des données personnelles",
         ),
-        (("privacy", Lang::En), "Privacy Policy"),
-        (("privacy", Lang::Fr), "Politique de confidentialité"),
+        (("privacy", Lang::ENGLISH), "Privacy Policy"),
+        (("privacy", Lang::FRENCH), "Politique de confidentialité"),
     ];
     assert_eq!(titles, BTreeMap::from(expected));
 }
@@ -175,16 +175,20 @@ fn pdf_text_has_every_heading_subprocessor_commitment_and_notice() {
             assert!(text.contains(siret), "{}: SIRET {siret}", document.lang);
         }
         for (fr, en) in COMMITMENTS {
-            let phrase = if document.lang == Lang::Fr { fr } else { en };
+            let phrase = if document.lang == Lang::FRENCH {
+                fr
+            } else {
+                en
+            };
             assert!(
                 text.contains(&letters(phrase)),
                 "{}: commitment {phrase:?}",
                 document.lang
             );
         }
-        let notice = match document.lang {
-            Lang::Fr => "Version française faisant foi",
-            Lang::En => "Translation – the French version prevails",
+        let notice = match document.lang == Lang::FRENCH {
+            true => "Version française faisant foi",
+            false => "Translation – the French version prevails",
         };
         assert!(pages.len() >= 10, "{} pages", pages.len());
         for (number, page) in pages.iter().enumerate() {
@@ -200,7 +204,7 @@ fn pdf_text_has_every_heading_subprocessor_commitment_and_notice() {
                 number + 1
             );
         }
-        if document.lang == Lang::En {
+        if document.lang == Lang::ENGLISH {
             assert!(
                 pages[0].contains("The French version is the only"),
                 "first page explains the translation"
@@ -352,9 +356,23 @@ fn command_line_builds_a_selection_and_keeps_sources() {
     );
     let slip = run(&["build", "--lang", "fe"]);
     assert_eq!(slip.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&slip.stderr),
-        "error: unknown language `fe`; did you mean `fr`?\n"
+    assert!(
+        String::from_utf8_lossy(&slip.stderr)
+            .starts_with("error: unknown language `fe`; did you mean `fr`?\n")
+    );
+    // Any language identifier parses; one the corpus lacks is named.
+    let other = run(&["build", "--lang", "nl-BE"]);
+    assert_eq!(other.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&other.stderr)
+            .starts_with("error: unknown language `nl-BE`: the languages are fr, en\n"),
+        "{other:?}"
+    );
+    let malformed = run(&["build", "--lang", "en_GB"]);
+    assert_eq!(malformed.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&malformed.stderr).contains("write `en-GB`"),
+        "{malformed:?}"
     );
 }
 
@@ -415,12 +433,12 @@ const COOKIES: [(&str, &str, &str, &str); 4] = [
 #[test]
 fn cookie_policy_pdfs_list_every_cookie_with_provider_and_lifetime() {
     let out = shipped_out();
-    for lang in [Lang::Fr, Lang::En] {
+    for lang in [Lang::FRENCH, Lang::ENGLISH] {
         let pages = pdf_pages(&out.join(format!("{lang}/cookies.pdf")));
         let text = pages.concat();
         let flat = letters(&text);
         for (name, provider, fr, en) in COOKIES {
-            let lifetime = if lang == Lang::Fr { fr } else { en };
+            let lifetime = if lang == Lang::FRENCH { fr } else { en };
             // The row, in reading order: name … provider … lifetime.
             let row = [name, provider, lifetime].map(letters);
             let at = flat
@@ -436,16 +454,17 @@ fn cookie_policy_pdfs_list_every_cookie_with_provider_and_lifetime() {
             );
         }
         let (notice, consent, choice) = match lang {
-            Lang::Fr => (
+            Lang::FRENCH => (
                 "Version française faisant foi",
                 "Soumis à votre consentement préalable",
                 "pendant 6 mois",
             ),
-            Lang::En => (
+            Lang::ENGLISH => (
                 "Translation – the French version prevails",
                 "Subject to your prior consent",
                 "period of 6 months",
             ),
+            other => panic!("the corpus has no {other}"),
         };
         assert!(text.contains(consent), "{lang}: consent column");
         assert!(
@@ -519,19 +538,20 @@ const ARTICLE_13: [(&str, &str, &str); 13] = [
 #[test]
 fn privacy_policy_pdfs_state_every_article_13_item() {
     let out = shipped_out();
-    for lang in [Lang::Fr, Lang::En] {
+    for lang in [Lang::FRENCH, Lang::ENGLISH] {
         let pages = pdf_pages(&out.join(format!("{lang}/privacy.pdf")));
         let text = letters(&pages.concat());
         for (item, fr, en) in ARTICLE_13 {
-            let phrase = if lang == Lang::Fr { fr } else { en };
+            let phrase = if lang == Lang::FRENCH { fr } else { en };
             assert!(
                 text.contains(&letters(phrase)),
                 "{lang}: {item}: {phrase:?}"
             );
         }
         let notice = match lang {
-            Lang::Fr => "Version française faisant foi",
-            Lang::En => "Translation – the French version prevails",
+            Lang::FRENCH => "Version française faisant foi",
+            Lang::ENGLISH => "Translation – the French version prevails",
+            other => panic!("the corpus has no {other}"),
         };
         for (number, page) in pages.iter().enumerate() {
             assert!(

@@ -12,7 +12,7 @@ use clausier::lang::Lang;
 use common::{build, copy_corpus, scratch, shipped_out, shipped_root};
 
 fn ids(lang: Lang) -> BTreeSet<String> {
-    let folder = shipped_root().join("labels").join(lang.code());
+    let folder = shipped_root().join("labels").join(lang.to_string());
     let mut ids = BTreeSet::new();
     for entry in fs::read_dir(folder).unwrap() {
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();
@@ -25,8 +25,8 @@ fn ids(lang: Lang) -> BTreeSet<String> {
 
 #[test]
 fn every_message_exists_in_every_locale() {
-    let french = ids(Lang::Fr);
-    let english = ids(Lang::En);
+    let french = ids(Lang::FRENCH);
+    let english = ids(Lang::ENGLISH);
     assert!(french.len() > 60, "{} messages", french.len());
     let only_fr: Vec<_> = french.difference(&english).collect();
     let only_en: Vec<_> = english.difference(&french).collect();
@@ -41,7 +41,7 @@ fn every_message_clausier_uses_is_defined() {
     let checked = clausier::check(&shipped_root(), false).unwrap();
     let corpus = &checked.corpus;
 
-    for lang in Lang::ALL {
+    for lang in [Lang::FRENCH, Lang::ENGLISH] {
         let defined = ids(lang);
         for id in clausier::check::labels::used_messages(corpus) {
             assert!(

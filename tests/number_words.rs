@@ -17,7 +17,7 @@ fn french_number_words_agree_with_an_independent_implementation() {
                 reformed: false,
             };
             let expected = french_number_options(&n, &options);
-            let ours = number_in_words(n, Lang::Fr, gender);
+            let ours = number_in_words(n, Lang::FRENCH, gender).unwrap_or_default();
             if ours != expected {
                 differences.push(format!("{n} ({gender:?}): {ours:?}, oracle {expected:?}"));
             }
@@ -30,8 +30,8 @@ fn french_number_words_agree_with_an_independent_implementation() {
     };
     assert_eq!(french_number_options(&71, &traditional), "soixante et onze");
     assert_eq!(
-        number_in_words(80, Lang::Fr, Gender::Masculine),
-        "quatre-vingts"
+        number_in_words(80, Lang::FRENCH, Gender::Masculine).as_deref(),
+        Some("quatre-vingts")
     );
     assert!(
         differences.is_empty(),

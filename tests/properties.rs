@@ -89,7 +89,7 @@ proptest! {
 
     #[test]
     fn markdown_and_placeholders_never_panic(text in hostile_text()) {
-        let placeholders = Placeholders::new(Lang::Fr, [("processor".to_string(), "Learn&Go".to_string())].into());
+        let placeholders = Placeholders::new(Lang::FRENCH, [("processor".to_string(), "Learn&Go".to_string())].into());
         let mut diagnostics = Diagnostics::default();
         clausier::compose::markdown::clauses(&source("contracts/x/fr.md", text), &placeholders, &mut diagnostics);
         let _ = diagnostics.to_string();
@@ -98,9 +98,9 @@ proptest! {
     #[test]
     fn fluent_loader_never_panics(text in hostile_text()) {
         let mut diagnostics = Diagnostics::default();
-        let files = [(Lang::Fr, vec![source("locales/fr/x.ftl", text)])].into();
+        let files = [(Lang::FRENCH, vec![source("locales/fr/x.ftl", text)])].into();
         let labels = clausier::corpus::locale::Labels::new(&files, &mut diagnostics);
-        let _ = labels.get(Lang::Fr, "x");
+        let _ = labels.get(Lang::FRENCH, "x");
         let _ = diagnostics.to_string();
     }
 }

@@ -7,14 +7,25 @@ page-effective-date = Effective date
 page-page = Page
 page-language = Language:
 page-between = Between:
-page-other-language = Version française
 page-download-pdf = Download the PDF
+# How this edition is named where another language links to it.
+page-edition = English version
 
 ## Binding language
 notice-binding-short = English version – binding
 notice-binding-long = This document is written in English. Only the English version is binding; any translation is provided for information only.
-notice-translation-short = Translation – the French version prevails
-notice-translation-long = This document is an English translation, provided for information only. The French version is the only binding text and prevails in the event of any discrepancy or difference of interpretation.
+# A translation names the binding language, whose code is $binding.
+notice-binding-language = { $binding ->
+    [fr] French
+    [en] English
+    [de] German
+    [es] Spanish
+    [it] Italian
+    [nl] Dutch
+   *[other] original
+  }
+notice-translation-short = Translation – the { notice-binding-language } version prevails
+notice-translation-long = This document is an English translation, provided for information only. The { notice-binding-language } version is the only binding text and prevails in the event of any discrepancy or difference of interpretation.
 
 ## Parties
 role-processor = Processor

@@ -7,14 +7,25 @@ page-effective-date = Date d'entrée en vigueur
 page-page = Page
 page-language = Langue :
 page-between = Entre :
-page-other-language = English version
 page-download-pdf = Télécharger le PDF
+# Le nom de cette version, là où une autre langue y renvoie.
+page-edition = Version française
 
 ## Langue faisant foi
 notice-binding-short = Version française faisant foi
 notice-binding-long = Le présent document est rédigé en français. Seule la version française fait foi ; toute traduction est fournie à titre d'information.
-notice-translation-short = Traduction – la version anglaise prévaut
-notice-translation-long = Le présent document est une traduction française, fournie à titre d'information. Seule la version anglaise fait foi et prévaut en cas de divergence ou de différence d'interprétation.
+# Une traduction nomme la langue qui fait foi, dont le code est $binding.
+notice-binding-language = { $binding ->
+    [fr] française
+    [en] anglaise
+    [de] allemande
+    [es] espagnole
+    [it] italienne
+    [nl] néerlandaise
+   *[other] originale
+  }
+notice-translation-short = Traduction – la version { notice-binding-language } prévaut
+notice-translation-long = Le présent document est une traduction française, fournie à titre d'information. Seule la version { notice-binding-language } fait foi et prévaut en cas de divergence ou de différence d'interprétation.
 
 ## Parties
 role-processor = Sous-traitant

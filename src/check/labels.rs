@@ -88,6 +88,7 @@ const COOKIE_MESSAGES: &[&str] = &[
 
 /// Messages every document uses.
 const PAGE_MESSAGES: &[&str] = &[
+    "notice-binding-language",
     "notice-binding-long",
     "notice-binding-short",
     "notice-translation-long",
@@ -103,7 +104,7 @@ const PAGE_MESSAGES: &[&str] = &[
     "page-download-pdf",
     "page-effective-date",
     "page-language",
-    "page-other-language",
+    "page-edition",
     "page-page",
     "page-version",
     "redline-added-section",
@@ -181,3 +182,28 @@ const CONTRACT_MESSAGES: &[&str] = &[
     "subprocessor-transfer-yes",
     "subprocessor-transfer-yes-unspecified",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::locale::builtin;
+    use crate::lang::Lang;
+
+    /// German, Spanish, Italian and Dutch have every label a cookie or
+    /// privacy policy uses, in every corpus: only a DPA's are missing.
+    #[test]
+    fn every_language_clausier_knows_has_the_labels_of_the_policies() {
+        let mut needed: Vec<String> = [PAGE_MESSAGES, COOKIE_MESSAGES, PRIVACY_MESSAGES]
+            .concat()
+            .iter()
+            .map(|id| id.to_string())
+            .collect();
+        needed.extend(CookieCategory::ALL.map(|category| category.message_id().to_string()));
+        needed.extend(Unit::ALL.map(|unit| unit.message_id().to_string()));
+        for code in ["de", "es", "it", "nl", "fr", "en"] {
+            let known = builtin::message_ids(Lang::parse(code).unwrap());
+            let missing: Vec<&String> = needed.iter().filter(|id| !known.contains(id)).collect();
+            assert!(missing.is_empty(), "{code} lacks {missing:?}");
+        }
+    }
+}

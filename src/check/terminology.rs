@@ -11,7 +11,7 @@ use crate::compose::markdown::heading_ids;
 use crate::corpus::termbase::Term;
 use crate::corpus::{DocumentSource, SourceFile};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::lang::Lang;
+use crate::lang::{Family, Lang};
 use crate::model::{Block, Document, Inline, Section};
 
 /// Warns about each clause whose translation does not use the termbase's
@@ -29,7 +29,9 @@ pub fn check(
     // Longest first, so that "sous-traitant ultérieur" is matched, and
     // masked, before "sous-traitant".
     let mut terms: Vec<&Term> = terms.iter().collect();
-    terms.sort_by_key(|term| std::cmp::Reverse(term_in(term, source.binding).chars().count()));
+    terms.sort_by_key(|term| {
+        std::cmp::Reverse(term_in(term, source.binding).map_or(0, |said| said.chars().count()))
+    });
     for translation in documents.iter().filter(|d| d.lang != source.binding) {
         let Some(file) = source.texts.get(&translation.lang) else {
             continue;
@@ -44,8 +46,13 @@ pub fn check(
             let mut original = normalize(original);
             let translated = normalize(translated);
             for term in &terms {
-                let said = term_in(term, source.binding);
-                let meant = term_in(term, translation.lang);
+                // The termbase has French and English terms only.
+                let (Some(said), Some(meant)) = (
+                    term_in(term, source.binding),
+                    term_in(term, translation.lang),
+                ) else {
+                    continue;
+                };
                 if !mask(&mut original, &forms(said, source.binding))
                     || uses(&translated, &forms(meant, translation.lang))
                 {
@@ -67,11 +74,12 @@ pub fn check(
     }
 }
 
-/// The termbase's term in `lang`.
-fn term_in(term: &Term, lang: Lang) -> &str {
-    match lang {
-        Lang::Fr => &term.fr,
-        Lang::En => &term.en,
+/// The termbase's term in `lang`, if it has one.
+fn term_in(term: &Term, lang: Lang) -> Option<&str> {
+    match lang.family()? {
+        Family::French => Some(&term.fr),
+        Family::English => Some(&term.en),
+        _ => None,
     }
 }
 
@@ -93,9 +101,9 @@ fn missing_term(
     } else {
         format!(" (GDPR art. {})", term.article)
     };
-    let quoted = |(text, lang): (&str, Lang)| match lang {
-        Lang::Fr => format!("« {text} »"),
-        Lang::En => format!("\"{text}\""),
+    let quoted = |(text, lang): (&str, Lang)| match lang.family() {
+        Some(Family::French) => format!("« {text} »"),
+        _ => format!("\"{text}\""),
     };
     Diagnostic::warning(
         Code::Terminology,
@@ -226,9 +234,9 @@ fn find_words(text: &str, form: &str, from: usize) -> Option<usize> {
 
 /// The forms of a term in `lang` that count as using it.
 fn forms(term: &str, lang: Lang) -> Vec<String> {
-    match lang {
-        Lang::Fr => french_forms(term),
-        Lang::En => english_forms(term),
+    match lang.family() {
+        Some(Family::French) => french_forms(term),
+        _ => english_forms(term),
     }
 }
 

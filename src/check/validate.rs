@@ -223,11 +223,13 @@ impl Checker<'_> {
     /// Every document has the same clauses, in the same order, in every language.
     fn clause_languages(&mut self) {
         for document in &self.corpus.documents {
-            let ids: Vec<LanguageHeadings> = document
+            let mut ids: Vec<LanguageHeadings> = document
                 .texts
                 .iter()
                 .map(|(&lang, file)| (lang, file, markdown::heading_ids(&file.text)))
                 .collect();
+            // The binding text first: the others are compared with it.
+            ids.sort_by_key(|(lang, ..)| *lang != document.binding);
             let mut duplicates = false;
             for (_, file, headings) in &ids {
                 // Each id with where it is first defined.

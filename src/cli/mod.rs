@@ -37,23 +37,11 @@ impl clap::builder::TypedValueParser for LangParser {
     ) -> Result<Self::Value, clap::Error> {
         use clausier::lang::Lang;
         let typed = value.to_string_lossy();
-        Lang::from_code(&typed).ok_or_else(|| {
-            let codes = Lang::ALL.map(Lang::code);
-            let message =
-                clausier::diagnostic::unknown_typed_id("language", "languages", &typed, &codes);
+        Lang::parse(&typed).map_err(|why| {
             // clap prints this as it is: what the user typed is escaped.
-            let message = format!("{}\n", clausier::text::visible(&message));
+            let message = format!("{}\n", clausier::text::visible(&why));
             clap::Error::raw(clap::error::ErrorKind::InvalidValue, message).with_cmd(command)
         })
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let codes = clausier::lang::Lang::ALL.map(|lang| lang.code());
-        Some(Box::new(
-            codes.into_iter().map(clap::builder::PossibleValue::new),
-        ))
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 use clausier::corpus::files::write_new_synced;
 use clausier::corpus::schemas;
-use clausier::lang::Lang;
+use clausier::lang::{Family, Lang, summary_option};
 
 /// Writes a new corpus that `clausier check --draft` accepts at once (plain
 /// `check` then asks for its first release): corpus.yaml
@@ -108,11 +108,18 @@ fn write(args: &NewArgs) -> Result<(), String> {
             ));
         };
         for (path, text) in scaffold.iter() {
-            let lang = Path::new(path).file_stem().and_then(|stem| stem.to_str());
-            match path.ends_with(".md") {
-                // A text file per language: those of the corpus only.
-                true if !languages.iter().any(|l| Some(l.code()) == lang) => {}
-                _ => files.push((path.to_string(), for_languages(text, &languages))),
+            let Some(written_in) = path.strip_suffix(".md").and_then(|p| p.rsplit_once('/')) else {
+                files.push((path.to_string(), for_languages(text, &languages)));
+                continue;
+            };
+            // A text file per language of the corpus, from the scaffold's
+            // French or English one.
+            let (folder, source) = written_in;
+            for &lang in languages
+                .iter()
+                .filter(|&&lang| scaffold_language(lang) == source)
+            {
+                files.push((format!("{folder}/{lang}.md"), text.to_string()));
             }
         }
     }
@@ -145,7 +152,7 @@ fn write(args: &NewArgs) -> Result<(), String> {
         let _ = fs::remove_dir_all(&staging);
         return Err(format!("cannot write {}: {error}", super::shown(dir)));
     }
-    let codes: Vec<&str> = languages.iter().map(|lang| lang.code()).collect();
+    let codes: Vec<String> = languages.iter().map(Lang::to_string).collect();
     println!(
         "a new corpus in {}: {} in {} ({} binding), {} files",
         super::shown(dir),
@@ -160,8 +167,19 @@ fn write(args: &NewArgs) -> Result<(), String> {
     );
     let summaries: Vec<String> = languages
         .iter()
-        .map(|lang| format!("--summary-{lang} \"{}\"", first_version(*lang)))
+        .map(|&lang| summary_option(lang, &format!("\"{}\"", first_version(lang))))
         .collect();
+    let untranslated: Vec<String> = languages
+        .iter()
+        .filter(|lang| !matches!(lang.family(), Some(Family::French | Family::English)))
+        .map(|lang| format!("`{lang}`"))
+        .collect();
+    if !untranslated.is_empty() {
+        println!(
+            "the {} texts are in English (their contracts/*/<language>.md and the lines marked `# translate`): translate them",
+            untranslated.join(", ")
+        );
+    }
     println!(
         "next: replace the example facts in annexes/ and the text in contracts/, then\n  cd {}\n  clausier check --draft      (or clausier serve, to preview)\n  clausier release {} 1.0 --effective YYYY-MM-DD {}\n  clausier build",
         super::shown(dir),
@@ -198,25 +216,48 @@ fn move_into_place(staging: &Path, dir: &Path) -> std::io::Result<()> {
     fs::remove_dir(staging)
 }
 
-/// "First version", in `lang`.
+/// "First version", in `lang` (in English where clausier has no words).
 fn first_version(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "Première version",
-        Lang::En => "First version",
+    match lang.family() {
+        Some(Family::French) => "Première version",
+        Some(Family::German) => "Erste Fassung",
+        Some(Family::Spanish) => "Primera versión",
+        Some(Family::Italian) => "Prima versione",
+        Some(Family::Dutch) => "Eerste versie",
+        Some(Family::English) | None => "First version",
     }
 }
 
-/// The scaffold's text for these languages: a line that gives one
-/// language's text (`en: …`) is kept only for the corpus's languages.
+/// The scaffold's language `lang` takes its texts from: French for French
+/// of any region, English for every other language (to translate).
+fn scaffold_language(lang: Lang) -> &'static str {
+    match lang.family() {
+        Some(Family::French) => "fr",
+        _ => "en",
+    }
+}
+
+/// The scaffold's text for these languages: a line that gives one of its
+/// texts (`en: …`, `fr: …`) becomes a line for each language of the
+/// corpus that takes its text from it, marked `# translate` where it is
+/// another language's.
 fn for_languages(text: &str, languages: &[Lang]) -> String {
     let mut kept = String::new();
     for line in text.split_inclusive('\n') {
-        let language = line.trim_start().split_once(": ").map(|(key, _)| key);
-        let other = language
-            .and_then(Lang::from_code)
-            .is_some_and(|lang| !languages.contains(&lang));
-        if !other {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let given = line.trim_start().split_once(": ");
+        let Some((source @ ("en" | "fr"), value)) = given else {
             kept.push_str(line);
+            continue;
+        };
+        for &lang in languages
+            .iter()
+            .filter(|&&lang| scaffold_language(lang) == source)
+        {
+            let value = value.trim_end();
+            let foreign = !matches!(lang.family(), Some(Family::French | Family::English));
+            let mark = if foreign { "  # translate" } else { "" };
+            kept.push_str(&format!("{indent}{lang}: {value}{mark}\n"));
         }
     }
     kept
@@ -224,7 +265,7 @@ fn for_languages(text: &str, languages: &[Lang]) -> String {
 
 /// corpus.yaml for these languages.
 fn settings(languages: &[Lang], binding: Lang) -> String {
-    let codes: Vec<&str> = languages.iter().map(|lang| lang.code()).collect();
+    let codes: Vec<String> = languages.iter().map(Lang::to_string).collect();
     format!(
         "# yaml-language-server: $schema=schemas/corpus.schema.json\n\
          # The languages each document is written in, and the binding one: the\n\

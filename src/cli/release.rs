@@ -33,18 +33,36 @@ pub struct ReleaseArgs {
     /// What the version changes, in English.
     #[arg(long, value_name = "TEXT")]
     summary_en: Option<String>,
+    /// What the version changes in a language, as LANG=TEXT (repeatable),
+    /// e.g. `--summary nl-BE="Eerste versie"`: for any language.
+    #[arg(long = "summary", value_name = "LANG=TEXT", value_parser = summary_in)]
+    summaries: Vec<(Lang, String)>,
     /// The corpus folder, holding corpus.yaml, annexes/ and contracts/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
 }
 
+/// `--summary LANG=TEXT`.
+fn summary_in(value: &str) -> Result<(Lang, String), String> {
+    let (lang, text) = value
+        .split_once('=')
+        .ok_or("write the language, `=`, then the text: `--summary de=\"Erste Fassung\"`")?;
+    let lang = Lang::parse(lang).map_err(|why| clausier::text::visible(&why).into_owned())?;
+    Ok((lang, text.to_string()))
+}
+
 pub fn run(args: ReleaseArgs) -> ExitCode {
-    let summary: BTreeMap<Lang, String> =
-        [(Lang::Fr, args.summary_fr), (Lang::En, args.summary_en)]
-            .into_iter()
-            // Read like corpus text: one Unicode form, `\n` line ends.
-            .filter_map(|(lang, text)| Some((lang, clausier::text::normalize_source(&text?))))
-            .collect();
+    let shorthands = [
+        (Lang::FRENCH, args.summary_fr),
+        (Lang::ENGLISH, args.summary_en),
+    ];
+    let summary: BTreeMap<Lang, String> = shorthands
+        .into_iter()
+        .filter_map(|(lang, text)| Some((lang, text?)))
+        .chain(args.summaries)
+        // Read like corpus text: one Unicode form, `\n` line ends.
+        .map(|(lang, text)| (lang, clausier::text::normalize_source(&text)))
+        .collect();
     let request = ReleaseRequest {
         root: &args.root,
         document: &args.document,

@@ -122,19 +122,7 @@ pub fn build(
             .split(',')
             .map(|k| k.trim().to_string())
             .collect(),
-        language_notice: Notice {
-            binding: lang == source.binding,
-            short: label(if lang == source.binding {
-                "notice-binding-short"
-            } else {
-                "notice-translation-short"
-            }),
-            long: label(if lang == source.binding {
-                "notice-binding-long"
-            } else {
-                "notice-translation-long"
-            }),
-        },
+        language_notice: language_notice(labels, lang, source.binding),
         parties: if source.meta.contract {
             vec![
                 CoverParty {
@@ -161,8 +149,39 @@ pub fn build(
             page: label("page-page"),
             language: label("page-language"),
             between: label("page-between"),
-            other_language: label("page-other-language"),
+            other_language: source
+                .texts
+                .keys()
+                .find(|&&other| other != lang)
+                .map(|&other| labels.get(other, "page-edition"))
+                .unwrap_or_default(),
+            // Two languages need no more than `other_language`: their
+            // releases stay as they were recorded.
+            editions: match source.texts.len() {
+                0..=2 => BTreeMap::new(),
+                _ => (source.texts.keys())
+                    .map(|&other| (other, labels.get(other, "page-edition")))
+                    .collect(),
+            },
             download_pdf: label("page-download-pdf"),
+        },
+    }
+}
+
+/// What an edition says of its language: the binding text, or a
+/// translation naming the language that prevails.
+fn language_notice(labels: &Labels, lang: Lang, binding: Lang) -> Notice {
+    let notice = |id: &str| labels.get_with(lang, id, &[("binding", binding.language())]);
+    match lang == binding {
+        true => Notice {
+            binding: true,
+            short: notice("notice-binding-short"),
+            long: notice("notice-binding-long"),
+        },
+        false => Notice {
+            binding: false,
+            short: notice("notice-translation-short"),
+            long: notice("notice-translation-long"),
         },
     }
 }
@@ -347,7 +366,7 @@ mod tests {
         let corpus = crate::corpus::load(root, &mut diagnostics).expect("the shipped corpus loads");
         let mut names = Vec::new();
         for source in &corpus.documents {
-            for lang in [Lang::Fr, Lang::En] {
+            for lang in [Lang::FRENCH, Lang::ENGLISH] {
                 let (values, missing) = placeholder_values(&corpus, source, lang);
                 names.extend(values.into_keys().chain(missing.into_keys()));
                 for kind in KINDS {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, did_you_mean};
-use crate::lang::Lang;
+use crate::lang::{Family, Lang};
 use crate::model::Block;
 
 /// Every placeholder there is, as the guide lists it: its name (`<…>`
@@ -252,8 +252,8 @@ impl Placeholders {
 
     /// Appends a value, eliding French "de" before "un"/"une": "d'un (1) audit".
     fn append(&self, out: &mut String, value: &str) {
-        let elides =
-            self.lang == Lang::Fr && (value.starts_with("un ") || value.starts_with("une "));
+        let elides = self.lang.family() == Some(Family::French)
+            && (value.starts_with("un ") || value.starts_with("une "));
         if elides {
             for de in ["de ", "De "] {
                 let word_start = out.len() >= de.len()
@@ -339,7 +339,7 @@ mod tests {
     fn replaces_placeholders_with_their_values() {
         let text = "{{ processor }} dispose de {{commitment.objection_period}}.";
         assert_eq!(
-            placeholders(Lang::Fr).resolve(text).unwrap(),
+            placeholders(Lang::FRENCH).resolve(text).unwrap(),
             "Learn&Go dispose de sept (7) jours ouvrés."
         );
     }
@@ -348,11 +348,11 @@ mod tests {
     fn elides_french_de_before_un() {
         let text = "dans la limite de {{ commitment.audit_limit }}";
         assert_eq!(
-            placeholders(Lang::Fr).resolve(text).unwrap(),
+            placeholders(Lang::FRENCH).resolve(text).unwrap(),
             "dans la limite d'un (1) audit par an"
         );
         assert_eq!(
-            placeholders(Lang::Fr)
+            placeholders(Lang::FRENCH)
                 .resolve("la mode {{ commitment.audit_limit }}")
                 .unwrap(),
             "la mode un (1) audit par an"
@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn reports_unknown_and_unclosed_placeholders_with_their_offset() {
-        let errors = placeholders(Lang::Fr)
+        let errors = placeholders(Lang::FRENCH)
             .resolve("a {{ procesor }} b {{ x")
             .unwrap_err();
         assert_eq!(errors.len(), 2);

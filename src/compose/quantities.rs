@@ -9,7 +9,8 @@ use crate::lang::Lang;
 /// A quantity written out in one language, its unit named by the labels.
 pub trait QuantityText {
     /// The contract style: number in words, then digits, then unit:
-    /// "sept (7) jours ouvrés", "forty-eight (48) hours".
+    /// "sept (7) jours ouvrés", "forty-eight (48) hours"; digits and unit
+    /// where clausier has no words for the number.
     fn legal(self, lang: Lang, labels: &Labels) -> String;
     /// The short style for tables: "7 jours", "6 months".
     fn short(self, lang: Lang, labels: &Labels) -> String;
@@ -21,12 +22,12 @@ impl QuantityText for Quantity {
             Some(gender) if gender == "feminine" => Gender::Feminine,
             _ => Gender::Masculine,
         };
-        format!(
-            "{} ({}) {}",
-            number_in_words(self.value, lang, gender),
-            self.value,
-            unit_name(self, lang, labels)
-        )
+        let unit = unit_name(self, lang, labels);
+        match number_in_words(self.value, lang, gender) {
+            Some(words) => format!("{words} ({}) {unit}", self.value),
+            // A language clausier has no number words for: digits alone.
+            None => format!("{} {unit}", self.value),
+        }
     }
 
     fn short(self, lang: Lang, labels: &Labels) -> String {

@@ -4,7 +4,7 @@
 //! with the gender agreement contracts need; that crate checks the French
 //! for every value a quantity may hold (tests/number_words.rs).
 
-use crate::lang::Lang;
+use crate::lang::{Family, Lang};
 
 /// Grammatical gender of the noun a French number agrees with ("un jour",
 /// "une heure").
@@ -14,14 +14,16 @@ pub enum Gender {
     Feminine,
 }
 
-/// Writes `n` (0 to 999 999) in words in `lang`; larger numbers stay digits.
-pub fn number_in_words(n: u32, lang: Lang, gender: Gender) -> String {
+/// Writes `n` (0 to 999 999) in words in `lang`, if clausier has the
+/// words of that language (French and English).
+pub fn number_in_words(n: u32, lang: Lang, gender: Gender) -> Option<String> {
     if n >= 1_000_000 {
-        return n.to_string();
+        return None;
     }
-    match lang {
-        Lang::Fr => french(n, gender),
-        Lang::En => english(n),
+    match lang.family()? {
+        Family::French => Some(french(n, gender)),
+        Family::English => Some(english(n)),
+        _ => None,
     }
 }
 
@@ -182,7 +184,7 @@ mod tests {
     use super::*;
 
     fn fr(n: u32) -> String {
-        number_in_words(n, Lang::Fr, Gender::Masculine)
+        number_in_words(n, Lang::FRENCH, Gender::Masculine).unwrap()
     }
 
     #[test]
@@ -215,32 +217,26 @@ mod tests {
 
     #[test]
     fn french_un_agrees_with_a_feminine_noun() {
-        assert_eq!(number_in_words(1, Lang::Fr, Gender::Feminine), "une");
-        assert_eq!(
-            number_in_words(21, Lang::Fr, Gender::Feminine),
-            "vingt et une"
-        );
-        assert_eq!(
-            number_in_words(81, Lang::Fr, Gender::Feminine),
-            "quatre-vingt-une"
-        );
-        assert_eq!(
-            number_in_words(72, Lang::Fr, Gender::Feminine),
-            "soixante-douze"
-        );
+        let fr = |n| number_in_words(n, Lang::FRENCH, Gender::Feminine).unwrap();
+        assert_eq!(fr(1), "une");
+        assert_eq!(fr(21), "vingt et une");
+        assert_eq!(fr(81), "quatre-vingt-une");
+        assert_eq!(fr(72), "soixante-douze");
     }
 
     #[test]
     fn english_numbers_use_british_legal_style() {
-        let en = |n| number_in_words(n, Lang::En, Gender::Masculine);
+        let en = |n| number_in_words(n, Lang::ENGLISH, Gender::Masculine).unwrap();
         assert_eq!(en(7), "seven");
         assert_eq!(en(48), "forty-eight");
         assert_eq!(en(72), "seventy-two");
         assert_eq!(en(115), "one hundred and fifteen");
         assert_eq!(en(2005), "two thousand and five");
         assert_eq!(
-            number_in_words(1_000_000, Lang::En, Gender::Masculine),
-            "1000000"
+            number_in_words(1_000_000, Lang::ENGLISH, Gender::Masculine),
+            None
         );
+        let german = Lang::parse("de").unwrap();
+        assert_eq!(number_in_words(7, german, Gender::Masculine), None);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::lang::Lang;
+use crate::lang::{Family, Lang};
 
 /// A valid Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,34 +16,157 @@ pub struct Date {
 /// The years a date may have: four digits, from the 20th century on.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Month names, January first, and weekday names, Monday first, of each
+/// language clausier writes dates in.
+struct Calendar {
+    months: [&'static str; 12],
+    weekdays: [&'static str; 7],
+}
+
+const FRENCH: Calendar = Calendar {
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    weekdays: [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ],
+};
+const ENGLISH: Calendar = Calendar {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+};
+const GERMAN: Calendar = Calendar {
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    weekdays: [
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    ],
+};
+const SPANISH: Calendar = Calendar {
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    weekdays: [
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ],
+};
+const ITALIAN: Calendar = Calendar {
+    months: [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    weekdays: [
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ],
+};
+const DUTCH: Calendar = Calendar {
+    months: [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    weekdays: [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ],
+};
 
 impl Date {
     /// Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30).
@@ -91,18 +214,45 @@ impl Date {
         }
     }
 
-    /// The date as a reader of `lang` expects it in running text.
+    /// The date as a reader of `lang` expects it in running text: "1er
+    /// septembre 2026", "1 September 2026", "September 1, 2026" (en-US),
+    /// "1. September 2026"; ISO 8601 in a language clausier has no month
+    /// names for.
     pub fn long(self, lang: Lang) -> String {
-        let month = usize::from(self.month - 1);
-        match lang {
-            Lang::Fr => {
-                let day = match self.day {
-                    1 => "1er".to_string(),
-                    day => day.to_string(),
-                };
-                format!("{day} {} {}", FR_MONTHS[month], self.year)
-            }
-            Lang::En => format!("{} {} {}", self.day, EN_MONTHS[month], self.year),
+        self.written(lang, false)
+    }
+
+    /// The date in running text, after its day of the week if `weekday`.
+    fn written(self, lang: Lang, weekday: bool) -> String {
+        let Some(family) = lang.family() else {
+            return self.to_string();
+        };
+        let calendar = match family {
+            Family::French => &FRENCH,
+            Family::English => &ENGLISH,
+            Family::German => &GERMAN,
+            Family::Spanish => &SPANISH,
+            Family::Italian => &ITALIAN,
+            Family::Dutch => &DUTCH,
+        };
+        let (day, year) = (self.day, self.year);
+        let month = calendar.months[usize::from(self.month - 1)];
+        let date = match family {
+            Family::French if day == 1 => format!("1er {month} {year}"),
+            Family::Italian if day == 1 => format!("1º {month} {year}"),
+            Family::English if lang.region() == Some("US") => format!("{month} {day}, {year}"),
+            Family::German => format!("{day}. {month} {year}"),
+            Family::Spanish => format!("{day} de {month} de {year}"),
+            _ => format!("{day} {month} {year}"),
+        };
+        if !weekday {
+            return date;
+        }
+        let name = calendar.weekdays[self.weekday()];
+        match family {
+            Family::German | Family::Spanish => format!("{name}, {date}"),
+            Family::English if lang.region() == Some("US") => format!("{name}, {date}"),
+            _ => format!("{name} {date}"),
         }
     }
 }
@@ -157,23 +307,7 @@ impl Date {
     /// The date with its day of the week, as in a deadline: "jeudi 31
     /// décembre 2026", "Thursday 31 December 2026".
     pub fn long_with_weekday(self, lang: Lang) -> String {
-        const FR: [&str; 7] = [
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        ];
-        const EN: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let names = match lang {
-            Lang::Fr => FR,
-            Lang::En => EN,
-        };
-        format!("{} {}", names[self.weekday()], self.long(lang))
+        self.written(lang, true)
     }
 
     /// Whether the date falls on a Saturday or a Sunday.
@@ -262,11 +396,11 @@ mod tests {
     #[test]
     fn parses_and_writes_dates_in_both_languages() {
         let date = Date::parse("2026-09-01").unwrap();
-        assert_eq!(date.long(Lang::Fr), "1er septembre 2026");
-        assert_eq!(date.long(Lang::En), "1 September 2026");
+        assert_eq!(date.long(Lang::FRENCH), "1er septembre 2026");
+        assert_eq!(date.long(Lang::ENGLISH), "1 September 2026");
         assert_eq!(date.to_string(), "2026-09-01");
         assert_eq!(
-            Date::parse("2024-02-29").unwrap().long(Lang::Fr),
+            Date::parse("2024-02-29").unwrap().long(Lang::FRENCH),
             "29 février 2024"
         );
     }
@@ -290,13 +424,31 @@ mod tests {
         assert!(date("2026-12-20").is_weekend()); // Sunday
         assert!(!date("2026-12-21").is_weekend()); // Monday
         assert_eq!(
-            date("2026-12-31").long_with_weekday(Lang::Fr),
+            date("2026-12-31").long_with_weekday(Lang::FRENCH),
             "jeudi 31 décembre 2026"
         );
         assert_eq!(
-            date("2027-01-04").long_with_weekday(Lang::En),
+            date("2027-01-04").long_with_weekday(Lang::ENGLISH),
             "Monday 4 January 2027"
         );
+    }
+
+    #[test]
+    fn dates_follow_each_language_and_region() {
+        let long = |code: &str, text: &str| date(text).long(Lang::parse(code).unwrap());
+        assert_eq!(long("en-US", "2026-09-01"), "September 1, 2026");
+        assert_eq!(long("en-GB", "2026-09-01"), "1 September 2026");
+        assert_eq!(long("fr-BE", "2026-09-01"), "1er septembre 2026");
+        assert_eq!(long("de", "2026-03-02"), "2. März 2026");
+        assert_eq!(long("es", "2026-09-01"), "1 de septiembre de 2026");
+        assert_eq!(long("it", "2026-09-01"), "1º settembre 2026");
+        assert_eq!(long("nl-BE", "2026-12-31"), "31 december 2026");
+        assert_eq!(long("pt", "2026-09-01"), "2026-09-01");
+        let weekday = |code: &str| date("2026-12-31").long_with_weekday(Lang::parse(code).unwrap());
+        assert_eq!(weekday("de"), "Donnerstag, 31. Dezember 2026");
+        assert_eq!(weekday("es"), "jueves, 31 de diciembre de 2026");
+        assert_eq!(weekday("en-US"), "Thursday, December 31, 2026");
+        assert_eq!(weekday("it"), "giovedì 31 dicembre 2026");
     }
 
     #[test]

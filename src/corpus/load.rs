@@ -131,14 +131,16 @@ impl Reader<'_> {
         };
         let mut found = Vec::new();
         for folder in &folders {
-            match Lang::from_code(folder) {
-                Some(lang) => found.push(lang),
-                None => self.diagnostics.push(
+            match Lang::parse(folder) {
+                Ok(lang) => found.push(lang),
+                Err(why) => self.diagnostics.push(
                     Diagnostic::error(
                         Code::LanguageSettings,
-                        format!("locales/{folder}/ is not a language clausier knows"),
+                        format!("locales/{folder}/ is not named after a language"),
                     )
-                    .with_help("name locale folders `fr` or `en`"),
+                    .with_help(format!(
+                        "{why}: name each folder of locales/ after a language of corpus.yaml"
+                    )),
                 ),
             }
         }
@@ -437,7 +439,7 @@ impl Reader<'_> {
     fn locales(&mut self, languages: &[Lang]) -> BTreeMap<Lang, Vec<SourceFile>> {
         let mut locales = BTreeMap::new();
         for &lang in languages {
-            let folder = Path::new("locales").join(lang.code());
+            let folder = Path::new("locales").join(lang.to_string());
             let names = match self.root.has(&folder) {
                 true => self.file_names(&folder, "ftl").unwrap_or_default(),
                 false => Vec::new(),
@@ -489,7 +491,8 @@ fn default_languages(mut found: Vec<Lang>, diagnostics: &mut Diagnostics) -> Opt
             return None;
         }
         [only] => *only,
-        _ if found.contains(&Lang::Fr) => Lang::Fr,
+        // Learn & Go's corpus predates corpus.yaml: French binding.
+        _ if found.contains(&Lang::FRENCH) => Lang::FRENCH,
         _ => {
             diagnostics.push(
                 Diagnostic::error(

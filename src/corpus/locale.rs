@@ -43,9 +43,9 @@ impl Labels {
             // the index of its file among `sources`, and its offset there.
             let mut first: BTreeMap<(bool, String), (usize, usize)> = BTreeMap::new();
             let langid = lang
-                .code()
+                .to_string()
                 .parse()
-                .expect("language codes are valid identifiers");
+                .expect("a Lang is a valid identifier");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
             for (_, text) in builtin::files(lang) {

@@ -157,6 +157,22 @@ pub fn find_document<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a DocumentSou
     })
 }
 
+/// Whether `lang` is a language of the corpus, or a usage error naming
+/// the one meant ("did you mean `fr`?") or those there are.
+pub fn find_language(corpus: &Corpus, lang: Lang) -> Result<(), BuildError> {
+    if corpus.languages.contains(&lang) {
+        return Ok(());
+    }
+    let known: Vec<String> = corpus.languages.iter().map(Lang::to_string).collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    Err(BuildError::Usage(crate::diagnostic::unknown_typed_id(
+        "language",
+        "languages",
+        &lang.to_string(),
+        &known,
+    )))
+}
+
 /// The release `version` of a document, or a usage error naming the
 /// released versions.
 pub fn find_release<'a>(

@@ -59,7 +59,7 @@ mod tests {
         let mut lock = TranslationLock::default();
         let text = "# Titre {#id}\n\n  Texte : « avec » des \"guillemets\", # et\ttab.\n\n- liste";
         lock.reviewed
-            .entry(Lang::En)
+            .entry(Lang::ENGLISH)
             .or_default()
             .insert("id".into(), text.into());
         let file = SourceFile {

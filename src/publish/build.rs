@@ -65,6 +65,9 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     for id in &options.documents {
         releases::find_document(corpus, id)?;
     }
+    for &lang in &options.langs {
+        releases::find_language(corpus, lang)?;
+    }
     let placed = placements(&checked, options);
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();

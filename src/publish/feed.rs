@@ -172,10 +172,9 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                     .cloned()
                     .unwrap_or_default(),
                 links,
-                content: release
-                    .summary
-                    .iter()
-                    .map(|(l, t)| (*l, t.clone()))
+                // The binding text first, as the release lists its editions.
+                content: (release.documents.iter())
+                    .filter_map(|d| Some((d.lang, release.summary.get(&d.lang)?.clone())))
                     .collect(),
             })
         })

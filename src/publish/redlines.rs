@@ -59,6 +59,9 @@ pub fn write_redlines(request: &DiffRequest) -> Result<Vec<PathBuf>, BuildError>
     let source = crate::corpus::releases::find_document(corpus, request.document)?;
     let from = crate::corpus::releases::find_release(source, request.from)?;
     let to = crate::corpus::releases::find_release(source, request.to)?;
+    for &lang in &request.langs {
+        crate::corpus::releases::find_language(corpus, lang)?;
+    }
     let html = HtmlRenderer::new();
     let mut written = Vec::new();
     for (redline, format) in renderings(corpus, from, to, &request.langs, &request.formats) {

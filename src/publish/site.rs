@@ -218,7 +218,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
         .map(|&other| Alternate {
             lang: other,
             href: href(&index_path(other, corpus.binding())),
-            label: label("page-other-language"),
+            label: corpus.labels.get(other, "page-edition"),
         })
         .collect();
     let mut context = Context::new();
@@ -229,7 +229,13 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
     context.insert("feed_href", &href(FEED));
     context.insert("documents", &documents);
     context.insert("notices", &notices);
-    let notice = (lang != corpus.binding()).then(|| label("notice-translation-long"));
+    let binding = corpus.binding();
+    let notice = (lang != binding).then(|| {
+        let args = [("binding", binding.language())];
+        corpus
+            .labels
+            .get_with(lang, "notice-translation-long", &args)
+    });
     context.insert("notice", &notice);
     let labels = serde_json::json!({
         "version": label("page-version"),

@@ -83,7 +83,7 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
                 .get(lang)
                 .is_none_or(|s| s.trim().is_empty())
         })
-        .map(|lang| format!("--summary-{lang}"))
+        .map(|&lang| crate::lang::summary_option(lang, "…"))
         .collect();
     if !missing.is_empty() {
         return usage(format!(
@@ -101,7 +101,9 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
     }
     for (lang, summary) in &request.summary {
         if let Err(problem) = text::check(summary) {
-            return usage(format!("--summary-{lang}: {}", problem.message));
+            let option = crate::lang::summary_option(*lang, "");
+            let option = option.trim_end_matches([' ', '=']);
+            return usage(format!("{option}: {}", problem.message));
         }
     }
     let entry = HistoryEntry {

@@ -13,13 +13,17 @@ use crate::error::BuildError;
 
 /// Records the current binding text of `clauses` (all when empty) as
 /// reviewed for every translation of `document`, and drops reviews of
-/// clauses that no longer exist. The caller has checked the ids.
+/// clauses that no longer exist and of languages that are no longer
+/// translations (the binding one, when it changed). The caller has
+/// checked the ids.
 fn confirm(document: &DocumentSource, clauses: &[String]) -> TranslationLock {
     let original = document
         .binding_text()
         .map(|file| clause_sources(&file.text))
         .unwrap_or_default();
     let mut lock = document.reviews.clone();
+    let translations: Vec<_> = document.translations().map(|(lang, _)| lang).collect();
+    lock.reviewed.retain(|lang, _| translations.contains(lang));
     for (lang, _) in document.translations() {
         let reviewed = lock.reviewed.entry(lang).or_default();
         reviewed.retain(|id, _| original.iter().any(|(known, ..)| known == id));

@@ -66,7 +66,7 @@ impl Default for HtmlRenderer {
 /// A link to the same document in another language.
 #[derive(Serialize)]
 struct Alternate {
-    lang: &'static str,
+    lang: Lang,
     href: String,
     label: String,
 }
@@ -95,9 +95,11 @@ impl Renderer for HtmlRenderer {
             .copied()
             .filter(|&lang| lang != document.lang)
             .map(|lang| Alternate {
-                lang: lang.code(),
+                lang,
                 href: relative(lang, Format::Html),
-                label: document.labels.other_language.clone(),
+                label: (document.labels.editions.get(&lang))
+                    .unwrap_or(&document.labels.other_language)
+                    .clone(),
             })
             .collect();
         let toc: Vec<TocEntry> = document

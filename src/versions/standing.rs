@@ -4,6 +4,7 @@
 use crate::corpus::DocumentSource;
 use crate::corpus::version::Version;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::lang::Lang;
 use crate::model::Document;
 
 /// How the working text stands against the latest release.
@@ -28,7 +29,7 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     let release = &latest.record;
     // Both sides as this clausier reads them, so that a field added to
     // the model later does not count as a change of content.
-    if working == release.documents.as_slice() {
+    if same_documents(working, &release.documents) {
         return Standing::Released;
     }
     // Sections changed in any language, named as the binding text names
@@ -58,6 +59,23 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     }
 }
 
+/// Whether the working editions are the released ones. A document in one
+/// language links to no other: the `other_language` its releases recorded
+/// (a label of its own before `page-edition`) is shown nowhere.
+fn same_documents(working: &[Document], released: &[Document]) -> bool {
+    let same = |new: &Document, old: &Document| {
+        if new.languages.len() > 1 || new.labels.other_language == old.labels.other_language {
+            return new == old;
+        }
+        let mut new = new.clone();
+        new.labels
+            .other_language
+            .clone_from(&old.labels.other_language);
+        &new == old
+    };
+    working.len() == released.len() && working.iter().zip(released).all(|(n, o)| same(n, o))
+}
+
 /// The ids of the top-level sections that differ between two versions of
 /// a document, in the new version's order, then the removed ones.
 pub fn changed_sections(old: &Document, new: &Document) -> Vec<String> {
@@ -83,10 +101,12 @@ pub fn changed_sections(old: &Document, new: &Document) -> Vec<String> {
 
 /// The error for a working text that is not its latest release.
 pub fn unreleased_error(source: &DocumentSource, standing: &Standing) -> Option<Diagnostic> {
-    let summaries: Vec<String> = source
-        .texts
-        .keys()
-        .map(|lang| format!("--summary-{lang} …"))
+    // The binding language first, as the corpus lists them.
+    let mut languages: Vec<Lang> = source.texts.keys().copied().collect();
+    languages.sort_by_key(|&lang| lang != source.binding);
+    let summaries: Vec<String> = languages
+        .into_iter()
+        .map(|lang| crate::lang::summary_option(lang, "…"))
         .collect();
     let release = |version: &str| {
         format!(

@@ -11,7 +11,7 @@ fn convert(text: &str) -> (Clauses, Vec<String>) {
         path: PathBuf::from("contracts/dpa/fr.md"),
         text: text.to_string(),
     };
-    let placeholders = Placeholders::new(Lang::Fr, BTreeMap::new());
+    let placeholders = Placeholders::new(Lang::FRENCH, BTreeMap::new());
     let mut diagnostics = Diagnostics::default();
     let clauses = clauses(&file, &placeholders, &mut diagnostics);
     let problems = diagnostics

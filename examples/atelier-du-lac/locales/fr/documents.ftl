@@ -5,7 +5,6 @@ page-effective-date = Date d'entrée en vigueur
 page-page = Page
 page-language = Langue :
 page-between = Entre :
-page-other-language = English version
 page-download-pdf = Télécharger le PDF
 
 notice-binding-short = Version française faisant foi

@@ -321,7 +321,7 @@ impl<'s> Walk<'s> {
                 (Kind::Scalar { value: code, .. }, Kind::Scalar { value: text, .. })
                     if !value.kind.is_null() =>
                 {
-                    Some((Lang::from_code(code)?, text.to_string()))
+                    Some((Lang::parse(code).ok()?, text.to_string()))
                 }
                 _ => None,
             })
@@ -405,6 +405,22 @@ impl<'s> Walk<'s> {
     /// Whether a mapping's key is one the schema's `propertyNames` allows,
     /// reporting it otherwise.
     fn key_name(&mut self, key: &Node, name: &str, names: &'s Value, languages: bool) -> bool {
+        // A text's languages are the corpus's.
+        let corpus = crate::lang::corpus_languages();
+        if languages && !corpus.is_empty() {
+            if corpus.iter().any(|lang| lang.to_string() == name) {
+                return true;
+            }
+            let codes: Vec<String> = corpus.iter().map(Lang::to_string).collect();
+            let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+            self.push(
+                key.at,
+                Code::UnknownValue,
+                format!("unknown language `{name}`"),
+                super::suggestion(name, &codes),
+            );
+            return false;
+        }
         let alternatives = self.alternatives(names);
         let allowed = constants(&alternatives);
         if allowed.is_empty() || allowed.contains(&name) {

@@ -33,11 +33,13 @@ fn every_text_a_schema_names_has_its_check_and_every_check_is_used() {
     }
 }
 
-/// The problems of `yaml` read as `T`: "line:column message".
+/// The problems of `yaml` read as `T`, in a corpus in French and
+/// English: "line:column message".
 fn problems_of<T: JsonSchema>(yaml: &str) -> Vec<String> {
     let tree = super::super::tree::parse(yaml).expect("valid YAML");
     let schema = schema_for!(T);
-    let found = problems(&tree, schema.as_value());
+    let languages = [crate::lang::Lang::FRENCH, crate::lang::Lang::ENGLISH];
+    let found = crate::lang::with_languages(&languages, || problems(&tree, schema.as_value()));
     let shown = |problem: &Problem| {
         let at = problem.at;
         let first = problem
