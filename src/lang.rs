@@ -106,6 +106,13 @@ impl Lang {
         if parsed.language.is_empty() {
             return Err(format!("`{code}` names no language"));
         }
+        // BCP 47 allows languages of 5 to 8 letters, registered for none;
+        // typst and PDF readers take ISO 639 codes of 2 or 3 letters.
+        if parsed.language.as_str().len() > 3 {
+            return Err(format!(
+                "`{code}` does not start with a language code of two or three letters (ISO 639), such as `en` or `fr`"
+            ));
+        }
         if parsed.variants().len() > 0 {
             return Err(format!(
                 "`{code}` has a variant: clausier takes a language, a script and a region, such as `sr-Latn-RS`"
@@ -306,5 +313,30 @@ impl Localized {
             .copied()
             .filter(|lang| self.0.get(lang).is_none_or(|text| text.trim().is_empty()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_bcp_47_identifiers_in_their_usual_spelling() {
+        for code in ["fr", "en-GB", "nl-BE", "sr-Latn-RS", "es-419", "gsw"] {
+            assert_eq!(
+                Lang::parse(code).map(|lang| lang.to_string()),
+                Ok(code.into())
+            );
+        }
+        assert_eq!(Lang::parse("en-GB").unwrap().name(), "English (GB)");
+        assert_eq!(Lang::parse("qaa").unwrap().name(), "`qaa`");
+        let refusal = |code: &str| Lang::parse(code).unwrap_err();
+        assert!(refusal("en_GB").contains("write `en-GB`"));
+        assert!(refusal("EN").contains("write `en`"));
+        assert!(refusal("und").contains("names no language"));
+        assert!(refusal("de-CH-1996").contains("has a variant"));
+        assert!(refusal("abcdefgh").contains("two or three letters"));
+        assert!(refusal("notices").contains("two or three letters"));
+        assert!(refusal("x1").contains("not a language identifier"));
     }
 }

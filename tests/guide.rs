@@ -22,14 +22,10 @@ use serde_json::Value;
 const GENERATED: &str = "<!-- Generated from clausier's code: `GUIDE_UPDATE=1 cargo test --release --test guide` rewrites what follows. -->";
 
 /// Codes whose page has no example, and why.
-const WITHOUT_EXAMPLE: [(Code, &str); 5] = [
+const WITHOUT_EXAMPLE: [(Code, &str); 4] = [
     (
         Code::TooManyProblems,
         "a file with 100 problems would make a snapshot of 100 messages; shape/tests.rs covers it",
-    ),
-    (
-        Code::MissingLabel,
-        "every language clausier knows has built-in labels",
     ),
     (
         Code::UnusedLabel,

@@ -59,6 +59,37 @@ pub fn used_messages(corpus: &Corpus) -> Vec<String> {
     ids
 }
 
+/// The documents that show the message `id`, by their ids: those with
+/// the table it heads, the annexes or contract pages it names, or all.
+pub fn needed_by<'c>(corpus: &'c Corpus, id: &str) -> Vec<&'c str> {
+    let shows = |document: &crate::corpus::DocumentSource, placeholder: &str| {
+        document
+            .texts
+            .values()
+            .any(|file| file.text.contains(placeholder))
+    };
+    let cookie =
+        COOKIE_MESSAGES.contains(&id) || id.starts_with("cookie-") || id.starts_with("tracker-");
+    let annex = id.strip_prefix("annex-");
+    corpus
+        .documents
+        .iter()
+        .filter(|document| match () {
+            _ if cookie => shows(document, "table.cookies"),
+            _ if id.starts_with("privacy-") => shows(document, "table.processing"),
+            _ if PAGE_MESSAGES.contains(&id) || id.starts_with("unit-") => true,
+            _ if annex.is_some_and(|kind| {
+                (document.meta.annexes.iter()).any(|annex| annex.name() == kind)
+            }) =>
+            {
+                true
+            }
+            _ => document.meta.contract || !document.meta.annexes.is_empty(),
+        })
+        .map(|document| document.id.as_str())
+        .collect()
+}
+
 const PRIVACY_MESSAGES: &[&str] = &[
     "privacy-row-purposes",
     "privacy-row-legal-basis",

@@ -323,8 +323,8 @@ impl Checker<'_> {
         }
         // A corpus's label overrides one of clausier's: any other id is a
         // slip (nothing would ever show it).
-        defined.retain(|(lang, file, id)| {
-            let known = locale::builtin::message_ids(*lang);
+        let known = locale::builtin::every_message_id();
+        defined.retain(|(_, file, id)| {
             if known.contains(id) {
                 return true;
             }
@@ -388,17 +388,54 @@ impl Checker<'_> {
                 .filter(|lang| !labels.is_broken(*lang))
             {
                 if !labels.has(lang, id) {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            Code::MissingLabel,
-                            format!("message `{id}` is missing from locales/{lang}/"),
-                        )
-                        .with_help(format!("add `{id} = …` to a file of locales/{lang}/")),
-                    );
+                    let documents = super::labels::needed_by(self.corpus, id);
+                    let mut diagnostic = Diagnostic::error(
+                        Code::MissingLabel,
+                        format!(
+                            "the label `{id}` has no {} text: clausier has none built in",
+                            lang.name()
+                        ),
+                    )
+                    .with_help(format!(
+                        "add `{id} = …` to a file of locales/{lang}/; {} {} it",
+                        text::in_words(
+                            &documents
+                                .iter()
+                                .map(|id| format!("`{id}`"))
+                                .collect::<Vec<_>>(),
+                            "and"
+                        ),
+                        if documents.len() == 1 {
+                            "shows"
+                        } else {
+                            "show"
+                        }
+                    ));
+                    if let Some(file) = &self.corpus.settings_file {
+                        let offset = language_offset(&file.text, lang);
+                        diagnostic = diagnostic.at(file.location(offset), &file.text);
+                    }
+                    self.diagnostics.push(diagnostic);
                 }
             }
         }
     }
+}
+
+/// Where corpus.yaml lists `lang`: its first occurrence after
+/// `languages`, as a whole identifier (the file's start otherwise).
+fn language_offset(text: &str, lang: Lang) -> usize {
+    let code = lang.to_string();
+    let start = text.find("languages").unwrap_or(0);
+    let part_of_word = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    text[start..]
+        .match_indices(&code)
+        .map(|(at, _)| start + at)
+        .find(|&at| {
+            !text[..at].ends_with(part_of_word)
+                && !text[at + code.len()..].starts_with(part_of_word)
+        })
+        .unwrap_or(0)
 }
 
 impl Checker<'_> {

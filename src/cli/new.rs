@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use clausier::corpus::files::write_new_synced;
+use clausier::corpus::locale::builtin;
 use clausier::corpus::schemas;
 use clausier::lang::{Family, Lang, summary_option};
 
@@ -196,11 +197,72 @@ fn stage(staging: &Path, files: &[(String, String)], languages: &[Lang]) -> Resu
         write_new_synced(&staging.join(path), text.as_bytes())
             .map_err(|error| error.to_string())?;
     }
+    write_missing_labels(staging, languages)?;
     if languages.len() > 1 {
         clausier::record::reviews::confirm_reviews(staging, None, &[])
             .map_err(|error| error.to_string())?;
     }
     Ok(())
+}
+
+/// Writes, for each language clausier lacks labels of, the English text
+/// of every label its documents show, in locales/<lang>/labels.ftl, to
+/// translate: the corpus then passes `check` at once.
+fn write_missing_labels(staging: &Path, languages: &[Lang]) -> Result<(), String> {
+    let mut diagnostics = clausier::diagnostic::Diagnostics::default();
+    let Some(corpus) = clausier::corpus::load(staging, &mut diagnostics) else {
+        return Err(format!("the new corpus does not load:\n{diagnostics}"));
+    };
+    let used = clausier::check::labels::used_messages(&corpus);
+    for &lang in languages {
+        let built_in = builtin::message_ids(lang);
+        let missing: Vec<&String> = used.iter().filter(|id| !built_in.contains(id)).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let mut text = format!(
+            "# The labels clausier has no {} text for, in English: translate each\n\
+             # (the text after `=`; keep the ids, and the `{{ $… }}` variables).\n",
+            lang.name()
+        );
+        for id in missing {
+            let message = english_message(id);
+            // The messages that name their own language, as this one.
+            match NAMING_THEIR_LANGUAGE.contains(&id.as_str()) {
+                true => text.push_str(&message.replace("English", &lang.name())),
+                false => text.push_str(&message),
+            }
+        }
+        let path = staging.join(format!("locales/{lang}/labels.ftl"));
+        write_new_synced(&path, text.as_bytes()).map_err(|error| error.to_string())?;
+    }
+    Ok(())
+}
+
+/// The labels that name the language they are written in: "English
+/// version", "This document is written in English".
+const NAMING_THEIR_LANGUAGE: [&str; 4] = [
+    "page-edition",
+    "notice-binding-short",
+    "notice-binding-long",
+    "notice-translation-long",
+];
+
+/// The Fluent source of the built-in English message `id`: its line and
+/// the indented lines that continue it (variants, attributes).
+fn english_message(id: &str) -> String {
+    let mut found = String::new();
+    for (_, text) in builtin::files(Lang::ENGLISH) {
+        let mut lines = text.split_inclusive('\n').skip_while(|line| {
+            line.split_once('=')
+                .is_none_or(|(name, _)| name.trim_end() != id)
+        });
+        if let Some(first) = lines.next() {
+            found.push_str(first);
+            found.extend(lines.take_while(|line| line.starts_with(' ')));
+        }
+    }
+    found
 }
 
 /// Puts the staged corpus at `dir`: in place of an empty folder, or

@@ -56,13 +56,21 @@ pub fn run(args: ReleaseArgs) -> ExitCode {
         (Lang::FRENCH, args.summary_fr),
         (Lang::ENGLISH, args.summary_en),
     ];
-    let summary: BTreeMap<Lang, String> = shorthands
+    let given = shorthands
         .into_iter()
         .filter_map(|(lang, text)| Some((lang, text?)))
-        .chain(args.summaries)
+        .chain(args.summaries);
+    let mut summary: BTreeMap<Lang, String> = BTreeMap::new();
+    for (lang, text) in given {
         // Read like corpus text: one Unicode form, `\n` line ends.
-        .map(|(lang, text)| (lang, clausier::text::normalize_source(&text)))
-        .collect();
+        let text = clausier::text::normalize_source(&text);
+        if summary.insert(lang, text).is_some() {
+            super::error(&format!(
+                "the summary in `{lang}` is given twice: give it once"
+            ));
+            return ExitCode::from(2);
+        }
+    }
     let request = ReleaseRequest {
         root: &args.root,
         document: &args.document,
