@@ -233,3 +233,31 @@ fn a_one_language_corpus_has_no_translation_to_confirm() {
     assert!(shown(&confirmed).contains("written in `en` only: it has no translation to confirm"));
     assert!(!dir.join("contracts/cookies/translations.lock").exists());
 }
+
+#[test]
+fn clausier_new_writes_a_privacy_policy_that_checks_clean() {
+    for (name, languages) in [("privacy-fr", "fr"), ("privacy-en-fr", "en,fr")] {
+        let dir = scratch(name).join("corpus");
+        let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .args(["new", dir.to_str().unwrap(), "--languages", languages])
+            .args(["--documents", "privacy,cookies"])
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{}", shown(&made));
+        assert!(shown(&made).contains("clausier release privacy 1.0"));
+        let checked = clausier(&dir, &["check", "--draft"]);
+        assert!(
+            shown(&checked).contains("0 error(s), 0 warning(s)"),
+            "{languages}: {}",
+            shown(&checked)
+        );
+        build_draft(&dir, &dir.join("out"));
+        let first = languages.split(',').next().unwrap();
+        let page = fs::read_to_string(dir.join(format!("out/{first}/privacy.html"))).unwrap();
+        assert!(page.contains("Example Hosting"), "the table of processing");
+        // A list item whose first text is left out keeps its dash.
+        let yaml = fs::read_to_string(dir.join("annexes/privacy.yaml")).unwrap();
+        let item = format!("    purposes:\n      - {first}: ");
+        assert!(yaml.contains(&item), "{yaml}");
+    }
+}

@@ -21,7 +21,8 @@ use clausier::lang::{Family, Lang, summary_option};
 pub struct NewArgs {
     /// The folder of the new corpus.
     dir: PathBuf,
-    /// The documents, comma-separated: `cookies` (the cookie policy).
+    /// The documents, comma-separated: `cookies` (the cookie policy),
+    /// `privacy` (the privacy policy, GDPR arts. 12 to 14).
     #[arg(long, value_delimiter = ',', default_value = "cookies")]
     documents: Vec<String>,
     /// The languages, comma-separated, e.g. `en,fr`.
@@ -36,34 +37,39 @@ pub struct NewArgs {
 /// line per language wherever a text is written in every language.
 type Scaffold = (&'static str, &'static str);
 
+/// The files of scaffold/ at these paths, compiled in.
+macro_rules! scaffold {
+    ($($path:literal),+ $(,)?) => {
+        &[$(($path, include_str!(concat!("../../scaffold/", $path)))),+]
+    };
+}
+
 /// The files every corpus has.
-const COMMON: [Scaffold; 1] = [(
-    "annexes/parties.yaml",
-    include_str!("../../scaffold/annexes/parties.yaml"),
-)];
+const COMMON: &[Scaffold] = scaffold!["annexes/parties.yaml"];
 
 /// The documents `new` can write, with their files.
-const DOCUMENTS: [(&str, &[Scaffold]); 1] = [(
-    "cookies",
-    &[
-        (
+const DOCUMENTS: [(&str, &[Scaffold]); 2] = [
+    (
+        "cookies",
+        scaffold![
             "annexes/cookies.yaml",
-            include_str!("../../scaffold/annexes/cookies.yaml"),
-        ),
-        (
             "contracts/cookies/document.yaml",
-            include_str!("../../scaffold/contracts/cookies/document.yaml"),
-        ),
-        (
             "contracts/cookies/en.md",
-            include_str!("../../scaffold/contracts/cookies/en.md"),
-        ),
-        (
             "contracts/cookies/fr.md",
-            include_str!("../../scaffold/contracts/cookies/fr.md"),
-        ),
-    ],
-)];
+        ],
+    ),
+    (
+        "privacy",
+        scaffold![
+            "annexes/privacy.yaml",
+            "annexes/third-parties.yaml",
+            "checklists/gdpr-art13.yaml",
+            "contracts/privacy/document.yaml",
+            "contracts/privacy/en.md",
+            "contracts/privacy/fr.md",
+        ],
+    ),
+];
 
 pub fn run(args: NewArgs) -> ExitCode {
     match write(&args) {
@@ -182,10 +188,15 @@ fn write(args: &NewArgs) -> Result<(), String> {
         );
     }
     println!(
-        "next: replace the example facts in annexes/ and the text in contracts/, then\n  cd {}\n  clausier check --draft      (or clausier serve, to preview)\n  clausier release {} 1.0 --effective YYYY-MM-DD {}\n  clausier build",
+        "next: replace the example facts in annexes/ and the text in contracts/, then\n  cd {}\n  clausier check --draft      (or clausier serve, to preview)\n{}  clausier build",
         super::shown(dir),
-        documents[0],
-        summaries.join(" ")
+        documents
+            .iter()
+            .map(|id| format!(
+                "  clausier release {id} 1.0 --effective YYYY-MM-DD {}\n",
+                summaries.join(" ")
+            ))
+            .collect::<String>()
     );
     Ok(())
 }
@@ -305,22 +316,41 @@ fn scaffold_language(lang: Lang) -> &'static str {
 /// another language's.
 fn for_languages(text: &str, languages: &[Lang]) -> String {
     let mut kept = String::new();
+    // The indent of a list item whose dash line (`- en: …`) was left out:
+    // the next text kept takes its dash.
+    let mut dash_owed: Option<String> = None;
     for line in text.split_inclusive('\n') {
         let indent = &line[..line.len() - line.trim_start().len()];
-        let given = line.trim_start().split_once(": ");
-        let Some((source @ ("en" | "fr"), value)) = given else {
+        let (dashed, rest) = match line.trim_start().strip_prefix("- ") {
+            Some(rest) => (true, rest),
+            None => (false, line.trim_start()),
+        };
+        let Some((source @ ("en" | "fr"), value)) = rest.split_once(": ") else {
+            dash_owed = None;
             kept.push_str(line);
             continue;
         };
-        for &lang in languages
+        let key_indent = match dashed {
+            true => format!("{indent}  "),
+            false => indent.to_string(),
+        };
+        let mut dash = match dashed {
+            true => Some(indent.to_string()),
+            false => dash_owed.take(),
+        };
+        let takers = languages
             .iter()
-            .filter(|&&lang| scaffold_language(lang) == source)
-        {
+            .filter(|&&lang| scaffold_language(lang) == source);
+        for &lang in takers {
             let value = value.trim_end();
             let foreign = !matches!(lang.family(), Some(Family::French | Family::English));
             let mark = if foreign { "  # translate" } else { "" };
-            kept.push_str(&format!("{indent}{lang}: {value}{mark}\n"));
+            let start = dash
+                .take()
+                .map_or(key_indent.clone(), |at| format!("{at}- "));
+            kept.push_str(&format!("{start}{lang}: {value}{mark}\n"));
         }
+        dash_owed = dash;
     }
     kept
 }
