@@ -34,6 +34,11 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Interface labels (table of contents, page, version…).
     pub labels: PageLabels,
+    /// The most pages the PDF may have to be laid out compact (title at
+    /// the top of the first page, no cover or contents page). Absent from
+    /// releases made before documents could choose it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compact_up_to: Option<u32>,
 }
 
 /// The binding-language notice, short for footers and long for first pages.

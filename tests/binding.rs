@@ -255,6 +255,15 @@ fn clausier_new_writes_a_privacy_policy_that_checks_clean() {
         let first = languages.split(',').next().unwrap();
         let page = fs::read_to_string(dir.join(format!("out/{first}/privacy.html"))).unwrap();
         assert!(page.contains("Example Hosting"), "the table of processing");
+        // A short policy is compact: its title and first clause on page 1.
+        let pages = pdf_pages(&dir.join(format!("out/{first}/cookies.pdf")));
+        assert_eq!(pages.len(), 1, "{pages:?}");
+        let cookies = letters(&pages[0]);
+        let (title, clause) = match first {
+            "fr" => ("Politique de cookies", "Qui dépose des cookies"),
+            _ => ("Cookie policy", "Who sets cookies"),
+        };
+        assert!(cookies.contains(&letters(title)) && cookies.contains(&letters(clause)));
         // A list item whose first text is left out keeps its dash.
         let yaml = fs::read_to_string(dir.join("annexes/privacy.yaml")).unwrap();
         let item = format!("    purposes:\n      - {first}: ");

@@ -123,6 +123,7 @@ pub fn build(
             .map(|k| k.trim().to_string())
             .collect(),
         language_notice: language_notice(labels, lang, source.binding),
+        compact_up_to: source.meta.compact_up_to,
         parties: if source.meta.contract {
             vec![
                 CoverParty {

@@ -100,6 +100,13 @@ pub struct DocumentMeta {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Vec<String>>")]
     pub coverage: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The most pages the PDF may have to be laid out compact: the title,
+    /// the version and the language notice at the top of the first page,
+    /// then the text, without a cover page or a contents page. Longer, or
+    /// without this field, it has both. E.g. `3` for a web policy.
+    #[serde(default)]
+    #[schemars(range(min = 1))]
+    pub compact_up_to: Option<u32>,
 }
 
 /// An annex generated from the facts.

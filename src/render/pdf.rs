@@ -28,17 +28,30 @@ impl Renderer for PdfRenderer {
     fn render(&self, document: &Document, _slot: Slot) -> Result<Rendered, Box<Diagnostic>> {
         // The typst data never holds a link the policy refuses.
         let document = links::published(document);
-        let data = serde_json::to_vec_pretty(&document).expect("documents serialize to JSON");
-        let (bytes, warnings) = compile(
-            TEMPLATE,
-            data.clone(),
-            &document.effective_date,
-            format!(
-                "clausier/{}/{}/{}",
-                document.id, document.lang, document.version
-            ),
-            &format!("{} ({})", document.id, document.lang),
-        )?;
+        let name = format!("{} ({})", document.id, document.lang);
+        let date = &document.effective_date;
+        // Compact when it then fits in the pages the document allows; the
+        // full layout otherwise.
+        let compact = document.compact_up_to.and_then(|most| {
+            let data = layout_data(&document, "compact");
+            match lay_out(TEMPLATE, data.clone(), date, &name) {
+                Ok(laid) if laid.0.pages().len() <= most as usize => Some(Ok((laid, data))),
+                Ok(_) => None,
+                Err(error) => Some(Err(error)),
+            }
+        });
+        let ((paged, warnings), data) = match compact {
+            Some(laid) => laid?,
+            None => {
+                let data = layout_data(&document, "full");
+                (lay_out(TEMPLATE, data.clone(), date, &name)?, data)
+            }
+        };
+        let ident = format!(
+            "clausier/{}/{}/{}",
+            document.id, document.lang, document.version
+        );
+        let bytes = export(&paged, date, ident, &name)?;
         Ok(Rendered {
             bytes,
             sources: vec![
@@ -48,6 +61,17 @@ impl Renderer for PdfRenderer {
             warnings,
         })
     }
+}
+
+/// The template's data: the document, and the layout to give it (the
+/// key is left out for the full layout, as documents were always given).
+fn layout_data(document: &Document, layout: &str) -> Vec<u8> {
+    if layout == "full" {
+        return serde_json::to_vec_pretty(document).expect("documents serialize to JSON");
+    }
+    let mut value = serde_json::to_value(document).expect("documents serialize to JSON");
+    value["layout"] = layout.into();
+    serde_json::to_vec_pretty(&value).expect("JSON values serialize")
 }
 
 /// Lays out `template` over `data` and exports an archival, accessible PDF
@@ -61,8 +85,18 @@ pub fn compile(
     ident: String,
     name: &str,
 ) -> Result<(Vec<u8>, Vec<Diagnostic>), Box<Diagnostic>> {
-    let date =
-        Date::parse(date).map_err(|error| Box::new(Diagnostic::error(Code::Internal, error)))?;
+    let (paged, warnings) = lay_out(template, data, date, name)?;
+    Ok((export(&paged, date, ident, name)?, warnings))
+}
+
+/// Lays out `template` over `data`, with typst's warnings.
+fn lay_out(
+    template: &str,
+    data: Vec<u8>,
+    date: &str,
+    name: &str,
+) -> Result<(PagedDocument, Vec<Diagnostic>), Box<Diagnostic>> {
+    let date = parse_date(date)?;
     let world = DocumentWorld::new(template, data, date);
     let warned = typst::compile::<PagedDocument>(&world);
     let paged = warned
@@ -78,6 +112,21 @@ pub fn compile(
             )
         })
         .collect();
+    Ok((paged, warnings))
+}
+
+fn parse_date(date: &str) -> Result<Date, Box<Diagnostic>> {
+    Date::parse(date).map_err(|error| Box::new(Diagnostic::error(Code::Internal, error)))
+}
+
+/// An archival, accessible PDF of a laid-out document.
+fn export(
+    paged: &PagedDocument,
+    date: &str,
+    ident: String,
+    name: &str,
+) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let date = parse_date(date)?;
     let datetime = Datetime::from_ymd(date.year, date.month, date.day).expect("valid date");
     let options = PdfOptions {
         ident: Smart::Custom(ident),
@@ -86,8 +135,7 @@ pub fn compile(
         standards: PdfStandards::new(&STANDARDS).expect("PDF/A-2a and PDF/UA-1 are compatible"),
         ..PdfOptions::default()
     };
-    let bytes = typst_pdf::pdf(&paged, &options).map_err(|errors| typst_failure(name, &errors))?;
-    Ok((bytes, warnings))
+    typst_pdf::pdf(paged, &options).map_err(|errors| typst_failure(name, &errors))
 }
 
 fn typst_failure(name: &str, errors: &[typst::diag::SourceDiagnostic]) -> Box<Diagnostic> {
