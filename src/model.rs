@@ -107,12 +107,18 @@ pub struct Section {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
+    /// The text before a document's first clause heading: shown without a
+    /// heading or number; its title ("Preamble") names it in redlines.
+    Preamble,
     Clause,
     Annex,
     Part,
     /// The version history, after the annexes.
     History,
 }
+
+/// The id of the preamble, the text before the first clause heading.
+pub const PREAMBLE_ID: &str = "preamble";
 
 /// The anchor of the version history section.
 pub const HISTORY_ID: &str = "version-history";
@@ -121,6 +127,7 @@ impl SectionKind {
     /// The name used in JSON data and as an HTML class.
     pub fn name(self) -> &'static str {
         match self {
+            SectionKind::Preamble => "preamble",
             SectionKind::Clause => "clause",
             SectionKind::Annex => "annex",
             SectionKind::Part => "part",

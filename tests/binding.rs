@@ -270,3 +270,45 @@ fn clausier_new_writes_a_privacy_policy_that_checks_clean() {
         assert!(yaml.contains(&item), "{yaml}");
     }
 }
+
+#[test]
+fn text_before_the_first_heading_is_a_preamble_in_every_language() {
+    let dir = scratch("preamble").join("corpus");
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["new", dir.to_str().unwrap(), "--languages", "en,fr"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", shown(&made));
+    let prepend = |lang: &str, text: &str| {
+        let path = dir.join(format!("contracts/cookies/{lang}.md"));
+        let old = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{text}\n\n{old}")).unwrap();
+    };
+    prepend("en", "This policy applies to every site of Example.");
+    // In one language only, the other lacks it.
+    let checked = clausier(&dir, &["check", "--draft"]);
+    assert!(
+        shown(&checked).contains("clause `preamble` has no `fr` text"),
+        "{}",
+        shown(&checked)
+    );
+    prepend(
+        "fr",
+        "La présente politique s’applique à tous les sites d’Example.",
+    );
+    let confirmed = clausier(&dir, &["translations", "confirm"]);
+    assert!(confirmed.status.success(), "{}", shown(&confirmed));
+    build_draft(&dir, &dir.join("out"));
+    let page = fs::read_to_string(dir.join("out/en/cookies.html")).unwrap();
+    let preamble = "<section id=\"preamble\" class=\"preamble\">\n<p>This policy applies";
+    assert!(page.contains(preamble), "{page}");
+    assert!(!page.contains("href=\"#preamble\""), "not in the contents");
+    let pdf = letters(&pdf_text(&dir.join("out/fr/cookies.pdf")));
+    let (before, after) = pdf
+        .split_once(&letters("tous les sites d’Example"))
+        .unwrap();
+    assert!(
+        !before.contains(&letters("1. Qui dépose")) && after.contains(&letters("1. Qui dépose"))
+    );
+    assert!(!pdf.contains(&letters("Préambule")), "no heading");
+}

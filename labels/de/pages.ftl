@@ -12,6 +12,8 @@ page-between = Zwischen:
 page-download-pdf = PDF herunterladen
 # Wie diese Fassung heißt, wo eine andere Sprache auf sie verweist.
 page-edition = Deutsche Fassung
+# Wie der Text vor der ersten Klausel in Vergleichen heißt.
+page-preamble = Präambel
 
 ## Verbindliche Sprache
 notice-binding-short = Deutsche Fassung – verbindlich

@@ -10,6 +10,8 @@ page-between = Between:
 page-download-pdf = Download the PDF
 # How this edition is named where another language links to it.
 page-edition = English version
+# How the text before the first clause is named in redlines.
+page-preamble = Preamble
 
 ## Binding language
 notice-binding-short = English version – binding

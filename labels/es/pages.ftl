@@ -12,6 +12,8 @@ page-between = Entre:
 page-download-pdf = Descargar el PDF
 # Cómo se llama esta versión donde otro idioma remite a ella.
 page-edition = Versión en español
+# Cómo se llama el texto anterior a la primera cláusula en las comparaciones.
+page-preamble = Preámbulo
 
 ## Idioma vinculante
 notice-binding-short = Versión en español – vinculante

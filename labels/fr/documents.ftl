@@ -10,6 +10,8 @@ page-between = Entre :
 page-download-pdf = Télécharger le PDF
 # Le nom de cette version, là où une autre langue y renvoie.
 page-edition = Version française
+# Le nom du texte qui précède la première clause, dans les comparaisons.
+page-preamble = Préambule
 
 ## Langue faisant foi
 notice-binding-short = Version française faisant foi

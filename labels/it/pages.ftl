@@ -12,6 +12,8 @@ page-between = Tra:
 page-download-pdf = Scarica il PDF
 # Come si chiama questa versione dove un’altra lingua vi rimanda.
 page-edition = Versione italiana
+# Come si chiama il testo prima della prima clausola nei confronti.
+page-preamble = Preambolo
 
 ## Lingua vincolante
 notice-binding-short = Versione italiana – vincolante

@@ -12,6 +12,8 @@ page-between = Tussen:
 page-download-pdf = De pdf downloaden
 # Hoe deze versie heet waar een andere taal ernaar verwijst.
 page-edition = Nederlandse versie
+# Hoe de tekst vóór het eerste artikel in vergelijkingen heet.
+page-preamble = Preambule
 
 ## Bindende taal
 notice-binding-short = Nederlandse versie – bindend

@@ -136,6 +136,7 @@ const PAGE_MESSAGES: &[&str] = &[
     "page-effective-date",
     "page-language",
     "page-edition",
+    "page-preamble",
     "page-page",
     "page-version",
     "redline-added-section",

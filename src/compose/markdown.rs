@@ -12,7 +12,7 @@ use crate::compose::placeholders::Placeholders;
 use crate::corpus::SourceFile;
 use crate::corpus::links::{self, Target};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::model::{Block, Inline, ListStyle, Section, Table};
+use crate::model::{Block, Inline, ListStyle, PREAMBLE_ID, Section, SectionKind, Table};
 use crate::text::MAX_NESTING;
 
 mod events;
@@ -256,16 +256,15 @@ impl Converter<'_> {
             self.skipping = 1;
             return;
         }
+        // Text before the first heading is the preamble, titled later.
         if self.clauses.is_empty()
             && !matches!(frame, Frame::Heading { .. })
             && self.stack.is_empty()
         {
-            self.error(
-                range.start,
-                Code::ClauseStructure,
-                "text before the first clause heading",
-                "start the file with a clause heading: `# Title {#id}`",
-            );
+            let id = PREAMBLE_ID.to_string();
+            self.unnumbered.insert(id.clone());
+            let preamble = Section::new(id, None, String::new(), SectionKind::Preamble);
+            self.clauses.push(preamble);
         }
         self.stack.push(frame);
     }

@@ -97,6 +97,12 @@ pub fn build(
         let documents: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
         links::check_documents(file, &document_links, &documents, texts.diagnostics);
     }
+    for section in sections
+        .iter_mut()
+        .filter(|s| s.kind == SectionKind::Preamble)
+    {
+        section.title = labels.get(lang, "page-preamble");
+    }
     for section in &mut sections {
         section.finish();
     }

@@ -105,6 +105,7 @@ impl Renderer for HtmlRenderer {
         let toc: Vec<TocEntry> = document
             .sections
             .iter()
+            .filter(|section| section.kind != SectionKind::Preamble)
             .map(|section| TocEntry {
                 id: section.id.clone(),
                 heading: section.heading.clone(),
@@ -221,6 +222,12 @@ pub type Publish<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 fn write_section(out: &mut String, section: &Section, level: usize, publish: Publish) {
     let id = escape(&section.id);
+    if section.kind == SectionKind::Preamble {
+        out.push_str("<section id=\"preamble\" class=\"preamble\">\n");
+        write_blocks(out, &section.blocks, publish);
+        out.push_str("</section>\n");
+        return;
+    }
     let level = level.min(6);
     let _ = write!(
         out,

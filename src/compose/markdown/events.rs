@@ -12,15 +12,31 @@ pub(super) type Located<T> = (T, Range<usize>);
 
 /// The ids of the clauses and sub-clauses of a text, with their offsets, so
 /// that languages can be compared without converting.
+/// Text before the first heading is the preamble, at its start.
 pub fn heading_ids(text: &str) -> Vec<(String, usize)> {
-    parse(text)
-        .0
-        .into_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some((id.to_string(), range.start)),
-            _ => None,
-        })
-        .collect()
+    let mut ids = Vec::new();
+    let mut depth = 0usize;
+    let mut headed = false;
+    for (event, range) in parse(text).0 {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                if let Some(id) = id {
+                    ids.push((id.to_string(), range.start));
+                }
+                headed = true;
+                depth += 1;
+            }
+            Event::Start(_) => {
+                if !headed && ids.is_empty() && depth == 0 {
+                    ids.push((crate::model::PREAMBLE_ID.to_string(), range.start));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    ids
 }
 
 /// A text's parser events with adjacent text joined, so that a placeholder

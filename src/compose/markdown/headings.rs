@@ -5,7 +5,7 @@ use pulldown_cmark::HeadingLevel;
 
 use super::{Converter, plain_text};
 use crate::diagnostic::Code;
-use crate::model::{Block, Inline, Section, SectionKind};
+use crate::model::{Block, Inline, PREAMBLE_ID, Section, SectionKind};
 use crate::text;
 
 /// The heading option that leaves a clause without a number.
@@ -63,10 +63,20 @@ impl Converter<'_> {
                 "write it in lower-case letters and digits joined by hyphens, e.g. `{#data-security}`: it names the clause in links and in every language",
             );
         }
+        if id == PREAMBLE_ID {
+            self.error(
+                start,
+                Code::ClauseStructure,
+                "`preamble` names the text before the first heading",
+                "give this clause another id; to write a preamble, start the file with its text",
+            );
+        }
         let section = |kind| Section::new(id, None, title, kind);
+        let clause = self.clauses.last_mut();
+        let clause = clause.filter(|clause| clause.kind != SectionKind::Preamble);
         match level {
             HeadingLevel::H1 => self.clauses.push(section(SectionKind::Clause)),
-            HeadingLevel::H2 => match self.clauses.last_mut() {
+            HeadingLevel::H2 => match clause {
                 Some(clause) => clause.children.push(section(SectionKind::Clause)),
                 None => self.error(
                     start,

@@ -184,7 +184,7 @@ fn images_are_refused() {
 #[test]
 fn an_unnumbered_clause_takes_no_number_and_the_others_follow_on() {
     let (clauses, problems) = convert(
-        "# Preamble {#preamble .unnumbered}\n\nA.\n\n## Note {#note}\n\nB.\n\n# Scope {#scope}\n\nC.\n\n## Who {#who}\n\nD.\n\n## Aside {#aside .unnumbered}\n\nE.\n\n## What {#what}\n\nF.\n\n# Odd {#odd .numbered}\n\nG.\n",
+        "# Foreword {#foreword .unnumbered}\n\nA.\n\n## Note {#note}\n\nB.\n\n# Scope {#scope}\n\nC.\n\n## Who {#who}\n\nD.\n\n## Aside {#aside .unnumbered}\n\nE.\n\n## What {#what}\n\nF.\n\n# Odd {#odd .numbered}\n\nG.\n",
     );
     let numbers: Vec<(&str, Option<&str>)> = clauses
         .sections
@@ -195,7 +195,7 @@ fn an_unnumbered_clause_takes_no_number_and_the_others_follow_on() {
     assert_eq!(
         numbers,
         [
-            ("preamble", None),
+            ("foreword", None),
             ("note", None),
             ("scope", Some("1")),
             ("who", Some("1.1")),
@@ -207,6 +207,39 @@ fn an_unnumbered_clause_takes_no_number_and_the_others_follow_on() {
     assert_eq!(
         problems,
         ["25:1: `.numbered` is not a heading option clausier has"]
+    );
+}
+
+#[test]
+fn text_before_the_first_heading_is_the_preamble() {
+    let text = "Between the parties.\n\n- one\n\n# Scope {#scope}\n\nC.\n";
+    let (clauses, problems) = convert(text);
+    assert_eq!(problems, Vec::<String>::new());
+    let sections: Vec<(&str, SectionKind, Option<&str>, usize)> = clauses
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.kind, s.number.as_deref(), s.blocks.len()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("preamble", SectionKind::Preamble, None, 2),
+            ("scope", SectionKind::Clause, Some("1"), 1),
+        ]
+    );
+    let ids = heading_ids(text);
+    assert_eq!(
+        ids,
+        [("preamble".to_string(), 0), ("scope".to_string(), 29)]
+    );
+    // Its id is taken, and a sub-clause still needs a clause.
+    let (_, problems) = convert("Intro.\n\n## Sub {#sub}\n\n# Preamble {#preamble}\n");
+    assert_eq!(
+        problems,
+        [
+            "3:1: sub-clause before the first clause",
+            "5:1: `preamble` names the text before the first heading"
+        ]
     );
 }
 
