@@ -149,6 +149,14 @@ fn an_english_company_publishes_english_binding_policies_with_its_own_tracker_ta
         letters(&french_pdf).contains(&letters("anglaise prévaut")),
         "{french_pdf}"
     );
+
+    // corpus.yaml's site settings: its title, and links in full.
+    let home = read(&out.join("fr/index.html"));
+    assert!(home.contains("<title>Harbour Lane Books – conditions et politiques</title>"));
+    let feed = read(&out.join("feed.xml"));
+    assert!(feed.contains("<title>Harbour Lane Books – terms and policies</title>"));
+    assert!(feed.contains(r#"href="https://legal.harbour-lane.example/feed.xml""#));
+    assert!(feed.contains(r#"href="https://legal.harbour-lane.example/fr/cookies/1.0.pdf""#));
 }
 
 fn read(path: &std::path::Path) -> String {

@@ -18,7 +18,7 @@ use super::locale::Labels;
 use super::notices::{self};
 use super::releases::{self, ReleaseFile};
 use super::reviews::{self};
-use super::settings::{SETTINGS_FILE, Settings};
+use super::settings::{SETTINGS_FILE, Settings, SiteSettings};
 use super::termbase::parse_termbase;
 use super::yaml::parse_yaml;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -79,6 +79,11 @@ impl Reader<'_> {
         let cookies = self.optional_yaml::<CookieFacts>("annexes/cookies.yaml");
         let privacy = self.optional_yaml::<PrivacyFacts>("annexes/privacy.yaml");
         let third_parties = self.optional_yaml::<ThirdPartiesFile>("annexes/third-parties.yaml");
+        // Read again now that the languages its texts need are known.
+        let site = match &settings_file {
+            Some(file) => parse_yaml::<Settings>(file, self.diagnostics).map(|s| s.site),
+            None => Some(SiteSettings::default()),
+        };
         let documents = self.documents(&languages);
         let locale_files = self.locales(&languages);
         let labels = Labels::new(&locale_files, self.diagnostics);
@@ -111,6 +116,7 @@ impl Reader<'_> {
             terms: terms?,
             languages,
             settings_file,
+            site: site?,
         })
     }
 

@@ -194,4 +194,6 @@ pub struct Corpus {
     pub languages: Vec<Lang>,
     /// `corpus.yaml`, when the corpus has one.
     pub settings_file: Option<SourceFile>,
+    /// `site:` in corpus.yaml.
+    pub site: settings::SiteSettings,
 }

@@ -7,7 +7,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::lang::Lang;
+use crate::corpus::values::WebUrl;
+use crate::lang::{Lang, Localized};
 
 /// The settings file's name, at the corpus root.
 pub const SETTINGS_FILE: &str = "corpus.yaml";
@@ -26,4 +27,25 @@ pub struct Settings {
     /// first page and in every footer that this one is binding.
     #[schemars(with = "Lang")]
     pub binding: Spanned<Lang>,
+    /// How the published site (`out/`) presents itself.
+    #[serde(default)]
+    pub site: SiteSettings,
+}
+
+/// `site:` in corpus.yaml.
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettings {
+    /// The title of the site's home pages and of its Atom feed, in every
+    /// language, e.g. `{ en: Harbour Lane Books – legal notices, fr: … }`.
+    /// Without it, the short name of parties.yaml, then "– legal documents".
+    #[serde(default)]
+    pub title: Option<Localized>,
+    /// The address `out/` is published at, e.g.
+    /// `https://legal.example.com/`: the feed's links are written in full
+    /// under it, as feed readers that copy entries out of the feed need;
+    /// without it, they are relative to the feed. Its domain names the
+    /// feed's entries where parties.yaml gives no `website`.
+    #[serde(default)]
+    pub base_url: Option<WebUrl>,
 }

@@ -1,7 +1,8 @@
 //! `out/feed.xml`: an Atom feed (RFC 4287) with one entry per release and
 //! one per client notice, newest first, so that clients can subscribe.
 //! Links are relative to the feed, so that the site works under any base
-//! path; entry ids are `tag:` URIs (RFC 4151) that never change.
+//! path, or in full under corpus.yaml's `site.base_url`; entry ids are
+//! `tag:` URIs (RFC 4151) that never change.
 
 use atom_syndication::{Content, Feed, FixedDateTime, Generator, Link, Person, Text, WriteConfig};
 
@@ -46,11 +47,15 @@ pub fn artifact(checked: &Checked) -> Artifact {
         .map(|e| e.date.as_str())
         .max()
         .unwrap_or("2000-01-01");
-    let title = corpus.labels.get_with(
-        binding,
-        "feed-title",
-        &[("publisher", &processor.short_name)],
-    );
+    let title = match &corpus.site.title {
+        Some(title) => title.get(binding).to_string(),
+        None => corpus.labels.get_with(
+            binding,
+            "feed-title",
+            &[("publisher", &processor.short_name)],
+        ),
+    };
+    let base = corpus.site.base_url.as_ref().map(|url| url.as_str());
     let feed = Feed {
         id: format!("tag:{authority}:clausier"),
         title: Text::plain(title.clone()),
@@ -61,7 +66,7 @@ pub fn artifact(checked: &Checked) -> Artifact {
         }],
         links: vec![Link {
             rel: "self".into(),
-            href: FEED.into(),
+            href: absolute(base, FEED),
             ..Link::default()
         }],
         generator: Some(Generator {
@@ -69,7 +74,10 @@ pub fn artifact(checked: &Checked) -> Artifact {
             ..Generator::default()
         }),
         lang: Some(binding.to_string()),
-        entries: entries.iter().map(atom_entry).collect(),
+        entries: entries
+            .iter()
+            .map(|entry| atom_entry(entry, base))
+            .collect(),
         ..Feed::default()
     };
     let config = WriteConfig {
@@ -92,13 +100,21 @@ pub fn artifact(checked: &Checked) -> Artifact {
     Artifact::file(entry, xml)
 }
 
-/// An entry as the Atom writer takes it.
-fn atom_entry(entry: &Entry) -> atom_syndication::Entry {
+/// `href`, relative to the feed, in full under `base` if there is one.
+fn absolute(base: Option<&str>, href: &str) -> String {
+    match base {
+        Some(base) => format!("{}/{href}", base.trim_end_matches('/')),
+        None => href.to_string(),
+    }
+}
+
+/// An entry as the Atom writer takes it, its links under `base`.
+fn atom_entry(entry: &Entry, base: Option<&str>) -> atom_syndication::Entry {
     let links = entry
         .links
         .iter()
         .map(|(lang, media_type, rel, href)| Link {
-            href: href.clone(),
+            href: absolute(base, href),
             rel: (*rel).into(),
             hreflang: lang.map(|l| l.to_string()),
             mime_type: Some((*media_type).into()),
@@ -223,11 +239,13 @@ fn notice_entries(checked: &Checked, source: &DocumentSource, authority: &str) -
         .collect()
 }
 
-/// `<domain>,<year>`: the publisher's website domain (or its e-mail
-/// domain) and the year of the first release, which never change.
+/// `<domain>,<year>`: the publisher's website domain (or the site's, or
+/// its e-mail domain) and the year of the first release, which never
+/// change.
 fn tag_authority(checked: &Checked) -> String {
     let processor = &checked.corpus.facts.parties.processor;
-    let from_website = processor.website.as_ref().and_then(|url| {
+    let site = checked.corpus.site.base_url.as_ref();
+    let from_website = processor.website.as_ref().or(site).and_then(|url| {
         let rest = url.as_str().split_once("://")?.1;
         Some(
             rest.split(['/', ':'])

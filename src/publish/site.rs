@@ -115,12 +115,14 @@ fn site_file(
     Artifact::file(entry, bytes)
 }
 
+/// corpus.yaml's `site.title`, or the label `site-title`.
 fn index_title(checked: &Checked, lang: Lang) -> String {
-    let publisher = &checked.corpus.facts.parties.processor.short_name;
-    checked
-        .corpus
-        .labels
-        .get_with(lang, "site-title", &[("publisher", publisher)])
+    let corpus = &checked.corpus;
+    if let Some(title) = &corpus.site.title {
+        return title.get(lang).to_string();
+    }
+    let publisher = &corpus.facts.parties.processor.short_name;
+    (corpus.labels).get_with(lang, "site-title", &[("publisher", publisher)])
 }
 
 fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, BuildError> {
