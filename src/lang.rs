@@ -96,26 +96,29 @@ impl Lang {
     }
 
     /// Parses a BCP 47 identifier as written in `corpus.yaml`, a file name
-    /// or on the command line; the message says why it is refused.
+    /// or on the command line; the refusal is "message\nhint", as values
+    /// refused while reading YAML are (`in_one_line` for a command line).
     /// Identifiers must be in their canonical spelling (`en-GB`, not
     /// `en_gb`), since they name files and web addresses.
     pub fn parse(code: &str) -> Result<Lang, String> {
         let parsed = LanguageIdentifier::from_str(code).map_err(|_| {
-            format!("`{code}` is not a language identifier (BCP 47), such as `en`, `fr` or `nl-BE`")
+            format!("`{code}` is not a language identifier\nwrite a BCP 47 identifier, such as `en`, `fr` or `nl-BE`")
         })?;
         if parsed.language.is_empty() {
-            return Err(format!("`{code}` names no language"));
+            return Err(format!(
+                "`{code}` names no language\nwrite the language's code, such as `en` or `fr`"
+            ));
         }
         // BCP 47 allows languages of 5 to 8 letters, registered for none;
         // typst and PDF readers take ISO 639 codes of 2 or 3 letters.
         if parsed.language.as_str().len() > 3 {
             return Err(format!(
-                "`{code}` does not start with a language code of two or three letters (ISO 639), such as `en` or `fr`"
+                "`{code}` does not start with a language code of two or three letters\nwrite its ISO 639 code, such as `en` or `fr`"
             ));
         }
         if parsed.variants().len() > 0 {
             return Err(format!(
-                "`{code}` has a variant: clausier takes a language, a script and a region, such as `sr-Latn-RS`"
+                "`{code}` has a variant\nleave it out: clausier takes a language, a script and a region, such as `sr-Latn-RS`"
             ));
         }
         let lang = Lang {
@@ -126,7 +129,7 @@ impl Lang {
         let canonical = lang.to_string();
         if canonical != code {
             return Err(format!(
-                "write `{canonical}`, the usual spelling of `{code}`"
+                "`{code}` is not spelt as language identifiers are\nwrite `{canonical}`"
             ));
         }
         Ok(lang)
@@ -177,6 +180,11 @@ pub fn summary_option(lang: Lang, text: &str) -> String {
         true => format!("--summary-{lang} {text}"),
         false => format!("--summary {lang}={text}"),
     }
+}
+
+/// A refusal of `Lang::parse` on one line, for the command line.
+pub fn in_one_line(refusal: &str) -> String {
+    refusal.replacen('\n', ": ", 1)
 }
 
 impl fmt::Display for Lang {

@@ -36,4 +36,4 @@ cookie-exemption-conditions = Voraussetzungen der Ausnahme von der Einwilligungs
 cookie-consent-required = Nur mit Ihrer vorherigen Einwilligung
 cookie-exempt-strictly-necessary = Keine Einwilligung erforderlich: unbedingt erforderlich für den von Ihnen gewünschten Dienst
 cookie-exempt-consent-record = Keine Einwilligung erforderlich: speichert Ihre Cookie-Auswahl
-cookie-exempt-audience-measurement = Keine Einwilligung erforderlich: Reichweitenmessung unter den Voraussetzungen der CNIL
+cookie-exempt-audience-measurement = Keine Einwilligung erforderlich: Reichweitenmessung unter den Voraussetzungen der zuständigen Aufsichtsbehörde

@@ -45,8 +45,8 @@ unit-days = { $count ->
    *[other] Tage
   }
 unit-working-days = { $count ->
-    [one] Werktag
-   *[other] Werktage
+    [one] Arbeitstag
+   *[other] Arbeitstage
   }
 unit-weeks = { $count ->
     [one] Woche

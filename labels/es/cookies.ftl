@@ -36,4 +36,4 @@ cookie-exemption-conditions = Condiciones de la exención del consentimiento:
 cookie-consent-required = Sujeta a su consentimiento previo
 cookie-exempt-strictly-necessary = Exenta de consentimiento: estrictamente necesaria para el servicio que usted solicita
 cookie-exempt-consent-record = Exenta de consentimiento: conserva su elección en materia de cookies
-cookie-exempt-audience-measurement = Exenta de consentimiento: medición de audiencia conforme a las condiciones de la CNIL
+cookie-exempt-audience-measurement = Exenta de consentimiento: medición de audiencia conforme a las condiciones de la autoridad de control competente

@@ -36,4 +36,4 @@ cookie-exemption-conditions = Condizioni dell’esenzione dal consenso:
 cookie-consent-required = Soggetto al suo consenso preventivo
 cookie-exempt-strictly-necessary = Esente da consenso: strettamente necessario al servizio da lei richiesto
 cookie-exempt-consent-record = Esente da consenso: conserva la sua scelta in materia di cookie
-cookie-exempt-audience-measurement = Esente da consenso: misurazione dell’audience conforme alle condizioni della CNIL
+cookie-exempt-audience-measurement = Esente da consenso: misurazione dell’audience conforme alle condizioni dell’autorità di controllo competente

@@ -36,4 +36,4 @@ cookie-exemption-conditions = Voorwaarden voor de vrijstelling van toestemming:
 cookie-consent-required = Alleen met uw voorafgaande toestemming
 cookie-exempt-strictly-necessary = Vrijgesteld van toestemming: strikt noodzakelijk voor de dienst die u vraagt
 cookie-exempt-consent-record = Vrijgesteld van toestemming: bewaart uw cookiekeuze
-cookie-exempt-audience-measurement = Vrijgesteld van toestemming: bezoekersmeting die voldoet aan de voorwaarden van de CNIL
+cookie-exempt-audience-measurement = Vrijgesteld van toestemming: bezoekersmeting die voldoet aan de voorwaarden van de bevoegde toezichthoudende autoriteit

@@ -62,6 +62,10 @@ pub fn used_messages(corpus: &Corpus) -> Vec<String> {
 /// The documents that show the message `id`, by their ids: those with
 /// the table it heads, the annexes or contract pages it names, or all.
 pub fn needed_by<'c>(corpus: &'c Corpus, id: &str) -> Vec<&'c str> {
+    // The site's home pages and the feed, not a document.
+    if id.starts_with("site-") || id.starts_with("feed-") {
+        return Vec::new();
+    }
     let shows = |document: &crate::corpus::DocumentSource, placeholder: &str| {
         document
             .texts
@@ -70,22 +74,26 @@ pub fn needed_by<'c>(corpus: &'c Corpus, id: &str) -> Vec<&'c str> {
     };
     let cookie =
         COOKIE_MESSAGES.contains(&id) || id.starts_with("cookie-") || id.starts_with("tracker-");
-    let annex = id.strip_prefix("annex-");
-    corpus
-        .documents
-        .iter()
-        .filter(|document| match () {
-            _ if cookie => shows(document, "table.cookies"),
-            _ if id.starts_with("privacy-") => shows(document, "table.processing"),
-            _ if PAGE_MESSAGES.contains(&id) || id.starts_with("unit-") => true,
-            _ if annex.is_some_and(|kind| {
-                (document.meta.annexes.iter()).any(|annex| annex.name() == kind)
-            }) =>
-            {
-                true
-            }
-            _ => document.meta.contract || !document.meta.annexes.is_empty(),
-        })
+    // `annex-security` and the like name one annex; `annex-heading` any.
+    let annex = id.strip_prefix("annex-").and_then(|name| {
+        let kinds = corpus.documents.iter().flat_map(|d| d.meta.annexes.iter());
+        kinds.copied().find(|kind| kind.name() == name)
+    });
+    let needs = |document: &crate::corpus::DocumentSource| {
+        if cookie {
+            shows(document, "table.cookies")
+        } else if id.starts_with("privacy-") {
+            shows(document, "table.processing")
+        } else if PAGE_MESSAGES.contains(&id) || id.starts_with("unit-") {
+            true
+        } else if let Some(kind) = annex {
+            document.meta.annexes.contains(&kind)
+        } else {
+            document.meta.contract || !document.meta.annexes.is_empty()
+        }
+    };
+    (corpus.documents.iter())
+        .filter(|document| needs(document))
         .map(|document| document.id.as_str())
         .collect()
 }

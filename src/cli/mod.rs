@@ -39,6 +39,7 @@ impl clap::builder::TypedValueParser for LangParser {
         let typed = value.to_string_lossy();
         Lang::parse(&typed).map_err(|why| {
             // clap prints this as it is: what the user typed is escaped.
+            let why = clausier::lang::in_one_line(&why);
             let message = format!("{}\n", clausier::text::visible(&why));
             clap::Error::raw(clap::error::ErrorKind::InvalidValue, message).with_cmd(command)
         })

@@ -183,7 +183,7 @@ fn write(args: &NewArgs) -> Result<(), String> {
         .collect();
     if !untranslated.is_empty() {
         println!(
-            "the {} texts are in English (their contracts/*/<language>.md and the lines marked `# translate`): translate them",
+            "the {} texts are in English (their contracts/*/<language>.md and the lines marked `# translate`): translate them, then record the review with `clausier translations confirm`",
             untranslated.join(", ")
         );
     }
@@ -202,14 +202,16 @@ fn write(args: &NewArgs) -> Result<(), String> {
 }
 
 /// Writes the corpus's files into `staging`, and records its translations
-/// as reviewed: the scaffold's texts are translations of each other.
+/// as reviewed where the scaffold's texts are translations of each other
+/// (French and English): an English text written for German is not.
 fn stage(staging: &Path, files: &[(String, String)], languages: &[Lang]) -> Result<(), String> {
     for (path, text) in files {
         write_new_synced(&staging.join(path), text.as_bytes())
             .map_err(|error| error.to_string())?;
     }
     write_missing_labels(staging, languages)?;
-    if languages.len() > 1 {
+    let translated = |lang: &Lang| matches!(lang.family(), Some(Family::French | Family::English));
+    if languages.len() > 1 && languages.iter().all(translated) {
         clausier::record::reviews::confirm_reviews(staging, None, &[])
             .map_err(|error| error.to_string())?;
     }

@@ -47,7 +47,8 @@ fn summary_in(value: &str) -> Result<(Lang, String), String> {
     let (lang, text) = value
         .split_once('=')
         .ok_or("write the language, `=`, then the text: `--summary de=\"Erste Fassung\"`")?;
-    let lang = Lang::parse(lang).map_err(|why| clausier::text::visible(&why).into_owned())?;
+    let lang = Lang::parse(lang)
+        .map_err(|why| clausier::text::visible(&clausier::lang::in_one_line(&why)).into_owned())?;
     Ok((lang, text.to_string()))
 }
 

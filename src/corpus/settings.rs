@@ -44,8 +44,7 @@ pub struct SiteSettings {
     /// The address `out/` is published at, e.g.
     /// `https://legal.example.com/`: the feed's links are written in full
     /// under it, as feed readers that copy entries out of the feed need;
-    /// without it, they are relative to the feed. Its domain names the
-    /// feed's entries where parties.yaml gives no `website`.
+    /// without it, they are relative to the feed. It has no `?` or `#`.
     #[serde(default)]
     pub base_url: Option<WebUrl>,
 }

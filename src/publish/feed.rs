@@ -239,13 +239,12 @@ fn notice_entries(checked: &Checked, source: &DocumentSource, authority: &str) -
         .collect()
 }
 
-/// `<domain>,<year>`: the publisher's website domain (or the site's, or
-/// its e-mail domain) and the year of the first release, which never
-/// change.
+/// `<domain>,<year>`: the publisher's website domain (or its e-mail
+/// domain) and the year of the first release, which never change. Not
+/// the site's `base_url`: adding one later would rename every entry.
 fn tag_authority(checked: &Checked) -> String {
     let processor = &checked.corpus.facts.parties.processor;
-    let site = checked.corpus.site.base_url.as_ref();
-    let from_website = processor.website.as_ref().or(site).and_then(|url| {
+    let from_website = processor.website.as_ref().and_then(|url| {
         let rest = url.as_str().split_once("://")?.1;
         Some(
             rest.split(['/', ':'])

@@ -101,7 +101,7 @@ pub fn changed_sections(old: &Document, new: &Document) -> Vec<String> {
 
 /// The error for a working text that is not its latest release.
 pub fn unreleased_error(source: &DocumentSource, standing: &Standing) -> Option<Diagnostic> {
-    // The binding language first, as the corpus lists them.
+    // The binding language first, then the translations in `Lang` order.
     let mut languages: Vec<Lang> = source.texts.keys().copied().collect();
     languages.sort_by_key(|&lang| lang != source.binding);
     let summaries: Vec<String> = languages
