@@ -8,6 +8,7 @@ use crate::compose::markdown;
 use crate::corpus::{AnnexKind, Corpus, DocumentSource, SourceFile};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Related, did_you_mean_help};
 use crate::lang::Lang;
+use crate::model::PREAMBLE_ID;
 use crate::text;
 
 mod messages;
@@ -272,10 +273,16 @@ impl Checker<'_> {
                                 format!("clause `{id}` has no `{binding_lang}` text"),
                             )
                             .at(file.location(*offset), &file.text)
-                            .with_help(format!(
-                                "add it to contracts/{}/{binding_lang}.md, or fix the id",
-                                document.id
-                            )),
+                            .with_help(match id == PREAMBLE_ID {
+                                true => format!(
+                                    "start contracts/{}/{binding_lang}.md with the preamble too, or remove it here",
+                                    document.id
+                                ),
+                                false => format!(
+                                    "add it to contracts/{}/{binding_lang}.md, or fix the id",
+                                    document.id
+                                ),
+                            }),
                         );
                     }
                 }
@@ -288,10 +295,16 @@ impl Checker<'_> {
                                 format!("clause `{id}` has no `{lang}` text"),
                             )
                             .at(binding_file.location(*offset), &binding_file.text)
-                            .with_help(format!(
-                                "translate it in contracts/{}/{lang}.md with the same id",
-                                document.id
-                            )),
+                            .with_help(match id == PREAMBLE_ID {
+                                true => format!(
+                                    "translate it at the start of contracts/{}/{lang}.md, before the first heading",
+                                    document.id
+                                ),
+                                false => format!(
+                                    "translate it in contracts/{}/{lang}.md with the same id",
+                                    document.id
+                                ),
+                            }),
                         );
                     }
                 }
