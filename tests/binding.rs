@@ -264,6 +264,17 @@ fn clausier_new_writes_a_privacy_policy_that_checks_clean() {
             _ => ("Cookie policy", "Who sets cookies"),
         };
         assert!(cookies.contains(&letters(title)) && cookies.contains(&letters(clause)));
+        // Longer than it allows, a document keeps its cover and contents.
+        let meta = dir.join("contracts/privacy/document.yaml");
+        edit(&meta, "compact_up_to: 3", "compact_up_to: 1");
+        build_draft(&dir, &dir.join("out"));
+        let pages = pdf_pages(&dir.join(format!("out/{first}/privacy.pdf")));
+        let contents = if first == "fr" {
+            "Sommaire"
+        } else {
+            "Contents"
+        };
+        assert!(pages.len() > 2 && pages[1].contains(contents), "{pages:?}");
         // A list item whose first text is left out keeps its dash.
         let yaml = fs::read_to_string(dir.join("annexes/privacy.yaml")).unwrap();
         let item = format!("    purposes:\n      - {first}: ");
