@@ -61,6 +61,15 @@ pub fn write_redlines(request: &DiffRequest) -> Result<Vec<PathBuf>, BuildError>
     let to = crate::corpus::releases::find_release(source, request.to)?;
     for &lang in &request.langs {
         crate::corpus::releases::find_language(corpus, lang)?;
+        // A language added since `from` has nothing to compare.
+        for release in [from, to] {
+            if !release.documents.iter().any(|d| d.lang == lang) {
+                return Err(BuildError::Usage(format!(
+                    "release {} of `{}` has no `{lang}` edition: there is nothing to compare in it",
+                    release.version, source.id
+                )));
+            }
+        }
     }
     let html = HtmlRenderer::new();
     let mut written = Vec::new();
