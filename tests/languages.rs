@@ -45,6 +45,11 @@ fn a_belgian_corpus_in_dutch_and_french_uses_the_built_in_labels() {
         &["--languages", "nl-BE,fr-BE", "--binding", "nl-BE"],
     );
     assert!(!dir.join("locales").exists(), "every label is built in");
+    // The organisation's name differs by language.
+    let names = "short_name: { nl-BE: Stad Brussel, fr-BE: Ville de Bruxelles }\n";
+    let settings = dir.join("corpus.yaml");
+    let text = fs::read_to_string(&settings).unwrap();
+    fs::write(&settings, format!("{text}{names}")).unwrap();
     // The Dutch text is the scaffold's English, to translate: its French
     // translation is not recorded as reviewed until someone has.
     let checked = clausier(&dir, &["check", "--draft"]);
@@ -75,6 +80,7 @@ fn a_belgian_corpus_in_dutch_and_french_uses_the_built_in_labels() {
         "Nederlandse versie – bindend",
         "Bewaartermijn",
         "Version française",
+        "(\"Stad Brussel\")",
     ] {
         assert!(dutch.contains(words), "{words}: {dutch}");
     }
@@ -86,6 +92,9 @@ fn a_belgian_corpus_in_dutch_and_french_uses_the_built_in_labels() {
     assert!(french.contains("2 décembre 2026"), "{french}");
     let page = fs::read_to_string(dir.join("out/fr-BE/cookies.html")).unwrap();
     assert!(page.contains(r#"<html lang="fr-BE">"#), "{page}");
+    assert!(page.contains("Ville de Bruxelles"), "{page}");
+    let home = fs::read_to_string(dir.join("out/index.html")).unwrap();
+    assert!(home.contains("Stad Brussel"), "{home}");
 }
 
 #[test]

@@ -323,7 +323,7 @@ impl Annexes<'_> {
         vec![Block::Table(Table {
             caption: self.label_with(
                 "subprocessor-caption",
-                &[("processor", &self.corpus.facts.parties.processor.short_name)],
+                &[("processor", self.corpus.short_name(self.lang))],
             ),
             header,
             rows,

@@ -36,7 +36,7 @@ impl Kind for CookiePolicy {
         let Some(facts) = &corpus.facts.cookies else {
             return BTreeMap::new();
         };
-        let tables = tables(&corpus.facts, facts, &corpus.labels, texts);
+        let tables = tables(corpus, facts, texts);
         BTreeMap::from([("table.cookies".to_string(), tables)])
     }
 }
@@ -91,12 +91,8 @@ pub fn placeholder_values(
 /// `{{ table.cookies }}`: one table per category of trackers, or one of
 /// them all, with the columns `cookies.yaml` chooses; the conditions of an
 /// exemption are stated once, under the table.
-pub fn tables(
-    facts: &Facts,
-    cookies: &CookieFacts,
-    labels: &Labels,
-    texts: &mut Texts,
-) -> Vec<Block> {
+pub fn tables(corpus: &Corpus, cookies: &CookieFacts, texts: &mut Texts) -> Vec<Block> {
+    let labels = &corpus.labels;
     let lang = texts.lang;
     let label = |id: &str| labels.get(lang, id);
     let columns = &cookies.table.columns;
@@ -124,7 +120,7 @@ pub fn tables(
         for cookie in members {
             let row = columns
                 .iter()
-                .map(|&column| cell(column, cookie, cookies, facts, labels, texts));
+                .map(|&column| cell(column, cookie, cookies, corpus, texts));
             rows.push(row.collect());
             if let Consent::Exempt(exemption) = &cookie.consent.value {
                 for condition in &exemption.conditions {
@@ -156,10 +152,10 @@ fn cell(
     column: TrackerColumn,
     cookie: &Cookie,
     cookies: &CookieFacts,
-    facts: &Facts,
-    labels: &Labels,
+    corpus: &Corpus,
     texts: &mut Texts,
 ) -> Vec<Block> {
+    let (facts, labels) = (&corpus.facts, &corpus.labels);
     let lang = texts.lang;
     let label = |id: &str| labels.get(lang, id);
     let text = match column {
@@ -183,7 +179,10 @@ fn cell(
                 (true, false) => "tracker-first-party",
                 (false, false) => "tracker-third-party",
             };
-            let name = facts.provider_name(provider).unwrap_or(provider);
+            let name = match provider == PUBLISHER {
+                true => corpus.short_name(lang),
+                false => facts.provider_name(provider).unwrap_or(provider),
+            };
             return vec![Block::paragraph(name), Block::paragraph(label(party))];
         }
         TrackerColumn::Sites => {

@@ -256,7 +256,7 @@ fn placeholder_values(
     let mut set = |name: String, value: String| {
         values.insert(name, value);
     };
-    set("processor".into(), processor.short_name.clone());
+    set("processor".into(), corpus.short_name(lang).to_string());
     set("processor.legal_name".into(), processor.legal_name.clone());
     set("processor.address".into(), processor.address.clone());
     // Facts a corpus may go without: a placeholder naming one it lacks is

@@ -82,10 +82,12 @@ impl Reader<'_> {
         let privacy = self.optional_yaml::<PrivacyFacts>("annexes/privacy.yaml");
         let third_parties = self.optional_yaml::<ThirdPartiesFile>("annexes/third-parties.yaml");
         // Read again now that the languages its texts need are known.
-        let site = match &settings_file {
-            Some(file) => parse_yaml::<Settings>(file, self.diagnostics)
-                .and_then(|settings| self.site(file, settings.site)),
-            None => Some(SiteSettings::default()),
+        let settings = match &settings_file {
+            Some(file) => parse_yaml::<Settings>(file, self.diagnostics).and_then(|settings| {
+                let site = self.site(file, settings.site)?;
+                Some((site, settings.short_name))
+            }),
+            None => Some((SiteSettings::default(), None)),
         };
         let documents = self.documents(&languages);
         let locale_files = self.locales(&languages);
@@ -119,7 +121,8 @@ impl Reader<'_> {
             terms: terms?,
             languages,
             settings_file,
-            site: site?,
+            site: settings.as_ref()?.0.clone(),
+            short_name: settings?.1,
         })
     }
 

@@ -140,6 +140,15 @@ impl Corpus {
     pub fn binding(&self) -> Lang {
         self.languages[0]
     }
+
+    /// The organisation's short name in `lang`: corpus.yaml's, or else
+    /// parties.yaml's.
+    pub fn short_name(&self, lang: Lang) -> &str {
+        match &self.short_name {
+            Some(names) => names.get(lang),
+            None => &self.facts.parties.processor.short_name,
+        }
+    }
 }
 
 impl DocumentSource {
@@ -196,4 +205,6 @@ pub struct Corpus {
     pub settings_file: Option<SourceFile>,
     /// `site:` in corpus.yaml.
     pub site: settings::SiteSettings,
+    /// `short_name:` in corpus.yaml: the organisation's name by language.
+    pub short_name: Option<Localized>,
 }

@@ -27,6 +27,12 @@ pub struct Settings {
     /// first page and in every footer that this one is binding.
     #[schemars(with = "Lang")]
     pub binding: Spanned<Lang>,
+    /// The organisation's short name in each language, where it differs
+    /// between them (`{ fr: Ville de Bruxelles, nl: Stad Brussel }`): what
+    /// `{{ processor }}` writes, and the site and the feed show. Without
+    /// it, `short_name` of parties.yaml in every language.
+    #[serde(default)]
+    pub short_name: Option<Localized>,
     /// How the published site (`out/`) presents itself.
     #[serde(default)]
     pub site: SiteSettings,

@@ -52,7 +52,7 @@ pub fn artifact(checked: &Checked) -> Artifact {
         None => corpus.labels.get_with(
             binding,
             "feed-title",
-            &[("publisher", &processor.short_name)],
+            &[("publisher", corpus.short_name(binding))],
         ),
     };
     let base = corpus.site.base_url.as_ref().map(|url| url.as_str());

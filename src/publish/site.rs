@@ -121,7 +121,7 @@ fn index_title(checked: &Checked, lang: Lang) -> String {
     if let Some(title) = &corpus.site.title {
         return title.get(lang).to_string();
     }
-    let publisher = &corpus.facts.parties.processor.short_name;
+    let publisher = corpus.short_name(lang);
     (corpus.labels).get_with(lang, "site-title", &[("publisher", publisher)])
 }
 

@@ -203,7 +203,7 @@ pub fn client_notice(
                 lang,
                 "notice-intro",
                 &[
-                    ("processor", &corpus.facts.parties.processor.short_name),
+                    ("processor", corpus.short_name(lang)),
                     ("annex", &annex),
                     ("document", &document.title),
                     ("version", to.version.as_str()),
