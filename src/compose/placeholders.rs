@@ -16,7 +16,7 @@ pub const PLACEHOLDERS: &[(&str, &str, &str)] = &[
     (
         "processor",
         "the processor's (the publisher's) short name",
-        "`short_name` in `annexes/parties.yaml`",
+        "`short_name` in `corpus.yaml` (by language), else in `annexes/parties.yaml`",
     ),
     (
         "processor.legal_name",
