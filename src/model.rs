@@ -12,10 +12,7 @@ pub struct Document {
     pub id: String,
     pub lang: Lang,
     /// Every language the document is published in, for language links,
-    /// in the order of `Lang`. Sorted when read, since releases recorded
-    /// them in the order of the languages clausier once had (French
-    /// first): a release reads as the same document it was.
-    #[serde(deserialize_with = "sorted_languages")]
+    /// in the order of `Lang` (releases are brought to it when read).
     pub languages: Vec<Lang>,
     pub title: String,
     pub subtitle: Option<String>,
@@ -47,14 +44,6 @@ pub struct Notice {
     pub binding: bool,
     pub short: String,
     pub long: String,
-}
-
-fn sorted_languages<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<Lang>, D::Error> {
-    let mut languages = Vec::<Lang>::deserialize(deserializer)?;
-    languages.sort();
-    Ok(languages)
 }
 
 /// A party as the cover page presents it.

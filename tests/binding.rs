@@ -18,12 +18,6 @@ fn english_binding(name: &str) -> std::path::PathBuf {
     dir
 }
 
-/// What a command printed, on either stream.
-fn shown(output: &std::process::Output) -> String {
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    format!("{stdout}{}", String::from_utf8_lossy(&output.stderr))
-}
-
 #[test]
 fn with_english_binding_the_french_edition_is_the_translation() {
     let dir = english_binding("binding-en");
@@ -130,14 +124,7 @@ fn a_missing_text_of_a_document_is_named_as_such() {
 #[test]
 fn clausier_new_writes_a_corpus_that_releases_and_builds_in_english_only() {
     let dir = scratch("new-english").join("corpus");
-    let new = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .arg("new")
-            .arg(&dir)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let new = |args: &[&str]| clausier_new(&dir, args);
     let made = new(&[
         "--documents",
         "cookies",
@@ -190,17 +177,7 @@ fn clausier_new_writes_a_corpus_that_releases_and_builds_in_english_only() {
 #[test]
 fn clausier_new_with_a_french_translation_marks_it() {
     let dir = scratch("new-bilingual").join("corpus");
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args([
-            "new",
-            dir.to_str().unwrap(),
-            "--languages",
-            "en,fr",
-            "--binding",
-            "en",
-        ])
-        .output()
-        .unwrap();
+    let made = clausier_new(&dir, &["--languages", "en,fr", "--binding", "en"]);
     assert!(made.status.success(), "{}", shown(&made));
     assert!(shown(&made).contains("--summary-fr \"Première version\""));
     // The scaffold's French is recorded as reviewed: clean at once.
@@ -223,10 +200,7 @@ fn clausier_new_with_a_french_translation_marks_it() {
 #[test]
 fn a_one_language_corpus_has_no_translation_to_confirm() {
     let dir = scratch("one-language").join("corpus");
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["new", dir.to_str().unwrap(), "--languages", "en"])
-        .output()
-        .unwrap();
+    let made = clausier_new(&dir, &["--languages", "en"]);
     assert!(made.status.success(), "{}", shown(&made));
     let confirmed = clausier(&dir, &["translations", "confirm"]);
     assert_eq!(confirmed.status.code(), Some(2));
@@ -238,11 +212,10 @@ fn a_one_language_corpus_has_no_translation_to_confirm() {
 fn clausier_new_writes_a_privacy_policy_that_checks_clean() {
     for (name, languages) in [("privacy-fr", "fr"), ("privacy-en-fr", "en,fr")] {
         let dir = scratch(name).join("corpus");
-        let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .args(["new", dir.to_str().unwrap(), "--languages", languages])
-            .args(["--documents", "privacy,cookies"])
-            .output()
-            .unwrap();
+        let made = clausier_new(
+            &dir,
+            &["--languages", languages, "--documents", "privacy,cookies"],
+        );
         assert!(made.status.success(), "{}", shown(&made));
         assert!(shown(&made).contains("clausier release privacy 1.0"));
         let checked = clausier(&dir, &["check", "--draft"]);
@@ -285,10 +258,7 @@ fn clausier_new_writes_a_privacy_policy_that_checks_clean() {
 #[test]
 fn text_before_the_first_heading_is_a_preamble_in_every_language() {
     let dir = scratch("preamble").join("corpus");
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["new", dir.to_str().unwrap(), "--languages", "en,fr"])
-        .output()
-        .unwrap();
+    let made = clausier_new(&dir, &["--languages", "en,fr"]);
     assert!(made.status.success(), "{}", shown(&made));
     let prepend = |lang: &str, text: &str| {
         let path = dir.join(format!("contracts/cookies/{lang}.md"));
@@ -322,4 +292,35 @@ fn text_before_the_first_heading_is_a_preamble_in_every_language() {
         !before.contains(&letters("1. Qui dépose")) && after.contains(&letters("1. Qui dépose"))
     );
     assert!(!pdf.contains(&letters("Préambule")), "no heading");
+}
+
+#[test]
+fn site_settings_are_text_and_an_empty_document_is_refused() {
+    let dir = scratch("site-text").join("corpus");
+    let made = clausier_new(&dir, &["--languages", "en"]);
+    assert!(made.status.success(), "{}", shown(&made));
+    let settings = dir.join("corpus.yaml");
+    let text = fs::read_to_string(&settings).unwrap();
+    let title = "site:\n  title: { en: \"<script>alert(1)</script> & Co\" }\n";
+    fs::write(&settings, format!("{text}{title}")).unwrap();
+    build_draft(&dir, &dir.join("out"));
+    for page in ["out/index.html", "out/feed.xml"] {
+        let written = fs::read_to_string(dir.join(page)).unwrap();
+        assert!(!written.contains("<script>"), "{page}: {written}");
+        assert!(
+            written.contains("&lt;script&gt;alert(1)"),
+            "{page}: {written}"
+        );
+    }
+    // A document with no text at all is refused where it is.
+    fs::write(dir.join("contracts/cookies/en.md"), "  \n").unwrap();
+    let checked = clausier(&dir, &["check", "--draft"]);
+    assert_eq!(checked.status.code(), Some(1));
+    let said = shown(&checked);
+    assert!(
+        said.contains(
+            "error[E0601]: contracts/cookies/en.md has no text\n --> contracts/cookies/en.md:1:1"
+        ),
+        "{said}"
+    );
 }

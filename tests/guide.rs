@@ -298,16 +298,17 @@ fn every_example_in_the_guide_is_checked() {
     // Every clause example, in a corpus of one language that `new` writes.
     let dir = scratch("guide-clauses");
     let corpus = dir.join("corpus");
-    let made = run(&[
-        "new",
-        corpus.to_str().unwrap(),
-        "--documents",
-        "cookies",
-        "--languages",
-        "en",
-        "--binding",
-        "en",
-    ]);
+    let made = clausier_new(
+        &corpus,
+        &[
+            "--documents",
+            "cookies",
+            "--languages",
+            "en",
+            "--binding",
+            "en",
+        ],
+    );
     assert!(
         made.status.success(),
         "{}",

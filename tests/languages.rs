@@ -8,23 +8,12 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{clausier, edit, html_text, pdf_text, scratch};
-
-/// What a command printed, on either stream.
-fn shown(output: &std::process::Output) -> String {
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    format!("{stdout}{}", String::from_utf8_lossy(&output.stderr))
-}
+use common::{clausier, clausier_new, edit, html_text, pdf_text, scratch, shown};
 
 /// A corpus `clausier new` writes into a fresh folder with `args`.
 fn new_corpus(name: &str, args: &[&str]) -> PathBuf {
     let dir = scratch(name).join("corpus");
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .arg("new")
-        .arg(&dir)
-        .args(args)
-        .output()
-        .unwrap();
+    let made = clausier_new(&dir, args);
     assert!(made.status.success(), "{}", shown(&made));
     dir
 }

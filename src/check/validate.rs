@@ -237,6 +237,7 @@ impl Checker<'_> {
                         Code::ClauseStructure,
                         format!("{} has no text", file.path.display()),
                     )
+                    .at(file.location(0), &file.text)
                     .with_help("write the document's clauses: `# Title {#id}`, then its text"),
                 );
             }

@@ -140,7 +140,28 @@ fn history(releases: &[ReleaseFile]) -> Vec<HistoryEntry> {
 
 /// Reads a release record, reporting a JSON or schema error at its line.
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseFile> {
-    records::read_sealed(file, "release", "clausier release", diagnostics)
+    let mut release: ReleaseFile =
+        records::read_sealed(file, "release", "clausier release", diagnostics)?;
+    release
+        .record
+        .documents
+        .iter_mut()
+        .for_each(as_composed_now);
+    Some(release)
+}
+
+/// A released document as clausier composes one today, so that comparing
+/// it with the working text sees changes of content only: records made
+/// when clausier had two languages list them French first (`Lang` orders
+/// them by identifier now), and a one-language document's
+/// `other_language` held a label it no longer has (it links to no other
+/// edition, so nothing shows it). The fingerprint covers the file as
+/// stored, which this leaves untouched.
+fn as_composed_now(document: &mut Document) {
+    document.languages.sort();
+    if document.languages.len() < 2 {
+        document.labels.other_language.clear();
+    }
 }
 
 /// The document `id` of the corpus, or a usage error naming the one

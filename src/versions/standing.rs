@@ -29,7 +29,7 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     let release = &latest.record;
     // Both sides as this clausier reads them, so that a field added to
     // the model later does not count as a change of content.
-    if same_documents(working, &release.documents) {
+    if working == release.documents.as_slice() {
         return Standing::Released;
     }
     // Sections changed in any language, named as the binding text names
@@ -57,23 +57,6 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
         since: release.version.clone(),
         sections: changed.iter().map(heading).collect(),
     }
-}
-
-/// Whether the working editions are the released ones. A document in one
-/// language links to no other: the `other_language` its releases recorded
-/// (a label of its own before `page-edition`) is shown nowhere.
-fn same_documents(working: &[Document], released: &[Document]) -> bool {
-    let same = |new: &Document, old: &Document| {
-        if new.languages.len() > 1 || new.labels.other_language == old.labels.other_language {
-            return new == old;
-        }
-        let mut new = new.clone();
-        new.labels
-            .other_language
-            .clone_from(&old.labels.other_language);
-        &new == old
-    };
-    working.len() == released.len() && working.iter().zip(released).all(|(n, o)| same(n, o))
 }
 
 /// The ids of the top-level sections that differ between two versions of

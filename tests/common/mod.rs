@@ -97,6 +97,22 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// What a command printed, on either stream.
+pub fn shown(output: &std::process::Output) -> String {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    format!("{stdout}{}", String::from_utf8_lossy(&output.stderr))
+}
+
+/// Runs `clausier new DIR ARGS…`, as a user starts a corpus.
+pub fn clausier_new(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .arg("new")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// Runs the `clausier` binary with `args` on the corpus at `root`.
 pub fn clausier(root: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
