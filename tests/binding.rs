@@ -256,6 +256,51 @@ fn clausier_new_writes_a_privacy_policy_that_checks_clean() {
 }
 
 #[test]
+fn clausier_new_writes_a_data_processing_agreement_that_releases_and_builds() {
+    for (name, languages) in [("dpa-en", "en"), ("dpa-en-fr", "en,fr")] {
+        let dir = scratch(name).join("corpus");
+        let made = clausier_new(&dir, &["--languages", languages, "--documents", "dpa"]);
+        assert!(made.status.success(), "{}", shown(&made));
+        let checked = clausier(&dir, &["check", "--draft"]);
+        assert!(
+            shown(&checked).contains("0 error(s), 0 warning(s)"),
+            "{languages}: {}",
+            shown(&checked)
+        );
+        let mut release = vec!["release", "dpa", "1.0", "--effective", "2027-01-04"];
+        release.extend(["--summary-en", "First version"]);
+        if languages.contains("fr") {
+            release.extend(["--summary-fr", "Première version"]);
+        }
+        let released = clausier(&dir, &release);
+        assert!(released.status.success(), "{}", shown(&released));
+        let built = clausier(&dir, &["build"]);
+        assert!(built.status.success(), "{}", shown(&built));
+        let text = letters(&pdf_pages(&dir.join("out/en/dpa.pdf")).concat());
+        // The cover names the parties; annex C a company registered
+        // outside France by its register entry, under that column.
+        for expected in [
+            "EXAMPLE LTD",
+            "Companies House 00000000",
+            "Company registration",
+            "Companies Registration Office 000000",
+            "Adequacy decision for the United Kingdom",
+            "prior consultation of the supervisory authority",
+        ] {
+            assert!(text.contains(&letters(expected)), "{languages}: {expected}");
+        }
+        assert!(!text.contains(&letters("SIRET")), "{languages}");
+        let french = dir.join("out/fr/dpa.pdf");
+        assert_eq!(french.exists(), languages.contains("fr"));
+        if french.exists() {
+            let text = letters(&pdf_pages(&french).concat());
+            assert!(text.contains(&letters("Seule la version anglaise fait foi")));
+            assert!(text.contains(&letters("autorisation écrite préalable générale")));
+        }
+    }
+}
+
+#[test]
 fn text_before_the_first_heading_is_a_preamble_in_every_language() {
     let dir = scratch("preamble").join("corpus");
     let made = clausier_new(&dir, &["--languages", "en,fr"]);

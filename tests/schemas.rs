@@ -111,14 +111,14 @@ fn every_shipped_yaml_file_names_its_schema_and_is_valid_against_it() {
 fn a_file_with_mistakes_is_invalid_against_its_schema() {
     let text = fs::read_to_string(shipped_root().join("annexes/subprocessors.yaml")).unwrap();
     let broken = text
-        .replacen("    siret: \"83308580600028\"\n", "", 1)
+        .replacen("    legal_name: CRISP IM SAS\n", "", 1)
         .replacen("channels: [outside_gar]", "channels: [outside]", 1)
         .replacen("outside_eu: false", "outside_eu: perhaps", 1);
     let errors = schema_errors(&broken, "subprocessors").unwrap_err();
     for expected in [
         "transfer/outside_eu'",
         "want boolean, but got string",
-        "missing properties 'siret'",
+        "missing properties 'legal_name'",
         "channels/0'",
     ] {
         assert!(errors.contains(expected), "{expected}: {errors}");

@@ -76,6 +76,7 @@ operation-erasure = Erasure
 subprocessor-caption = Sub-processors of { $processor }
 subprocessor-column-name = Name of the sub-processor
 subprocessor-column-siret = SIRET
+subprocessor-column-registration = Company registration
 subprocessor-column-activity = Processing activity
 subprocessor-column-address = Address and place of processing
 subprocessor-column-transfer = Transfer of personal data outside the EU

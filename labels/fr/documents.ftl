@@ -76,6 +76,7 @@ operation-erasure = Effacement
 subprocessor-caption = Sous-traitants ultérieurs de { $processor }
 subprocessor-column-name = Nom du sous-traitant ultérieur
 subprocessor-column-siret = SIRET
+subprocessor-column-registration = Immatriculation
 subprocessor-column-activity = Activité sous-traitée
 subprocessor-column-address = Adresse et lieu du traitement
 subprocessor-column-transfer = Transfert de données personnelles hors UE

@@ -213,6 +213,7 @@ const CONTRACT_MESSAGES: &[&str] = &[
     "subprocessor-column-address",
     "subprocessor-column-contract",
     "subprocessor-column-name",
+    "subprocessor-column-registration",
     "subprocessor-column-siret",
     "subprocessor-column-transfer",
     "subprocessor-formerly",

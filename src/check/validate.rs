@@ -26,6 +26,7 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     check.printable();
     check.annex_facts();
     check.processor_facts();
+    check.subprocessor_registrations();
     if let Some(file) = corpus
         .yaml_files
         .iter()
@@ -363,6 +364,32 @@ impl Checker<'_> {
                     )),
                 );
             }
+        }
+    }
+
+    /// Annex C gives each sub-processor's company number: its SIRET, or
+    /// its entry in another country's register.
+    fn subprocessor_registrations(&mut self) {
+        let shown = self
+            .corpus
+            .documents
+            .iter()
+            .any(|d| d.meta.annexes.contains(&AnnexKind::Subprocessors));
+        let unregistered: Vec<String> = match shown {
+            true => self.corpus.facts.subprocessors.iter(),
+            false => [].iter(),
+        }
+        .filter(|s| s.siret.is_none() && s.registration.is_none())
+        .map(|s| s.id.clone())
+        .collect();
+        for id in unregistered {
+            self.report(
+                "annexes/subprocessors.yaml",
+                &format!("id: {id}"),
+                Code::MissingFact,
+                format!("sub-processor `{id}` has no company number, which the `subprocessors` annex shows"),
+                "add `siret:` (a French company's 14 digits) or `registration:` (its entry in a company register, e.g. \"Companies House 01234567\")".into(),
+            );
         }
     }
 

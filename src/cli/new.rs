@@ -22,7 +22,8 @@ pub struct NewArgs {
     /// The folder of the new corpus.
     dir: PathBuf,
     /// The documents, comma-separated: `cookies` (the cookie policy),
-    /// `privacy` (the privacy policy, GDPR arts. 12 to 14).
+    /// `privacy` (the privacy policy, GDPR arts. 12 to 14), `dpa` (the
+    /// data processing agreement with each client, GDPR art. 28).
     #[arg(long, value_delimiter = ',', default_value = "cookies")]
     documents: Vec<String>,
     /// The languages, comma-separated, e.g. `en,fr`.
@@ -37,18 +38,22 @@ pub struct NewArgs {
 /// line per language wherever a text is written in every language.
 type Scaffold = (&'static str, &'static str);
 
-/// The files of scaffold/ at these paths, compiled in.
+/// The files of scaffold/ at these paths, compiled in; `PATH from SOURCE`
+/// writes scaffold/SOURCE at PATH.
 macro_rules! scaffold {
-    ($($path:literal),+ $(,)?) => {
-        &[$(($path, include_str!(concat!("../../scaffold/", $path)))),+]
+    ($($path:literal $(from $source:literal)?),+ $(,)?) => {
+        &[$(($path, include_str!(concat!("../../scaffold/", scaffold!(@source $path $($source)?))))),+]
     };
+    (@source $path:literal) => { $path };
+    (@source $path:literal $source:literal) => { $source };
 }
 
 /// The files every corpus has.
 const COMMON: &[Scaffold] = scaffold!["annexes/parties.yaml"];
 
-/// The documents `new` can write, with their files.
-const DOCUMENTS: [(&str, &[Scaffold]); 2] = [
+/// The documents `new` can write, with their files. A file at a path
+/// COMMON has replaces it.
+const DOCUMENTS: [(&str, &[Scaffold]); 3] = [
     (
         "cookies",
         scaffold![
@@ -67,6 +72,20 @@ const DOCUMENTS: [(&str, &[Scaffold]); 2] = [
             "contracts/privacy/document.yaml",
             "contracts/privacy/en.md",
             "contracts/privacy/fr.md",
+        ],
+    ),
+    (
+        "dpa",
+        scaffold![
+            "annexes/parties.yaml" from "annexes/parties-contract.yaml",
+            "annexes/commitments.yaml",
+            "annexes/products.yaml",
+            "annexes/subprocessors.yaml",
+            "annexes/security.yaml",
+            "checklists/gdpr-art28.yaml",
+            "contracts/dpa/document.yaml",
+            "contracts/dpa/en.md",
+            "contracts/dpa/fr.md",
         ],
     ),
 ];
@@ -116,6 +135,7 @@ fn write(args: &NewArgs) -> Result<(), String> {
         };
         for (path, text) in scaffold.iter() {
             let Some(written_in) = path.strip_suffix(".md").and_then(|p| p.rsplit_once('/')) else {
+                files.retain(|(written, _)| written != path);
                 files.push((path.to_string(), for_languages(text, &languages)));
                 continue;
             };

@@ -5,6 +5,7 @@ use crate::compose::Texts;
 use crate::compose::quantities::QuantityText;
 use crate::corpus::facts::{Product, Subprocessor};
 use crate::corpus::locale::Labels;
+use crate::corpus::values::Siret;
 use crate::corpus::{AnnexKind, Corpus};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
@@ -301,7 +302,13 @@ impl Annexes<'_> {
                         },
                         Block::paragraph(&s.legal_name),
                     ],
-                    vec![Block::paragraph(s.siret.as_str())],
+                    vec![Block::paragraph(
+                        s.siret
+                            .as_ref()
+                            .map(Siret::as_str)
+                            .or(s.registration.as_deref())
+                            .unwrap_or_default(),
+                    )],
                     vec![Block::paragraph(activity)],
                     vec![
                         Block::paragraph(&s.address),
@@ -315,8 +322,14 @@ impl Annexes<'_> {
                 ]
             })
             .collect();
+        // "SIRET" where every sub-processor is a French company.
+        let subprocessors = &self.corpus.facts.subprocessors;
+        let number = match subprocessors.iter().all(|s| s.siret.is_some()) {
+            true => "siret",
+            false => "registration",
+        };
         let header = [
-            "name", "siret", "activity", "address", "transfer", "contract",
+            "name", number, "activity", "address", "transfer", "contract",
         ]
         .map(|column| self.label(&format!("subprocessor-column-{column}")))
         .to_vec();

@@ -18,8 +18,14 @@ pub struct Subprocessor {
     pub former_name: Option<String>,
     /// Registered company name, e.g. "OVH SAS".
     pub legal_name: String,
-    /// French establishment number: 14 digits.
-    pub siret: Siret,
+    /// French establishment number: 14 digits. A company registered
+    /// elsewhere gives `registration:` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siret: Option<Siret>,
+    /// Its entry in a company register, for a company without a SIRET,
+    /// e.g. "Companies House 01234567".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<String>,
     /// What it does for the processor, e.g. "Hébergement" / "Hosting".
     pub activity: Localized,
     /// The access channels whose data it processes; omitted for all.
