@@ -379,7 +379,12 @@ impl Checker<'_> {
             true => self.corpus.facts.subprocessors.iter(),
             false => [].iter(),
         }
-        .filter(|s| s.siret.is_none() && s.registration.is_none())
+        .filter(|s| {
+            s.siret.is_none()
+                && s.registration
+                    .as_deref()
+                    .is_none_or(|r| r.trim().is_empty())
+        })
         .map(|s| s.id.clone())
         .collect();
         for id in unregistered {
