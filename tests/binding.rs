@@ -277,27 +277,44 @@ fn clausier_new_writes_a_data_processing_agreement_that_releases_and_builds() {
         let built = clausier(&dir, &["build"]);
         assert!(built.status.success(), "{}", shown(&built));
         let text = letters(&pdf_pages(&dir.join("out/en/dpa.pdf")).concat());
-        // The cover names the parties; annex C a company registered
-        // outside France by its register entry, under that column.
+        // The cover and annex A name the processor and its register
+        // entry; annex C gives each sub-processor's register entry, under
+        // a column that does not say SIRET.
         for expected in [
             "EXAMPLE LTD",
             "Companies House 00000000",
             "Company registration",
             "Companies Registration Office 000000",
+            "Companies House 00000001",
             "Adequacy decision for the United Kingdom",
             "prior consultation of the supervisory authority",
         ] {
             assert!(text.contains(&letters(expected)), "{languages}: {expected}");
         }
-        assert!(!text.contains(&letters("SIRET")), "{languages}");
+        let siret_column = letters("Name of the sub-processor SIRET Processing activity");
+        assert!(!text.contains(&siret_column), "{languages}");
         let french = dir.join("out/fr/dpa.pdf");
         assert_eq!(french.exists(), languages.contains("fr"));
         if french.exists() {
             let text = letters(&pdf_pages(&french).concat());
             assert!(text.contains(&letters("Seule la version anglaise fait foi")));
             assert!(text.contains(&letters("autorisation écrite préalable générale")));
+            assert!(text.contains(&letters("Immatriculation")));
         }
     }
+    // A French sub-processor among others: its SIRET, named as such (in
+    // the en,fr corpus the loop left).
+    let dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("clausier-tests/dpa-en-fr/corpus");
+    edit(
+        &dir.join("annexes/subprocessors.yaml"),
+        "registration: Companies Registration Office 000000",
+        "siret: \"83308580600028\"",
+    );
+    build_draft(&dir, &dir.join("out"));
+    let text = letters(&pdf_pages(&dir.join("out/en/dpa.pdf")).concat());
+    assert!(text.contains(&letters("Company registration")));
+    assert!(text.contains(&letters("SIRET 83308580600028")));
 }
 
 #[test]

@@ -375,18 +375,22 @@ impl Checker<'_> {
             .documents
             .iter()
             .any(|d| d.meta.annexes.contains(&AnnexKind::Subprocessors));
-        let unregistered: Vec<String> = match shown {
-            true => self.corpus.facts.subprocessors.iter(),
-            false => [].iter(),
+        if !shown {
+            return;
         }
-        .filter(|s| {
-            s.siret.is_none()
-                && s.registration
-                    .as_deref()
-                    .is_none_or(|r| r.trim().is_empty())
-        })
-        .map(|s| s.id.clone())
-        .collect();
+        let unregistered: Vec<String> = self
+            .corpus
+            .facts
+            .subprocessors
+            .iter()
+            .filter(|s| {
+                s.siret.is_none()
+                    && s.registration
+                        .as_deref()
+                        .is_none_or(|r| r.trim().is_empty())
+            })
+            .map(|s| s.id.clone())
+            .collect();
         for id in unregistered {
             self.report(
                 "annexes/subprocessors.yaml",

@@ -51,8 +51,9 @@ macro_rules! scaffold {
 /// The files every corpus has.
 const COMMON: &[Scaffold] = scaffold!["annexes/parties.yaml"];
 
-/// The documents `new` can write, with their files. A file at a path
-/// COMMON has replaces it.
+/// The documents `new` can write, with their files. A document's file at
+/// a path COMMON also has (the DPA's parties.yaml, with the parties to the
+/// contract) takes its place.
 const DOCUMENTS: [(&str, &[Scaffold]); 3] = [
     (
         "cookies",
@@ -82,7 +83,7 @@ const DOCUMENTS: [(&str, &[Scaffold]); 3] = [
             "annexes/products.yaml",
             "annexes/subprocessors.yaml",
             "annexes/security.yaml",
-            "checklists/gdpr-art28.yaml",
+            "checklists/gdpr-art28.yaml" from "../checklists/gdpr-art28.yaml",
             "contracts/dpa/document.yaml",
             "contracts/dpa/en.md",
             "contracts/dpa/fr.md",
@@ -135,6 +136,7 @@ fn write(args: &NewArgs) -> Result<(), String> {
         };
         for (path, text) in scaffold.iter() {
             let Some(written_in) = path.strip_suffix(".md").and_then(|p| p.rsplit_once('/')) else {
+                // Only COMMON's files share paths with a document's.
                 files.retain(|(written, _)| written != path);
                 files.push((path.to_string(), for_languages(text, &languages)));
                 continue;

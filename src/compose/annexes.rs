@@ -5,7 +5,6 @@ use crate::compose::Texts;
 use crate::compose::quantities::QuantityText;
 use crate::corpus::facts::{Product, Subprocessor};
 use crate::corpus::locale::Labels;
-use crate::corpus::values::Siret;
 use crate::corpus::{AnnexKind, Corpus};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
@@ -268,10 +267,10 @@ impl Annexes<'_> {
 
     /// Annex C: one row per sub-processor.
     fn subprocessors(&self, texts: &mut Texts) -> Vec<Block> {
-        let rows = self
-            .corpus
-            .facts
-            .subprocessors
+        let subprocessors = &self.corpus.facts.subprocessors;
+        // The company-number column says "SIRET" where every one has one.
+        let all_siret = subprocessors.iter().all(|s| s.siret.is_some());
+        let rows = subprocessors
             .iter()
             .map(|s| {
                 let mut activity = texts.get(&s.activity);
@@ -302,13 +301,12 @@ impl Annexes<'_> {
                         },
                         Block::paragraph(&s.legal_name),
                     ],
-                    vec![Block::paragraph(
-                        s.siret
-                            .as_ref()
-                            .map(Siret::as_str)
-                            .or(s.registration.as_deref())
-                            .unwrap_or_default(),
-                    )],
+                    vec![Block::paragraph(match (&s.siret, &s.registration) {
+                        // Under a "SIRET" column, the bare number.
+                        (Some(siret), _) if all_siret => siret.as_str().to_string(),
+                        (Some(siret), _) => format!("SIRET {}", siret.as_str()),
+                        (None, registration) => registration.clone().unwrap_or_default(),
+                    })],
                     vec![Block::paragraph(activity)],
                     vec![
                         Block::paragraph(&s.address),
@@ -322,12 +320,7 @@ impl Annexes<'_> {
                 ]
             })
             .collect();
-        // "SIRET" where every sub-processor is a French company.
-        let subprocessors = &self.corpus.facts.subprocessors;
-        let number = match subprocessors.iter().all(|s| s.siret.is_some()) {
-            true => "siret",
-            false => "registration",
-        };
+        let number = if all_siret { "siret" } else { "registration" };
         let header = [
             "name", number, "activity", "address", "transfer", "contract",
         ]
