@@ -36,6 +36,19 @@ pub struct Document {
     /// releases made before documents could choose it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compact_up_to: Option<u32>,
+    /// The client a contract's copy is made out to (`clausier clients
+    /// build`); none in published documents and releases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_out_to: Option<ClientCopy>,
+}
+
+/// What marks a copy of a contract as one client's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientCopy {
+    /// The client's legal name: in the PDF metadata.
+    pub name: String,
+    /// The footer line naming it, e.g. "Exemplaire de : Commune de …".
+    pub footer: String,
 }
 
 /// The binding-language notice, short for footers and long for first pages.
@@ -104,6 +117,8 @@ pub enum SectionKind {
     Part,
     /// The version history, after the annexes.
     History,
+    /// The signature page of a client's copy, after the clauses.
+    Signatures,
 }
 
 /// The id of the preamble, the text before the first clause heading.
@@ -121,6 +136,7 @@ impl SectionKind {
             SectionKind::Annex => "annex",
             SectionKind::Part => "part",
             SectionKind::History => "history",
+            SectionKind::Signatures => "signatures",
         }
     }
 }
@@ -141,6 +157,26 @@ pub enum Block {
     Label {
         inlines: Vec<Inline>,
     },
+    /// One signature block per party, side by side.
+    Signatures { signatories: Vec<Signatory> },
+}
+
+/// A party's signature block: who signs, and the space to sign in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signatory {
+    /// "Pour le Responsable du traitement".
+    pub role: String,
+    /// The party's legal name.
+    pub party: String,
+    /// "Nom : …", "Qualité : …", "Date :": what is known, the rest left
+    /// for the signer to fill in.
+    pub lines: Vec<String>,
+    /// "Signature", over the blank area.
+    pub signature: String,
+    /// The text tag an e-signature platform places its field on, where
+    /// the corpus sets one; drawn invisible in the signature area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
 
 /// How list items are marked.

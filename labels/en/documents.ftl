@@ -131,3 +131,20 @@ unit-audits-per-year = { $count ->
     [one] audit per year
    *[other] audits per year
   }
+
+## A client's copy (clausier clients build)
+client-copy-footer = Copy for { $client }
+client-hereinafter = hereinafter “{ $name }”
+client-signatory = Signatory: { $name }, { $title }
+client-uai = UAI: { $uai }
+client-siret = SIRET: { $siret }
+client-vat = VAT number: { $vat }
+client-channel = Access to the solutions: { $channel }
+client-privacy-contact = Data protection officer or contact:
+signatures-title = Signatures
+signatures-made = Done at { $place }, on { $date }, in two original copies.
+signatures-for-controller = For the Controller
+signatures-for-processor = For the Processor
+signatures-name = Name: { $name }
+signatures-capacity = Title: { $title }
+signatures-signature = Signature:

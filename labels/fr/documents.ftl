@@ -136,3 +136,20 @@ unit-audits-per-year = { $count ->
    *[other] audits par an
   }
   .gender = masculine
+
+## L'exemplaire d'un client (clausier clients build)
+client-copy-footer = Exemplaire de { $client }
+client-hereinafter = ci-après « { $name } »
+client-signatory = Signataire : { $name }, { $title }
+client-uai = UAI : { $uai }
+client-siret = SIRET : { $siret }
+client-vat = N° TVA intracommunautaire : { $vat }
+client-channel = Accès aux solutions : { $channel }
+client-privacy-contact = Délégué à la protection des données ou contact :
+signatures-title = Signatures
+signatures-made = Fait à { $place }, le { $date }, en deux exemplaires originaux.
+signatures-for-controller = Pour le Responsable du traitement
+signatures-for-processor = Pour le Sous-traitant
+signatures-name = Nom : { $name }
+signatures-capacity = Qualité : { $title }
+signatures-signature = Signature :

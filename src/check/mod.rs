@@ -11,6 +11,7 @@ use crate::model::Document;
 use crate::versions::standing::{self, Standing};
 
 pub mod checklist;
+pub mod clients;
 pub mod labels;
 pub mod notices;
 pub mod releases;

@@ -140,6 +140,8 @@ fn section_texts(sections: &[Section]) -> BTreeMap<String, String> {
 fn block_text(block: &Block, out: &mut String) {
     match block {
         Block::Paragraph { inlines } | Block::Label { inlines } => inline_text(inlines, out),
+        // Made from the corpus's own labels, never from a clause.
+        Block::Signatures { .. } => {}
         Block::List { items, .. } => items
             .iter()
             .flatten()

@@ -27,6 +27,10 @@ pub struct CheckArgs {
     /// Accept unreleased changes (a draft) instead of refusing them.
     #[arg(long)]
     draft: bool,
+    /// The folder of client records [default: <root>/clients, checked
+    /// when it exists].
+    #[arg(long, value_name = "DIR")]
+    clients: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,8 +52,20 @@ pub fn run(args: CheckArgs) -> ExitCode {
             for draft in &checked.drafts {
                 eprintln!("{}", describe_draft(draft));
             }
-            let failed = args.deny_warnings && checked.warnings.has_warnings();
-            (checked.warnings, failed)
+            let folder = clausier::corpus::clients::folder(&args.root, args.clients.as_deref());
+            match clausier::check::clients::load_checked(&checked.corpus, &folder) {
+                Ok(_) => {
+                    let failed = args.deny_warnings && checked.warnings.has_warnings();
+                    (checked.warnings, failed)
+                }
+                Err(failed) => {
+                    let mut diagnostics = checked.warnings;
+                    for diagnostic in failed.0.sorted() {
+                        diagnostics.push(diagnostic.clone());
+                    }
+                    (diagnostics, true)
+                }
+            }
         }
         Err(failed) => (failed.0, true),
     };

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod clients;
 pub mod diff;
 pub mod explain;
 pub mod new;

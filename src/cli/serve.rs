@@ -8,7 +8,7 @@ use clap::Args;
 /// Previews the documents in a browser while you edit them: builds them
 /// (unreleased changes as drafts) into a private temporary folder, never
 /// into out/, serves it, and watches corpus.yaml, annexes/, checklists/,
-/// contracts/, locales/ and releases/.
+/// clients/, contracts/, locales/ and releases/.
 ///
 /// After a burst of edits it rebuilds the documents they touch (all of
 /// them for shared facts and labels), and open pages reload by

@@ -4,6 +4,7 @@
 //! but writes and renders nothing.
 
 pub mod annexes;
+pub mod client;
 pub mod cookies;
 pub mod markdown;
 pub mod placeholders;
@@ -130,6 +131,7 @@ pub fn build(
             .collect(),
         language_notice: language_notice(labels, lang, source.binding),
         compact_up_to: source.meta.compact_up_to,
+        made_out_to: None,
         parties: if source.meta.contract {
             vec![
                 CoverParty {

@@ -172,6 +172,7 @@ fn unlink_blocks(blocks: &mut [Block], ids: &BTreeSet<&str>) {
         match block {
             Block::Paragraph { inlines } | Block::Label { inlines } => unlink_inlines(inlines, ids),
             Block::List { items, .. } => items.iter_mut().for_each(|item| unlink_blocks(item, ids)),
+            Block::Signatures { .. } => {}
             Block::Table(table) => table
                 .rows
                 .iter_mut()

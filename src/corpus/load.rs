@@ -18,7 +18,7 @@ use super::locale::Labels;
 use super::notices::{self};
 use super::releases::{self, ReleaseFile};
 use super::reviews::{self};
-use super::settings::{SETTINGS_FILE, Settings, SiteSettings};
+use super::settings::{SETTINGS_FILE, Settings, SigningSettings, SiteSettings};
 use super::termbase::parse_termbase;
 use super::yaml::parse_yaml;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -85,9 +85,9 @@ impl Reader<'_> {
         let settings = match &settings_file {
             Some(file) => parse_yaml::<Settings>(file, self.diagnostics).and_then(|settings| {
                 let site = self.site(file, settings.site)?;
-                Some((site, settings.short_name))
+                Some((site, settings.short_name, settings.signing))
             }),
-            None => Some((SiteSettings::default(), None)),
+            None => Some((SiteSettings::default(), None, SigningSettings::default())),
         };
         let documents = self.documents(&languages);
         let locale_files = self.locales(&languages);
@@ -122,7 +122,8 @@ impl Reader<'_> {
             languages,
             settings_file,
             site: settings.as_ref()?.0.clone(),
-            short_name: settings?.1,
+            short_name: settings.as_ref()?.1.clone(),
+            signing: settings?.2,
         })
     }
 

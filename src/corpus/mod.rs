@@ -4,6 +4,7 @@
 //! source folders (through [`files::CorpusRoot`]); it uses no other stage.
 
 pub mod checklists;
+pub mod clients;
 pub mod date;
 pub mod facts;
 pub mod files;
@@ -41,8 +42,16 @@ use notices::NoticeFile;
 use releases::ReleaseFile;
 use reviews::TranslationLock;
 
-/// The folders a corpus is read from, under its root.
-pub const SOURCE_FOLDERS: [&str; 5] = ["annexes", "checklists", "contracts", "locales", "releases"];
+/// The folders a corpus is read from, under its root (`clients/` by the
+/// commands that read client records, and `check`).
+pub const SOURCE_FOLDERS: [&str; 6] = [
+    "annexes",
+    "checklists",
+    "clients",
+    "contracts",
+    "locales",
+    "releases",
+];
 
 /// Document ids that would collide with the site's own files.
 const RESERVED_IDS: [&str; 1] = ["index"];
@@ -207,4 +216,6 @@ pub struct Corpus {
     pub site: settings::SiteSettings,
     /// `short_name:` in corpus.yaml: the organisation's name by language.
     pub short_name: Option<Localized>,
+    /// `signing:` in corpus.yaml.
+    pub signing: settings::SigningSettings,
 }

@@ -36,6 +36,25 @@ pub struct Settings {
     /// How the published site (`out/`) presents itself.
     #[serde(default)]
     pub site: SiteSettings,
+    /// How clients' copies of the contract are signed.
+    #[serde(default)]
+    pub signing: SigningSettings,
+}
+
+/// `signing:` in corpus.yaml.
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SigningSettings {
+    /// The text tag an e-signature platform places the client's signature
+    /// field on, e.g. Yousign's `{{s1|signature|180|60}}` or a DocuSign
+    /// anchor string: written invisibly in the client's signature area of
+    /// each copy. Without it, none.
+    #[serde(default)]
+    pub controller_anchor: Option<String>,
+    /// The same for the processor's signature area, e.g.
+    /// `{{s2|signature|180|60}}`.
+    #[serde(default)]
+    pub processor_anchor: Option<String>,
 }
 
 /// `site:` in corpus.yaml.

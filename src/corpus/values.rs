@@ -1,5 +1,5 @@
 //! Values with a checkable form, refused where they are written: a SIRET,
-//! an e-mail address, a web address.
+//! a school's UAI, an e-mail address, a web address.
 
 use std::fmt;
 
@@ -74,6 +74,12 @@ checked_string!(
     check_siret
 );
 checked_string!(
+    /// The UAI of a French school or other educational establishment
+    /// (unité administrative immatriculée): 7 digits and a check letter.
+    Uai,
+    check_uai
+);
+checked_string!(
     /// An e-mail address.
     Email,
     check_email
@@ -108,6 +114,34 @@ fn check_siret(text: &str) -> Result<(), String> {
     } else {
         Err(format!(
             "`{text}` is not a valid SIRET: its check digit is wrong\ncopy it again from the company register (annuaire-entreprises.data.gouv.fr)"
+        ))
+    }
+}
+
+/// The letters a UAI's check letter is drawn from: the alphabet without
+/// I, O and Q, which read as digits.
+const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+
+/// A UAI's check letter is its 7 digits modulo 23, as a letter of
+/// [`UAI_LETTERS`].
+fn check_uai(text: &str) -> Result<(), String> {
+    let bytes = text.as_bytes();
+    let well_formed = bytes.len() == 8
+        && bytes[..7].iter().all(u8::is_ascii_digit)
+        && bytes[7].is_ascii_uppercase();
+    if !well_formed {
+        return Err(format!(
+            "`{text}` is not a UAI\nwrite its 7 digits and its check letter, without spaces, e.g. 0750654D"
+        ));
+    }
+    let number: u32 = text[..7].parse().expect("7 digits");
+    let expected = UAI_LETTERS[(number % 23) as usize];
+    if bytes[7] == expected {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{text}` is not a valid UAI: its check letter should be {}\ncopy it again from the directory of schools (annuaire de l'éducation nationale)",
+            char::from(expected)
         ))
     }
 }
@@ -163,6 +197,17 @@ mod tests {
                 Siret::parse(invalid).unwrap_err().contains("14 digits"),
                 "{invalid}"
             );
+        }
+    }
+
+    #[test]
+    fn checks_uai_digits_and_check_letter() {
+        for valid in ["0750654D", "0350710G", "0000000A"] {
+            assert!(Uai::parse(valid).is_ok(), "{valid}");
+        }
+        assert!(Uai::parse("0750654E").unwrap_err().contains("should be D"));
+        for invalid in ["075065D", "0750654d", "075O654D", "0750654DD", ""] {
+            assert!(Uai::parse(invalid).unwrap_err().contains("7 digits"), "{invalid}");
         }
     }
 

@@ -194,4 +194,8 @@ codes! {
     Internal = "E0901",
     /// The PDF engine warned about a document.
     PdfWarning = "W0901",
+    // Clients (clients/).
+    /// A client record names a version, a date, a language or a file name
+    /// that cannot be, or gives no identifier.
+    ClientRecord = "E1001",
 }

@@ -60,6 +60,12 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         )));
     }
     output::check_target(&options.out, &options.root)?;
+    if output::holds_client_files(&options.out) {
+        return Err(BuildError::Usage(format!(
+            "{} holds clients' private copies (`clausier clients build`): the public site cannot be built there; choose another --out",
+            options.out.display()
+        )));
+    }
     let checked = check(&options.root, options.draft).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     for id in &options.documents {
@@ -213,7 +219,7 @@ pub(crate) type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
 
 /// Renders every job, spread over the machine's cores (typst lays out one
 /// document on one core), keeping the artifacts in job order.
-fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
+pub(crate) fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
     // rayon's global pool is the one typst lays out and exports in: jobs
     // and typst's own parallel work share the cores instead of competing.
     let outcomes: Vec<Outcome> = jobs.par_iter().map(|job| job()).collect();

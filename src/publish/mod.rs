@@ -3,6 +3,7 @@
 //! output folder atomically. It never writes into the corpus.
 
 pub mod build;
+pub mod clients;
 pub mod feed;
 pub mod notices;
 pub mod output;

@@ -11,11 +11,13 @@ use tera::{Context, Tera};
 use crate::corpus::links::{self, Target};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
-use crate::model::{Block, Document, Inline, ListStyle, Section, SectionKind, Table};
+use crate::model::{Block, Document, Inline, ListStyle, Section, SectionKind, Signatory, Table};
 use crate::render::{Format, Rendered, Renderer, Slot, artifact_path, relative_href};
 
 const TEMPLATE: &str = include_str!("../../templates/document.html");
 pub const STYLESHEET: &str = include_str!("../../templates/document.css");
+/// The signature page's style, in a client's copy only.
+const CLIENT_STYLESHEET: &str = include_str!("../../templates/client.css");
 const REDLINE_TEMPLATE: &str = include_str!("../../templates/redline.html");
 const NOTICE_TEMPLATE: &str = include_str!("../../templates/notice.html");
 const INDEX_TEMPLATE: &str = include_str!("../../templates/index.html");
@@ -135,7 +137,7 @@ impl Renderer for HtmlRenderer {
             .sections
             .iter()
             .map(|section| match section.kind {
-                SectionKind::History if slot != Slot::Fragment => {
+                SectionKind::History if slot.in_site() => {
                     Cow::Owned(link_versions(section, version_href, &mut versions))
                 }
                 _ => Cow::Borrowed(section),
@@ -146,7 +148,7 @@ impl Renderer for HtmlRenderer {
         // except from a fragment, embedded where that page is not.
         let publish = |url: &str| match links::target(url) {
             _ if links::is_published(url, &ids) || versions.contains(url) => Some(url.to_string()),
-            Ok(Target::Document(id)) if slot != Slot::Fragment => Some(relative_href(
+            Ok(Target::Document(id)) if slot.in_site() => Some(relative_href(
                 &here,
                 &artifact_path(id, document.lang, Format::Html, Slot::Latest),
             )),
@@ -164,6 +166,7 @@ impl Renderer for HtmlRenderer {
         context.insert("toc", &toc);
         context.insert("body", &body);
         context.insert("stylesheet", STYLESHEET);
+        context.insert("client_stylesheet", CLIENT_STYLESHEET);
         context.insert("fragment", &(slot == Slot::Fragment));
         let html = self.page("document.html", &context, &here)?;
         Ok(Rendered {
@@ -276,8 +279,31 @@ fn write_blocks(out: &mut String, blocks: &[Block], publish: Publish) {
                 out.push_str(close);
             }
             Block::Table(table) => write_table(out, table, publish),
+            Block::Signatures { signatories } => write_signatures(out, signatories),
         }
     }
+}
+
+/// One block per party, side by side: who signs, then a space to sign.
+fn write_signatures(out: &mut String, signatories: &[Signatory]) {
+    out.push_str("<div class=\"signatures\">\n");
+    for signatory in signatories {
+        let _ = writeln!(
+            out,
+            "<div class=\"signatory\"><p class=\"role\">{}</p>\n<p><strong>{}</strong></p>",
+            escape(&signatory.role),
+            escape(&signatory.party)
+        );
+        for line in &signatory.lines {
+            let _ = writeln!(out, "<p>{}</p>", escape(line));
+        }
+        let _ = writeln!(
+            out,
+            "<p class=\"signature\">{}</p>\n</div>",
+            escape(&signatory.signature)
+        );
+    }
+    out.push_str("</div>\n");
 }
 
 /// A list item or table cell: a lone paragraph is written without `<p>`.

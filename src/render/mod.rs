@@ -89,6 +89,18 @@ pub enum Slot<'a> {
     Version(&'a str),
     /// The latest version as a body-only HTML fragment, to embed in a CMS.
     Fragment,
+    /// A page published on its own, away from the site (a client's copy):
+    /// at the fixed path of its own folder, linking only its other
+    /// languages and its PDF, the files beside it.
+    Alone,
+}
+
+impl Slot<'_> {
+    /// Whether the site's other pages (documents, versions) are beside
+    /// this one, for links to them.
+    pub fn in_site(self) -> bool {
+        matches!(self, Slot::Latest | Slot::Version(_))
+    }
 }
 
 /// Where an artifact lives under the output folder: `<lang>/<document>.<ext>`
@@ -102,7 +114,7 @@ pub fn artifact_path(
 ) -> String {
     let extension = format.extension();
     match slot {
-        Slot::Latest => format!("{lang}/{document}.{extension}"),
+        Slot::Latest | Slot::Alone => format!("{lang}/{document}.{extension}"),
         Slot::Version(version) => format!("{lang}/{document}/{version}.{extension}"),
         Slot::Fragment => format!("fragments/{lang}/{document}.{extension}"),
     }

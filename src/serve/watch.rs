@@ -18,7 +18,7 @@ use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, W
 
 /// The folders the loader reads; everything else under the root (`out/`,
 /// `target/`, `.git/`) is not the corpus.
-pub const FOLDERS: [&str; 5] = crate::corpus::SOURCE_FOLDERS;
+pub const FOLDERS: [&str; 6] = crate::corpus::SOURCE_FOLDERS;
 
 /// How long the corpus must be quiet for a burst to end: long enough to
 /// join an editor's save (write, rename, delete the backup) and a git

@@ -6,4 +6,5 @@
 pub mod diff;
 pub mod notice;
 pub mod redline;
+pub mod register;
 pub mod standing;

@@ -322,6 +322,19 @@ fn flatten_block<'a>(block: &'a Block, depth: usize, pieces: &mut Vec<Piece<'a>>
         }
         Block::Label { inlines } => pieces.push(line(LineStyle::Label, String::new(), inlines)),
         Block::Table(table) => pieces.push(Piece::Table(table)),
+        Block::Signatures { signatories } => {
+            let texts = signatories.iter().flat_map(|signatory| {
+                [&signatory.role, &signatory.party]
+                    .into_iter()
+                    .chain(&signatory.lines)
+            });
+            pieces.extend(texts.map(|text| Piece::Line {
+                style: LineStyle::Paragraph,
+                depth,
+                marker: String::new(),
+                text: text.clone(),
+            }));
+        }
         Block::List { style, items } => {
             for (index, item) in items.iter().enumerate() {
                 let marker = match style {

@@ -58,7 +58,7 @@ pub fn placement(out: &Path, root: &Path) -> Result<(), String> {
         .find(|folder| placed.starts_with(corpus.join(folder)))
     {
         return Err(format!(
-            "{shown} is inside the corpus's {source}/ folder: the output must be outside annexes/, checklists/, contracts/, locales/ and releases/"
+            "{shown} is inside the corpus's {source}/ folder: the output must be outside annexes/, checklists/, clients/, contracts/, locales/ and releases/"
         ));
     }
     Ok(())

@@ -109,6 +109,9 @@ pub enum ArtifactKind {
     Notice,
     /// The Atom feed of releases and notices.
     Feed,
+    /// A client's own copy, notice or mail-merge list: private, never in
+    /// the public output.
+    Client,
 }
 
 /// One artifact of the manifest.
@@ -163,6 +166,19 @@ impl ManifestEntry {
 }
 
 pub const MANIFEST: &str = "manifest.json";
+
+/// Whether the output at `out` holds clients' private files, by its
+/// manifest: the public site must never be built over them.
+pub fn holds_client_files(out: &Path) -> bool {
+    let manifest = fs::read(out.join(MANIFEST)).ok();
+    let manifest: Option<Manifest> = manifest.and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    manifest.is_some_and(|manifest| {
+        manifest
+            .artifacts
+            .iter()
+            .any(|entry| entry.kind == ArtifactKind::Client)
+    })
+}
 
 /// Writes `artifacts` and the manifest into `out`, built from the corpus
 /// at `root`, in one atomic swap, one build at a time. With `keep`, the

@@ -20,7 +20,7 @@ use serde_json::Value;
 use super::tree::{Kind, Node, Position};
 use crate::corpus::facts::Lifetime;
 use crate::corpus::quantity::Quantity;
-use crate::corpus::values::{Email, Siret, WebUrl};
+use crate::corpus::values::{Email, Siret, Uai, WebUrl};
 use crate::diagnostic::{Code, did_you_mean};
 use crate::lang::{LOCALIZED, Lang, Localized};
 use crate::text::in_words;
@@ -40,6 +40,7 @@ const CHECKED_TEXTS: &[(&str, TextCheck)] = &[
     ("Lifetime", |text| Lifetime::parse(text).map(drop)),
     ("Quantity", |text| Quantity::parse(text).map(drop)),
     ("Siret", |text| Siret::parse(text).map(drop)),
+    ("Uai", |text| Uai::parse(text).map(drop)),
     ("WebUrl", |text| WebUrl::parse(text).map(drop)),
 ];
 

@@ -1,0 +1,167 @@
+//! Cross-checks client records against the corpus: the products they
+//! subscribe to exist, the DPA version they sign was released, a
+//! signature is not dated before that version applies, and their edition
+//! is in languages the release has.
+
+use std::path::Path;
+
+use crate::corpus::clients::{self, Client};
+use crate::corpus::releases::Release;
+use crate::corpus::{Corpus, DocumentSource};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Failed, did_you_mean_help};
+
+/// The client records of `folder`, read and checked against `corpus`, or
+/// every problem found in them.
+pub fn load_checked(corpus: &Corpus, folder: &Path) -> Result<Vec<Client>, Failed> {
+    let mut diagnostics = Diagnostics::default();
+    let clients = clients::load(folder, &corpus.languages, &mut diagnostics);
+    if let Some(clients) = &clients {
+        for client in clients {
+            check(corpus, client, &mut diagnostics);
+        }
+    }
+    match clients {
+        Some(clients) if !diagnostics.has_errors() => Ok(clients),
+        _ => Err(Failed(diagnostics)),
+    }
+}
+
+/// The contract clients sign: the corpus's document with a parties annex
+/// (the DPA).
+pub fn contract(corpus: &Corpus) -> Option<&DocumentSource> {
+    corpus.documents.iter().find(|document| {
+        document.meta.contract
+            && document
+                .meta
+                .annexes
+                .contains(&crate::corpus::AnnexKind::Parties)
+    })
+}
+
+/// The release of the contract a client signs, if it was released.
+pub fn signed_release<'a>(contract: &'a DocumentSource, client: &Client) -> Option<&'a Release> {
+    contract
+        .releases
+        .iter()
+        .map(|file| &file.record)
+        .find(|release| release.version == client.record.dpa.value)
+}
+
+fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
+    let file = &client.file;
+    let record = &client.record;
+    let at = |diagnostic: Diagnostic, location: &serde_saphyr::Location| {
+        diagnostic.at(file.yaml_location(location), &file.text)
+    };
+    let known: Vec<&str> = corpus.facts.products.iter().map(|p| p.id.as_str()).collect();
+    for product in &record.products {
+        if !known.contains(&product.value.as_str()) {
+            let help = did_you_mean_help(&product.value, known.iter().copied(), || {
+                format!(
+                    "products are defined in annexes/products.yaml: {}",
+                    known.join(", ")
+                )
+            });
+            diagnostics.push(at(
+                Diagnostic::error(
+                    Code::UnknownReference,
+                    format!("client `{}` subscribes to unknown product `{}`", client.id, product.value),
+                )
+                .with_help(help),
+                &product.referenced,
+            ));
+        }
+    }
+    if record.uai.is_none() && record.siret.is_none() {
+        diagnostics.push(at(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!("client `{}` has neither a UAI nor a SIRET", client.id),
+            )
+            .with_help("add `uai: \"…\"` (a school's 7 digits and check letter) or `siret: \"…\"` (14 digits): the DPA names the client by it"),
+            &record.legal_name.referenced,
+        ));
+    }
+    let binding = corpus.binding();
+    if let Some(languages) = &record.languages {
+        let unknown: Vec<String> = languages
+            .value
+            .iter()
+            .filter(|lang| !corpus.languages.contains(lang))
+            .map(ToString::to_string)
+            .collect();
+        let problem = if !unknown.is_empty() {
+            Some(format!(
+                "client `{}` asks for an edition in {}, which the documents are not written in",
+                client.id,
+                unknown.join(", ")
+            ))
+        } else if !languages.value.contains(&binding) {
+            Some(format!(
+                "client `{}` asks for an edition without {}, the binding language",
+                client.id,
+                binding.name()
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            let codes: Vec<String> = corpus.languages.iter().map(ToString::to_string).collect();
+            diagnostics.push(at(
+                Diagnostic::error(Code::ClientRecord, message).with_help(format!(
+                    "list {binding} first, then any translation alongside it: the languages are {}",
+                    codes.join(", ")
+                )),
+                &languages.referenced,
+            ));
+        }
+    }
+    let Some(contract) = contract(corpus) else {
+        diagnostics.push(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!("client `{}` signs a DPA, but the corpus has no contract with a parties annex", client.id),
+            )
+            .at(file.location(0), &file.text)
+            .with_help("client records belong to a corpus whose contract (document.yaml: `contract: true`, `annexes: [parties, …]`) each client signs"),
+        );
+        return;
+    };
+    let Some(release) = signed_release(contract, client) else {
+        let released: Vec<String> = contract
+            .releases
+            .iter()
+            .map(|file| file.record.version.to_string())
+            .collect();
+        diagnostics.push(at(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!(
+                    "client `{}` signs `{}` {}, which was never released",
+                    client.id, contract.id, record.dpa.value
+                ),
+            )
+            .with_help(match released.is_empty() {
+                true => format!("release `{}` first: a client signs a frozen version", contract.id),
+                false => format!("the released versions are {}", released.join(", ")),
+            }),
+            &record.dpa.referenced,
+        ));
+        return;
+    };
+    if let Some(signed) = &record.signed
+        && signed.date.value < release.effective_date
+    {
+        diagnostics.push(at(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!(
+                    "client `{}` signed on {}, before {} {} applies ({})",
+                    client.id, signed.date.value, contract.id, release.version, release.effective_date
+                ),
+            )
+            .with_help("correct the date, or the version: a version cannot be signed before its effective date"),
+            &signed.date.referenced,
+        ));
+    }
+}
