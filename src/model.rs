@@ -158,7 +158,9 @@ pub enum Block {
         inlines: Vec<Inline>,
     },
     /// One signature block per party, side by side.
-    Signatures { signatories: Vec<Signatory> },
+    Signatures {
+        signatories: Vec<Signatory>,
+    },
 }
 
 /// A party's signature block: who signs, and the space to sign in.

@@ -70,6 +70,40 @@ fn a_notice_is_recorded_once_with_its_working_day_deadline() {
     assert!(record.contains("\"deadline\": \"2028-01-04\""), "{record}");
     assert!(record.contains("\"objection_period\": \"7 working days\""));
     assert!(out.join("notices/dpa-1.0-1.1.pdf").is_file());
+    // Each client on 1.0 gets its own notice, addressed to it, in the
+    // private folder, and the mail merge lists them; the school on 1.1
+    // needs none.
+    let private = dir.join("private");
+    assert!(
+        shown.contains("private/saint-exemple/notices/dpa-1.0-1.1.pdf"),
+        "{shown}"
+    );
+    let merge = fs::read_to_string(private.join("notices/dpa-1.0-1.1.csv")).unwrap();
+    assert_eq!(
+        merge,
+        "client,contact_email,notice_file,deadline\n\
+         EXEMPLUM FORMATION SAS (société fictive),privacy@exemplum-formation.example,exemplum-formation/notices/dpa-1.0-1.1.pdf,2028-01-04\n\
+         Commune de Saint-Exemple-sur-Vilaine (commune fictive),rgpd@saint-exemple.example,saint-exemple/notices/dpa-1.0-1.1.pdf,2028-01-04\n"
+    );
+    assert!(!private.join("ecole-des-tilleuls/notices").exists());
+    let town = letters(&pdf_text(
+        &private.join("saint-exemple/notices/dpa-1.0-1.1.pdf"),
+    ));
+    for expected in [
+        "Commune de Saint-Exemple-sur-Vilaine",
+        "Place de la Mairie – 35999 SAINT-EXEMPLE-SUR-VILAINE",
+        "À l'attention de Louis Essai",
+        "mardi 4 janvier 2028",
+        "Scaleway",
+    ] {
+        assert!(town.contains(&letters(expected)), "{expected} is missing");
+    }
+    // The town's edition is French only; the company's has both.
+    assert!(!town.contains(&letters("For the attention of")));
+    let company = letters(&pdf_text(
+        &private.join("exemplum-formation/notices/dpa-1.0-1.1.pdf"),
+    ));
+    assert!(company.contains(&letters("For the attention of Sophie Témoin")));
     assert_eq!(
         String::from_utf8_lossy(&clausier(&dir, &["check"]).stdout),
         "0 error(s), 0 warning(s)\n"

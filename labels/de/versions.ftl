@@ -25,6 +25,7 @@ redline-removed-section = Abschnitt entfernt
 ## Mitteilung an Kunden über weitere Auftragsverarbeiter (`clausier notice`)
 notice-title = Mitteilung über Änderungen bei den weiteren Auftragsverarbeitern
 notice-date = Datum der Mitteilung: { $date }
+notice-addressee = z. Hd. { $name } ({ $email })
 notice-deadline = Frist für Einsprüche: { $deadline }
 notice-intro = Gemäß Artikel 28 Absatz 2 DSGVO informiert { $processor } Sie über die Änderungen seiner Liste der weiteren Auftragsverarbeiter ({ $annex }) des Dokuments „{ $document }“. Diese Änderungen sind in Fassung { $version } des Vertrags enthalten, die ab dem { $effective } gilt.
 notice-objection = Sie haben { $period } ab Erhalt dieser Mitteilung Zeit, gegen diese Änderungen Einspruch zu erheben, also bis einschließlich { $deadline }.

@@ -25,6 +25,7 @@ redline-removed-section = section removed
 ## Notice to clients of a change of sub-processors (`clausier notice`)
 notice-title = Notice of changes to sub-processors
 notice-date = Date of notice: { $date }
+notice-addressee = For the attention of { $name } ({ $email })
 notice-deadline = Deadline for objections: { $deadline }
 notice-intro = In accordance with Article 28(2) GDPR, { $processor } informs you of the changes made to its list of sub-processors ({ $annex }) of the "{ $document }". These changes are set out in version { $version } of the agreement, which applies from { $effective }.
 notice-objection = You have { $period } from receipt of this notice to raise your objections, that is until { $deadline } inclusive.

@@ -25,6 +25,7 @@ redline-removed-section = sección suprimida
 ## Aviso a los clientes de un cambio de subencargados (`clausier notice`)
 notice-title = Aviso de cambios en los subencargados del tratamiento
 notice-date = Fecha del aviso: { $date }
+notice-addressee = A la atención de { $name } ({ $email })
 notice-deadline = Plazo para oponerse: { $deadline }
 notice-intro = De conformidad con el artículo 28, apartado 2, del RGPD, { $processor } le informa de los cambios introducidos en su lista de subencargados del tratamiento ({ $annex }) del documento «{ $document }». Estos cambios figuran en la versión { $version } del contrato, aplicable a partir del { $effective }.
 notice-objection = Dispone de { $period } a partir de la recepción del presente aviso para oponerse a dichos cambios, es decir, hasta el { $deadline } inclusive.

@@ -25,6 +25,7 @@ redline-removed-section = section supprimée
 ## Notification aux clients d'une modification des sous-traitants ultérieurs (`clausier notice`)
 notice-title = Notification de modification des sous-traitants ultérieurs
 notice-date = Date de la notification : { $date }
+notice-addressee = À l'attention de { $name } ({ $email })
 notice-deadline = Date limite pour présenter des objections : { $deadline }
 notice-intro = Conformément à l'article 28, paragraphe 2, du RGPD, { $processor } vous informe des modifications apportées à la liste de ses sous-traitants ultérieurs ({ $annex }) de l'accord « { $document } ». Ces modifications figurent dans la version { $version } de l'accord, applicable à compter du { $effective }.
 notice-objection = Vous disposez d'un délai de { $period } à compter de la réception de la présente notification pour présenter vos objections, soit jusqu'au { $deadline } inclus.

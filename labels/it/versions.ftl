@@ -25,6 +25,7 @@ redline-removed-section = sezione eliminata
 ## Comunicazione ai clienti di una modifica dei sub-responsabili (`clausier notice`)
 notice-title = Comunicazione di modifiche dei sub-responsabili del trattamento
 notice-date = Data della comunicazione: { $date }
+notice-addressee = All'attenzione di { $name } ({ $email })
 notice-deadline = Termine per l’opposizione: { $deadline }
 notice-intro = Ai sensi dell’articolo 28, paragrafo 2, del GDPR, { $processor } la informa delle modifiche apportate al proprio elenco dei sub-responsabili del trattamento ({ $annex }) del documento «{ $document }». Tali modifiche figurano nella versione { $version } dell’accordo, applicabile dal { $effective }.
 notice-objection = Dispone di { $period } dal ricevimento della presente comunicazione per opporsi a tali modifiche, ossia entro e non oltre { $deadline }.

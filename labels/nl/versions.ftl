@@ -25,6 +25,7 @@ redline-removed-section = onderdeel verwijderd
 ## Kennisgeving aan klanten van een wijziging van subverwerkers (`clausier notice`)
 notice-title = Kennisgeving van wijzigingen in de subverwerkers
 notice-date = Datum van de kennisgeving: { $date }
+notice-addressee = Ter attentie van { $name } ({ $email })
 notice-deadline = Termijn voor bezwaar: { $deadline }
 notice-intro = Overeenkomstig artikel 28, lid 2, AVG informeert { $processor } u over de wijzigingen in zijn lijst van subverwerkers ({ $annex }) van het document ‘{ $document }’. Deze wijzigingen zijn opgenomen in versie { $version } van de overeenkomst, die van toepassing is vanaf { $effective }.
 notice-objection = U hebt { $period } vanaf de ontvangst van deze kennisgeving om bezwaar te maken tegen deze wijzigingen, dat wil zeggen tot en met { $deadline }.

@@ -10,11 +10,15 @@ use crate::corpus::releases::Release;
 use crate::corpus::{Corpus, DocumentSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Failed, did_you_mean_help};
 
-/// The client records of `folder`, read and checked against `corpus`, or
-/// every problem found in them.
-pub fn load_checked(corpus: &Corpus, folder: &Path) -> Result<Vec<Client>, Failed> {
+/// The client records of the corpus at `root` (or of `--clients`, given),
+/// read and checked against `corpus`, or every problem found in them.
+pub fn load_checked(
+    corpus: &Corpus,
+    root: &Path,
+    given: Option<&Path>,
+) -> Result<Vec<Client>, Failed> {
     let mut diagnostics = Diagnostics::default();
-    let clients = clients::load(folder, &corpus.languages, &mut diagnostics);
+    let clients = clients::load(root, given, &corpus.languages, &mut diagnostics);
     if let Some(clients) = &clients {
         for client in clients {
             check(corpus, client, &mut diagnostics);
@@ -53,7 +57,12 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
     let at = |diagnostic: Diagnostic, location: &serde_saphyr::Location| {
         diagnostic.at(file.yaml_location(location), &file.text)
     };
-    let known: Vec<&str> = corpus.facts.products.iter().map(|p| p.id.as_str()).collect();
+    let known: Vec<&str> = corpus
+        .facts
+        .products
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
     for product in &record.products {
         if !known.contains(&product.value.as_str()) {
             let help = did_you_mean_help(&product.value, known.iter().copied(), || {
@@ -65,7 +74,10 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
             diagnostics.push(at(
                 Diagnostic::error(
                     Code::UnknownReference,
-                    format!("client `{}` subscribes to unknown product `{}`", client.id, product.value),
+                    format!(
+                        "client `{}` subscribes to unknown product `{}`",
+                        client.id, product.value
+                    ),
                 )
                 .with_help(help),
                 &product.referenced,
@@ -142,7 +154,10 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
                 ),
             )
             .with_help(match released.is_empty() {
-                true => format!("release `{}` first: a client signs a frozen version", contract.id),
+                true => format!(
+                    "release `{}` first: a client signs a frozen version",
+                    contract.id
+                ),
                 false => format!("the released versions are {}", released.join(", ")),
             }),
             &record.dpa.referenced,
@@ -156,7 +171,7 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
             Diagnostic::error(
                 Code::ClientRecord,
                 format!(
-                    "client `{}` signed on {}, before {} {} applies ({})",
+                    "client `{}` signed on {}, before `{}` {} applies ({})",
                     client.id, signed.date.value, contract.id, release.version, release.effective_date
                 ),
             )

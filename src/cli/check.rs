@@ -52,8 +52,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
             for draft in &checked.drafts {
                 eprintln!("{}", describe_draft(draft));
             }
-            let folder = clausier::corpus::clients::folder(&args.root, args.clients.as_deref());
-            match clausier::check::clients::load_checked(&checked.corpus, &folder) {
+            let clients = args.clients.as_deref();
+            match clausier::check::clients::load_checked(&checked.corpus, &args.root, clients) {
                 Ok(_) => {
                     let failed = args.deny_warnings && checked.warnings.has_warnings();
                     (checked.warnings, failed)

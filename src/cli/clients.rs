@@ -45,7 +45,9 @@ struct Folders {
 /// its edition, with a manifest. The cover and annex A name the client,
 /// annex B describes only its products, the footers name it, and a
 /// signature page closes the clauses (blank until `signed:` is given).
-/// Never written into the public out/.
+/// Each recorded notice of a change of sub-processors is addressed to
+/// every client on an older version: <out>/<client>/notices/, and a CSV
+/// for a mail merge in <out>/notices/. Never written into the public out/.
 #[derive(Args)]
 struct BuildArgs {
     /// Client ids (file names without .yaml); every client when none.

@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -17,7 +17,11 @@ use clausier::record::notice::{NoticeRequest, record};
 /// Monday included, are skipped. The notice is recorded in
 /// releases/<document>/notices/<from>-<to>.json (commit it), then built,
 /// in every language, as out/notices/<document>-<from>-<to>.pdf and .html,
-/// and announced in out/feed.xml.
+/// and announced in out/feed.xml. Where the corpus has client records,
+/// each client on an older version than TO also gets its own notice,
+/// addressed to it, in the private folder (<client>/notices/), with a CSV
+/// for a mail merge (notices/<document>-<from>-<to>.csv): client, contact
+/// e-mail, notice file, deadline.
 #[derive(Args)]
 pub struct NoticeArgs {
     /// The document, e.g. `dpa`.
@@ -36,6 +40,12 @@ pub struct NoticeArgs {
     /// The output folder [default: <root>/out].
     #[arg(long)]
     out: Option<PathBuf>,
+    /// The folder of client records [default: <root>/clients].
+    #[arg(long, value_name = "DIR")]
+    clients: Option<PathBuf>,
+    /// The private folder of clients' files [default: <root>/private].
+    #[arg(long, value_name = "DIR")]
+    private: Option<PathBuf>,
 }
 
 pub fn run(args: NoticeArgs) -> ExitCode {
@@ -64,7 +74,7 @@ pub fn run(args: NoticeArgs) -> ExitCode {
     );
     let out = args.out.unwrap_or_else(|| args.root.join("out"));
     let options = BuildOptions {
-        root: args.root,
+        root: args.root.clone(),
         out: out.clone(),
         documents: vec![notice.document.clone()],
         langs: Vec::new(),
@@ -84,12 +94,45 @@ pub fn run(args: NoticeArgs) -> ExitCode {
                 println!("{}", super::shown(&out.join(&entry.path)));
             }
             println!("commit {}", super::shown(&path));
-            ExitCode::SUCCESS
+            notify_clients(&args.root, args.clients, args.private)
         }
         Err(error) => {
             eprintln!("{}", error.render(stderr_styled()));
             eprintln!(
                 "the notice is recorded; `clausier build` will publish it once this is fixed"
+            );
+            error.exit_code()
+        }
+    }
+}
+
+/// Builds every client's files again, its notice among them, where the
+/// corpus has client records.
+fn notify_clients(root: &Path, clients: Option<PathBuf>, private: Option<PathBuf>) -> ExitCode {
+    use clausier::publish::clients::{ClientBuildOptions, PRIVATE, build_clients};
+    if clients.is_none() && !clausier::corpus::clients::folder(root, None).is_dir() {
+        return ExitCode::SUCCESS;
+    }
+    let out = private.unwrap_or_else(|| root.join(PRIVATE));
+    let options = ClientBuildOptions {
+        root: root.to_path_buf(),
+        clients,
+        out: out.clone(),
+        ids: Vec::new(),
+        formats: Vec::new(),
+    };
+    match build_clients(&options) {
+        Ok(built) => {
+            let notices = built.written.values().flatten();
+            for path in notices.filter(|path| path.contains("notices/")) {
+                println!("{}", super::shown(&out.join(path)));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}", error.render(stderr_styled()));
+            eprintln!(
+                "the notice is recorded; `clausier clients build` will address it to each client once this is fixed"
             );
             error.exit_code()
         }

@@ -7,9 +7,7 @@
 use crate::corpus::Corpus;
 use crate::corpus::clients::Client;
 use crate::lang::Lang;
-use crate::model::{
-    Block, ClientCopy, Document, Inline, Section, SectionKind, Signatory,
-};
+use crate::model::{Block, ClientCopy, Document, Inline, Section, SectionKind, Signatory};
 
 /// The id of annex A's controller part, as releases record it.
 const CONTROLLER_PART: &str = "annex-parties-controller";
@@ -45,11 +43,11 @@ pub fn client_copy(
     // Client"): the client's details take its place, with that name as
     // the term the clauses use.
     let generic = controller_name(&document);
-    if let Some(party) = document
-        .parties
-        .iter_mut()
-        .find(|party| generic.as_ref().is_some_and(|name| party.lines == [name.clone()]))
-    {
+    if let Some(party) = document.parties.iter_mut().find(|party| {
+        generic
+            .as_ref()
+            .is_some_and(|name| party.lines == [name.clone()])
+    }) {
         party.lines = copy.cover_lines(generic.as_deref());
     }
     for section in &mut document.sections {
@@ -103,9 +101,18 @@ impl Copy<'_> {
     /// The client's identifiers, one line each.
     fn identifiers(&self) -> Vec<String> {
         let record = &self.client.record;
-        let uai = record.uai.iter().map(|uai| self.label_with("client-uai", &[("uai", uai.as_str())]));
-        let siret = record.siret.iter().map(|siret| self.label_with("client-siret", &[("siret", siret.as_str())]));
-        let vat = record.vat.iter().map(|vat| self.label_with("client-vat", &[("vat", vat)]));
+        let uai = record
+            .uai
+            .iter()
+            .map(|uai| self.label_with("client-uai", &[("uai", uai.as_str())]));
+        let siret = record
+            .siret
+            .iter()
+            .map(|siret| self.label_with("client-siret", &[("siret", siret.as_str())]));
+        let vat = record
+            .vat
+            .iter()
+            .map(|vat| self.label_with("client-vat", &[("vat", vat)]));
         uai.chain(siret).chain(vat).collect()
     }
 
@@ -113,7 +120,10 @@ impl Copy<'_> {
         let signatory = &self.client.record.signatory;
         self.label_with(
             "client-signatory",
-            &[("name", &signatory.name), ("title", signatory.title.get(self.lang))],
+            &[
+                ("name", &signatory.name),
+                ("title", signatory.title.get(self.lang)),
+            ],
         )
     }
 
@@ -148,7 +158,10 @@ impl Copy<'_> {
             for (index, part) in section.children.iter_mut().enumerate() {
                 let letter = char::from(b'A' + u8::try_from(index % 26).unwrap_or_default());
                 // Parts are titled "A. Solution …" (see `annexes`).
-                let name = part.title.split_once(". ").map_or(part.title.as_str(), |(_, name)| name);
+                let name = part
+                    .title
+                    .split_once(". ")
+                    .map_or(part.title.as_str(), |(_, name)| name);
                 part.title = format!("{letter}. {name}");
                 part.finish();
             }
@@ -169,7 +182,9 @@ impl Copy<'_> {
         blocks.push(Block::paragraph(self.signatory_line()));
         if let Some(channel) = record.channel {
             let channel = self.label(channel.message_id());
-            blocks.push(Block::paragraph(self.label_with("client-channel", &[("channel", &channel)])));
+            blocks.push(Block::paragraph(
+                self.label_with("client-channel", &[("channel", &channel)]),
+            ));
         }
         let contact = &record.privacy_contact;
         blocks.push(Block::Label {
@@ -200,7 +215,10 @@ impl Copy<'_> {
         let controller = Signatory {
             role: self.label("signatures-for-controller"),
             party: record.legal_name.value.clone(),
-            lines: self.signer_lines(&record.signatory.name, record.signatory.title.get(self.lang)),
+            lines: self.signer_lines(
+                &record.signatory.name,
+                record.signatory.title.get(self.lang),
+            ),
             signature: self.label("signatures-signature"),
             anchor: anchors.controller_anchor.clone(),
         };

@@ -156,31 +156,56 @@ impl Client {
     }
 }
 
-/// Where client records are: `--clients DIR`, or else `clients/` under
-/// the corpus root.
+/// Where client records are: `--clients DIR` as given, or else
+/// `clients/` under the corpus root.
 pub fn folder(root: &Path, given: Option<&Path>) -> PathBuf {
     given.map_or_else(|| root.join(CLIENTS), Path::to_path_buf)
 }
 
-/// Every client record of `folder` (none when it does not exist), sorted
-/// by id, read as a corpus in `languages` reads its YAML; none if any
-/// cannot be read. Paths in messages are `folder`'s as given.
-pub fn load(folder: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Option<Vec<Client>> {
-    if !folder.exists() {
+/// Every client record (none when the corpus has no `clients/`), sorted by
+/// id, read as a corpus in `languages` reads its YAML; none if any cannot
+/// be read. Messages name them as `clients/<id>.yaml`, like every corpus
+/// file, or under `--clients DIR` as given.
+pub fn load(
+    root: &Path,
+    given: Option<&Path>,
+    languages: &[Lang],
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Client>> {
+    let folder = folder(root, given);
+    if given.is_none() && !folder.exists() {
         return Some(Vec::new());
     }
-    let root = match CorpusRoot::new(folder) {
-        Ok(root) => root,
+    let shown = given.unwrap_or(Path::new(CLIENTS));
+    let folder = folder.as_path();
+    let records = match CorpusRoot::new(folder) {
+        Ok(records) => records,
         Err(error) => {
-            diagnostics.push(Diagnostic::error(
-                Code::Unreadable,
-                format!("cannot read the clients folder {}: {error}", folder.display()),
-            ));
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::Unreadable,
+                    format!("cannot read the clients folder {}: {error}", shown.display()),
+                )
+                .with_help("pass the folder of client records with --clients, or write them in clients/ under the corpus"),
+            );
             return None;
         }
     };
+    // clients/ under the corpus is read as part of it: a link to a folder
+    // elsewhere is refused like any link out of the corpus (--clients is
+    // the way to read records kept elsewhere).
+    if given.is_none() && CorpusRoot::new(root).is_ok_and(|corpus| !corpus.contains(folder)) {
+        diagnostics.push(
+            Diagnostic::error(
+                Code::OutsideCorpus,
+                "clients/ is a link to a folder outside the corpus folder: clausier reads only the corpus",
+            )
+            .with_help("pass that folder with --clients instead of linking to it"),
+        );
+        return None;
+    }
     let yaml = |path: &Path| path.extension().is_some_and(|ext| ext == "yaml");
-    let names = match root.entries(Path::new(""), yaml) {
+    let names = match records.entries(Path::new(""), yaml) {
         Ok(names) => names,
         Err(diagnostic) => {
             diagnostics.push(*diagnostic);
@@ -191,7 +216,7 @@ pub fn load(folder: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) ->
     let mut complete = true;
     lang::with_languages(languages, || {
         for name in names {
-            match read(&root, folder, &name, diagnostics) {
+            match read(&records, shown, &name, diagnostics) {
                 Some(client) => clients.push(client),
                 None => complete = false,
             }
@@ -200,15 +225,20 @@ pub fn load(folder: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) ->
     complete.then_some(clients)
 }
 
-fn read(root: &CorpusRoot, folder: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<Client> {
-    let mut file = match root.read(Path::new(name)) {
+fn read(
+    records: &CorpusRoot,
+    shown: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Client> {
+    let mut file = match records.read(Path::new(name)) {
         Ok(file) => file,
         Err(diagnostic) => {
             diagnostics.push(*diagnostic);
             return None;
         }
     };
-    file.path = folder.join(name);
+    file.path = shown.join(name);
     let id = name.trim_end_matches(".yaml").to_string();
     if !text::is_slug(&id) {
         diagnostics.push(

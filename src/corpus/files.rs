@@ -37,6 +37,11 @@ impl CorpusRoot {
         fs::symlink_metadata(self.given.join(relative)).is_ok()
     }
 
+    /// Whether `path`, its links resolved, is inside this folder.
+    pub fn contains(&self, path: &Path) -> bool {
+        fs::canonicalize(path).is_ok_and(|path| path.starts_with(&self.resolved))
+    }
+
     /// `relative` with every link resolved, if it stays inside the corpus.
     fn confined(&self, relative: &Path) -> Result<PathBuf, Box<Diagnostic>> {
         let path = fs::canonicalize(self.given.join(relative)).map_err(|error| {

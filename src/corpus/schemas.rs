@@ -6,6 +6,7 @@ use schemars::{JsonSchema, Schema, schema_for};
 
 use super::DocumentMeta;
 use super::checklists::Checklist;
+use super::clients::ClientRecord;
 use super::facts::{Commitments, CookieFacts, Parties, PrivacyFacts, Security};
 use super::load::{ProductsFile, SubprocessorsFile, ThirdPartiesFile};
 use super::settings::Settings;
@@ -38,6 +39,7 @@ pub fn all() -> Vec<SchemaFile> {
         schema::<PrivacyFacts>("privacy", "annexes/privacy.yaml"),
         schema::<DocumentMeta>("document", "contracts/*/document.yaml"),
         schema::<Checklist>("checklist", "checklists/*.yaml"),
+        schema::<ClientRecord>("client", "clients/*.yaml"),
     ]
 }
 

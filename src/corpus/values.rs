@@ -207,7 +207,10 @@ mod tests {
         }
         assert!(Uai::parse("0750654E").unwrap_err().contains("should be D"));
         for invalid in ["075065D", "0750654d", "075O654D", "0750654DD", ""] {
-            assert!(Uai::parse(invalid).unwrap_err().contains("7 digits"), "{invalid}");
+            assert!(
+                Uai::parse(invalid).unwrap_err().contains("7 digits"),
+                "{invalid}"
+            );
         }
     }
 

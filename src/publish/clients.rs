@@ -2,18 +2,25 @@
 //! the release it signs, in the languages of its edition, published in a
 //! private folder (never the public output) atomically, like a build.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::check::clients::{contract, load_checked, signed_release};
 use crate::check::{Checked, check};
 use crate::compose::client::client_copy;
+use crate::corpus::DocumentSource;
 use crate::corpus::clients::{self, Client};
+use crate::corpus::notices::NoticeFile;
+use crate::corpus::releases;
 use crate::diagnostic::{Diagnostics, unknown_typed_id};
 use crate::error::BuildError;
 use crate::model::Document;
 use crate::publish::build::{Job, render_all, selected};
-use crate::publish::output::{self, Artifact, ArtifactKind, Manifest};
+use crate::publish::notices::artifact_path as notice_path;
+use crate::publish::output::{self, Artifact, ArtifactKind, Manifest, ManifestEntry};
 use crate::render::{self, Format, Renderer, Slot};
+use crate::versions::notice::client_notice;
 
 /// The private folder clients' copies go to, under the corpus root,
 /// unless `--out` names another.
@@ -37,8 +44,9 @@ pub struct ClientBuildOptions {
 pub struct ClientsBuilt {
     pub manifest: Manifest,
     pub warnings: Diagnostics,
-    /// The paths written, relative to the private folder, per client id.
-    pub written: Vec<(String, Vec<String>)>,
+    /// The paths written, relative to the private folder, by folder: each
+    /// client's, and `notices` for the mail merges.
+    pub written: BTreeMap<String, Vec<String>>,
 }
 
 /// The corpus, checked, and its client records, checked against it.
@@ -55,8 +63,7 @@ pub fn checked_clients(
     // A client signs a release: unreleased changes of the working text do
     // not matter here.
     let checked = check(root, true).map_err(BuildError::Content)?;
-    let folder = clients::folder(root, folder);
-    let clients = load_checked(&checked.corpus, &folder).map_err(BuildError::Content)?;
+    let clients = load_checked(&checked.corpus, root, folder).map_err(BuildError::Content)?;
     Ok((checked, clients))
 }
 
@@ -76,7 +83,9 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     }
     for id in &options.ids {
         if !known.contains(&id.as_str()) {
-            return Err(BuildError::Usage(unknown_typed_id("client", "clients", id, &known)));
+            return Err(BuildError::Usage(unknown_typed_id(
+                "client", "clients", id, &known,
+            )));
         }
     }
     // `check` refuses client records when there is no contract.
@@ -110,19 +119,23 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
             }
         }
     }
-    let artifacts = render_all(&jobs).map_err(BuildError::Content)?;
+    let (notice_jobs, mail_merges) = notices(&checked, contract, &clients, options, &html)?;
+    jobs.extend(notice_jobs);
+    let mut artifacts = render_all(&jobs).map_err(BuildError::Content)?;
     drop(jobs);
+    artifacts.extend(mail_merges);
     let mut warnings = checked.warnings;
     for warning in artifacts.iter().flat_map(|a| &a.warnings) {
         warnings.push(warning.clone());
     }
-    let mut written: Vec<(String, Vec<String>)> = Vec::new();
+    let mut written: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for artifact in &artifacts {
-        let id = artifact.entry.path.split('/').next().unwrap_or_default();
-        match written.last_mut() {
-            Some((last, paths)) if last == id => paths.push(artifact.entry.path.clone()),
-            _ => written.push((id.to_string(), vec![artifact.entry.path.clone()])),
-        }
+        let path = &artifact.entry.path;
+        let folder = path.split('/').next().unwrap_or_default();
+        written
+            .entry(folder.to_string())
+            .or_default()
+            .push(path.clone());
     }
     let manifest = output::publish(&options.out, &options.root, &artifacts, false, true)?;
     Ok(ClientsBuilt {
@@ -130,6 +143,87 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
         warnings,
         written,
     })
+}
+
+/// Each recorded notice of `contract`, addressed to every selected client
+/// on a version older than the one it announces, as
+/// `<client>/notices/<document>-<from>-<to>.pdf` and `.html`; and per
+/// notice, `notices/<document>-<from>-<to>.csv`, the mail merge: client,
+/// contact e-mail, notice file (its PDF) and deadline.
+fn notices<'a>(
+    checked: &'a Checked,
+    contract: &'a DocumentSource,
+    clients: &'a [Client],
+    options: &ClientBuildOptions,
+    html: &'a render::html::HtmlRenderer,
+) -> Result<(Vec<Job<'a>>, Vec<Artifact>), BuildError> {
+    let corpus = &checked.corpus;
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut mail_merges = Vec::new();
+    for NoticeFile { record, .. } in &contract.notices {
+        let from = releases::find_release(contract, record.from.as_str())?;
+        let to = releases::find_release(contract, record.to.as_str())?;
+        let Some(notice) = client_notice(corpus, from, to, record) else {
+            continue;
+        };
+        let name = notice_path(&contract.id, &record.from, &record.to, "");
+        let mut rows = Vec::new();
+        let addressed = clients
+            .iter()
+            .filter(|c| selected(&options.ids, &c.id) && c.record.dpa.value < record.to);
+        for client in addressed {
+            let languages = client.languages(corpus.binding());
+            let notice = Arc::new(notice.addressed_to(&client.record, &languages, &corpus.labels));
+            let path = |format: Format| format!("{}/{name}{}", client.id, format.extension());
+            rows.push([
+                client.record.legal_name.value.clone(),
+                client.record.privacy_contact.email.to_string(),
+                path(Format::Pdf),
+                record.deadline.to_string(),
+            ]);
+            for format in Format::ALL
+                .into_iter()
+                .filter(|f| selected(&options.formats, f))
+            {
+                let entry = ManifestEntry {
+                    document: Some(contract.id.clone()),
+                    version: Some(record.to.to_string()),
+                    date: Some(notice.date.clone()),
+                    ..ManifestEntry::new(
+                        path(format),
+                        ArtifactKind::Client,
+                        notice.title.clone(),
+                        format.media_type(),
+                    )
+                };
+                let notice = Arc::clone(&notice);
+                jobs.push(Box::new(move || {
+                    let bytes = render::notice::render(&notice, format, html)?;
+                    Ok(vec![Artifact::file(entry.clone(), bytes)])
+                }));
+            }
+        }
+        if !rows.is_empty() {
+            let entry = ManifestEntry::new(
+                format!("{name}csv"),
+                ArtifactKind::Client,
+                notice.title.clone(),
+                "text/csv; charset=utf-8",
+            );
+            mail_merges.push(Artifact::file(entry, mail_merge(&rows)));
+        }
+    }
+    Ok((jobs, mail_merges))
+}
+
+/// The mail merge's CSV: a header, then one line per client.
+fn mail_merge(rows: &[[String; 4]]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = ["client", "contact_email", "notice_file", "deadline"];
+    for row in std::iter::once(&header.map(String::from)).chain(rows) {
+        writer.write_record(row).expect("a vector takes every byte");
+    }
+    writer.into_inner().expect("a vector takes every byte")
 }
 
 /// Refuses the public output as the private folder: clients' copies must

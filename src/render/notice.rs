@@ -59,10 +59,14 @@ fn html(renderer: &HtmlRenderer, notice: &ClientNotice) -> Result<Vec<u8>, Box<D
 /// The notice as an A4 PDF.
 fn pdf(notice: &ClientNotice) -> Result<Vec<u8>, Box<Diagnostic>> {
     let data = serde_json::to_vec(notice).expect("notices serialize to JSON");
-    let ident = format!(
+    let mut ident = format!(
         "clausier/{}/notice/{}-{}",
         notice.document, notice.from, notice.to
     );
+    if let Some(client) = &notice.client {
+        ident.push('/');
+        ident.push_str(client);
+    }
     let name = format!("the notice of {} {}", notice.document, notice.to);
     let (bytes, _) = compile(NOTICE_TEMPLATE, data, &notice.date, ident, &name)?;
     Ok(bytes)

@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::compose::quantities::QuantityText;
 use crate::corpus::Corpus;
+use crate::corpus::clients::ClientRecord;
 use crate::corpus::date::Date;
+use crate::corpus::locale::Labels;
 use crate::corpus::notices::NoticeRecord;
 use crate::corpus::quantity::{Quantity, Unit};
 use crate::corpus::releases::Release;
@@ -41,7 +43,7 @@ pub fn deadline(date: Date, period: Quantity) -> Result<Date, String> {
 }
 
 /// A client notice, in every language of the document, binding first.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClientNotice {
     pub document: String,
     pub from: String,
@@ -52,10 +54,47 @@ pub struct ClientNotice {
     /// The binding title, for metadata.
     pub title: String,
     pub parts: Vec<NoticePart>,
+    /// The client a copy of the notice is addressed to, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+}
+
+impl ClientNotice {
+    /// The notice addressed to `client`, in `languages`, those of its
+    /// edition.
+    pub fn addressed_to(
+        &self,
+        client: &ClientRecord,
+        languages: &[Lang],
+        labels: &Labels,
+    ) -> ClientNotice {
+        let contact = &client.privacy_contact;
+        let parts = self
+            .parts
+            .iter()
+            .filter(|part| languages.contains(&part.lang));
+        let parts = parts.map(|part| NoticePart {
+            addressee: vec![
+                client.legal_name.value.clone(),
+                client.address.clone(),
+                labels.get_with(
+                    part.lang,
+                    "notice-addressee",
+                    &[("name", &contact.name), ("email", contact.email.as_str())],
+                ),
+            ],
+            ..part.clone()
+        });
+        ClientNotice {
+            parts: parts.collect(),
+            client: Some(client.legal_name.value.clone()),
+            ..self.clone()
+        }
+    }
 }
 
 /// The notice in one language.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct NoticePart {
     pub lang: Lang,
     pub title: String,
@@ -65,6 +104,10 @@ pub struct NoticePart {
     pub objection: String,
     pub tables: Vec<Table>,
     pub language_notice: LanguageNotice,
+    /// Whom a client's own notice is addressed to: its name, its address
+    /// and its privacy contact; empty in the published notice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub addressee: Vec<String>,
 }
 
 /// A row of the sub-processor table: its key (the name) and its cells.
@@ -220,6 +263,7 @@ pub fn client_notice(
             ),
             tables,
             language_notice: document.language_notice.clone(),
+            addressee: Vec::new(),
         });
     }
     let binding = parts.first()?;
@@ -231,6 +275,7 @@ pub fn client_notice(
         author: to.documents.first()?.author.clone(),
         title: binding.title.clone(),
         parts,
+        client: None,
     })
 }
 
