@@ -15,7 +15,6 @@ use crate::corpus::notices::NoticeFile;
 use crate::corpus::releases;
 use crate::diagnostic::{Diagnostics, unknown_typed_id};
 use crate::error::BuildError;
-use crate::model::Document;
 use crate::publish::build::{Job, render_all, selected};
 use crate::publish::notices::artifact_path as notice_path;
 use crate::publish::output::{self, Artifact, ArtifactKind, Manifest, ManifestEntry};
@@ -91,37 +90,61 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // `check` refuses client records when there is no contract.
     let contract = contract(corpus).expect("client records are checked against a contract");
     let binding = corpus.binding();
-    let mut copies: Vec<(&Client, Document)> = Vec::new();
-    for client in clients.iter().filter(|c| selected(&options.ids, &c.id)) {
-        let release = signed_release(contract, client).expect("checked: the version is released");
-        let languages = client.languages(binding);
-        for &lang in &languages {
-            if let Some(released) = release.documents.iter().find(|d| d.lang == lang) {
-                copies.push((client, client_copy(released, client, &languages, corpus)));
-            }
-        }
-    }
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
     let renderers: [&dyn Renderer; 2] = [&pdf, &html];
     let mut jobs: Vec<Job> = Vec::new();
-    for (client, document) in &copies {
-        for renderer in renderers {
-            if selected(&options.formats, &renderer.format()) {
-                jobs.push(Box::new(move || {
-                    let rendered = renderer.render(document, Slot::Alone)?;
+    for client in clients.iter().filter(|c| selected(&options.ids, &c.id)) {
+        let release = signed_release(contract, client).expect("checked: the version is released");
+        let languages = client.languages(binding);
+        for released in release
+            .documents
+            .iter()
+            .filter(|d| languages.contains(&d.lang))
+        {
+            let languages = languages.clone();
+            // Each copy is made, rendered and dropped in its job: a batch
+            // holds one copy per core, not one per client.
+            jobs.push(Box::new(move || {
+                let document = client_copy(released, client, &languages, corpus);
+                let mut artifacts = Vec::new();
+                for renderer in renderers
+                    .iter()
+                    .filter(|r| selected(&options.formats, &r.format()))
+                {
+                    let mut rendered = renderer.render(&document, Slot::Alone)?;
+                    rendered.sources.clear();
                     let mut artifact =
-                        Artifact::document(document, renderer.format(), Slot::Alone, rendered);
+                        Artifact::document(&document, renderer.format(), Slot::Alone, rendered);
                     artifact.entry.path = format!("{}/{}", client.id, artifact.entry.path);
                     artifact.entry.kind = ArtifactKind::Client;
-                    Ok(vec![artifact])
-                }));
-            }
+                    artifacts.push(artifact);
+                }
+                render::pdf::forget_layouts();
+                Ok(artifacts)
+            }));
         }
     }
     let (notice_jobs, mail_merges) = notices(&checked, contract, &clients, options, &html)?;
     jobs.extend(notice_jobs);
-    let mut artifacts = render_all(&jobs).map_err(BuildError::Content)?;
+    // In a few jobs at a time: a core waiting inside typst (which lays out
+    // in parallel too) takes up pending jobs, nested on its stack, and a
+    // batch of hundreds started at once would hold them all in memory.
+    let mut artifacts = Vec::new();
+    let mut failed = Diagnostics::default();
+    for chunk in jobs.chunks(2 * rayon::current_num_threads()) {
+        match render_all(chunk) {
+            Ok(rendered) => artifacts.extend(rendered),
+            Err(problems) => problems
+                .0
+                .sorted()
+                .into_iter()
+                .for_each(|d| failed.push(d.clone())),
+        }
+    }
+    if failed.has_errors() {
+        return Err(BuildError::Content(crate::diagnostic::Failed(failed)));
+    }
     drop(jobs);
     artifacts.extend(mail_merges);
     let mut warnings = checked.warnings;
