@@ -322,3 +322,50 @@ fn client_records_can_live_outside_the_corpus() {
         shown(&output)
     );
 }
+
+#[test]
+fn e_signature_anchors_are_in_the_text_of_each_signature_area() {
+    let dir = scratch("clients-anchors");
+    copy_corpus(&dir);
+    let settings = dir.join("corpus.yaml");
+    let mut text = fs::read_to_string(&settings).unwrap();
+    text.push_str("signing:\n  controller_anchor: \"{{s1|signature|180|60}}\"\n  processor_anchor: \"{{s2|signature|180|60}}\"\n");
+    fs::write(&settings, text).unwrap();
+    let output = clausier(
+        &dir,
+        &["clients", "build", "saint-exemple", "--format", "pdf"],
+    );
+    assert!(output.status.success(), "{}", shown(&output));
+    let pages = pdf_pages(&dir.join("private/saint-exemple/fr/dpa.pdf"));
+    let signatures = pages
+        .iter()
+        .find(|page| page.contains("Fait à"))
+        .expect("a signature page");
+    let client = signatures
+        .find("{{s1|signature|180|60}}")
+        .expect("the client's tag");
+    let processor = signatures
+        .find("{{s2|signature|180|60}}")
+        .expect("the processor's tag");
+    assert!(client < processor, "{signatures}");
+    // Without `signing:`, no tag.
+    assert!(!pdf_text(&private().join("saint-exemple/fr/dpa.pdf")).contains("{{s1"));
+}
+
+#[test]
+fn a_client_file_cannot_take_the_name_of_the_mail_merges_folder() {
+    let dir = scratch("clients-reserved");
+    copy_corpus(&dir);
+    fs::rename(
+        dir.join("clients/saint-exemple.yaml"),
+        dir.join("clients/notices.yaml"),
+    )
+    .unwrap();
+    let output = clausier(&dir, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        shown(&output).contains("error[E1001]: clients/notices.yaml cannot be a client record"),
+        "{}",
+        shown(&output)
+    );
+}

@@ -24,6 +24,10 @@ use crate::text;
 /// names another.
 pub const CLIENTS: &str = "clients";
 
+/// The id no client may have: the private folder's `notices/` holds the
+/// mail merges.
+const RESERVED_ID: &str = "notices";
+
 /// `clients/<id>.yaml`: a client, the controller of the DPA it signs.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -240,16 +244,20 @@ fn read(
     };
     file.path = shown.join(name);
     let id = name.trim_end_matches(".yaml").to_string();
-    if !text::is_slug(&id) {
-        diagnostics.push(
-            Diagnostic::error(
-                Code::ClientRecord,
-                format!("{} cannot be a client record", file.path.display()),
-            )
-            .with_help("a client's file name names its private files: use lower-case letters, digits and single hyphens, e.g. `ecole-des-tilleuls.yaml`"),
-        );
-        return None;
-    }
-    let record = parse_yaml(&file, diagnostics)?;
-    Some(Client { id, record, file })
+    let problem = if !text::is_slug(&id) {
+        "a client's file name names its private files: use lower-case letters, digits and single hyphens, e.g. `ecole-des-tilleuls.yaml`"
+    } else if id == RESERVED_ID {
+        "`notices` is the private folder's own folder of mail merges: name the file after the client"
+    } else {
+        let record = parse_yaml(&file, diagnostics)?;
+        return Some(Client { id, record, file });
+    };
+    diagnostics.push(
+        Diagnostic::error(
+            Code::ClientRecord,
+            format!("{} cannot be a client record", file.path.display()),
+        )
+        .with_help(problem),
+    );
+    None
 }

@@ -62,7 +62,7 @@ pub fn error_index() -> String {
 
 /// Each kind of YAML file, in the order a reader meets them: its schema's
 /// name and where such a file is.
-pub const FILE_KINDS: [(&str, &str); 11] = [
+pub const FILE_KINDS: [(&str, &str); 12] = [
     ("corpus", "corpus.yaml"),
     ("parties", "annexes/parties.yaml"),
     ("products", "annexes/products.yaml"),
@@ -74,6 +74,7 @@ pub const FILE_KINDS: [(&str, &str); 11] = [
     ("privacy", "annexes/privacy.yaml"),
     ("document", "contracts/<document>/document.yaml"),
     ("checklist", "checklists/<checklist>.yaml"),
+    ("client", "clients/<client>.yaml"),
 ];
 
 /// The field reference, from the committed schemas (which

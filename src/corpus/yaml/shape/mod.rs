@@ -18,9 +18,11 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::tree::{Kind, Node, Position};
+use crate::corpus::date::Date;
 use crate::corpus::facts::Lifetime;
 use crate::corpus::quantity::Quantity;
 use crate::corpus::values::{Email, Siret, Uai, WebUrl};
+use crate::corpus::version::Version;
 use crate::diagnostic::{Code, did_you_mean};
 use crate::lang::{LOCALIZED, Lang, Localized};
 use crate::text::in_words;
@@ -36,11 +38,13 @@ type TextCheck = fn(&str) -> Result<(), String>;
 /// Each type named by [`CHECKED_TEXT`] in a YAML file's schema, with the
 /// check its `Deserialize` makes.
 const CHECKED_TEXTS: &[(&str, TextCheck)] = &[
+    ("Date", |text| Date::parse(text).map(drop)),
     ("Email", |text| Email::parse(text).map(drop)),
     ("Lifetime", |text| Lifetime::parse(text).map(drop)),
     ("Quantity", |text| Quantity::parse(text).map(drop)),
     ("Siret", |text| Siret::parse(text).map(drop)),
     ("Uai", |text| Uai::parse(text).map(drop)),
+    ("Version", |text| Version::parse(text).map(drop)),
     ("WebUrl", |text| WebUrl::parse(text).map(drop)),
 ];
 
