@@ -47,7 +47,8 @@ pub struct Document {
 pub struct ClientCopy {
     /// The client's legal name: in the PDF metadata.
     pub name: String,
-    /// The footer line naming it, e.g. "Exemplaire de : Commune de …".
+    /// The footer line naming it, e.g. "Exemplaire établi pour : Commune
+    /// de …".
     pub footer: String,
 }
 
@@ -170,8 +171,7 @@ pub struct Signatory {
     pub role: String,
     /// The party's legal name.
     pub party: String,
-    /// "Nom : …", "Qualité : …", "Date :": what is known, the rest left
-    /// for the signer to fill in.
+    /// "Nom : …", "Qualité : …": who signs.
     pub lines: Vec<String>,
     /// "Signature", over the blank area.
     pub signature: String,

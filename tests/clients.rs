@@ -48,8 +48,8 @@ fn a_town_on_1_0_gets_its_name_its_product_and_1_0s_subprocessors() {
         "Commune de Saint-Exemple-sur-Vilaine",
         "Place de la Mairie – 35999 SAINT-EXEMPLE-SUR-VILAINE",
         "SIRET : 21359999600013",
-        "Signataire : Jeanne Fictive, Maire",
-        "ci-après « le Client »",
+        "Représenté(e) par Jeanne Fictive, en qualité de Maire",
+        "ci-après le « Client »",
         "rgpd@saint-exemple.example",
         "Fait à Saint-Exemple-sur-Vilaine, le 15 septembre 2026, en deux exemplaires originaux.",
         "Pour le Responsable du traitement",
@@ -69,7 +69,7 @@ fn a_town_on_1_0_gets_its_name_its_product_and_1_0s_subprocessors() {
     for (number, page) in pages.iter().enumerate() {
         let page = letters(page);
         for expected in [
-            "Exemplaire de Commune de Saint-Exemple-sur-Vilaine",
+            "Exemplaire établi pour : Commune de Saint-Exemple-sur-Vilaine",
             "Version 1.0",
             "1er septembre 2026",
         ] {
@@ -92,7 +92,7 @@ fn a_school_on_1_1_unsigned_gets_a_blank_signature_page_and_1_1s_subprocessors()
     for expected in [
         "École élémentaire publique des Tilleuls",
         "UAI : 0359999D",
-        "Signataire : Claire Exemple, Directrice d'école",
+        "Représenté(e) par Claire Exemple, en qualité de Directrice d'école",
         "Accès aux solutions : GAR",
         "Fait à ………………………………, le ………………………………, en deux exemplaires originaux.",
         "Version 1.1",
@@ -114,11 +114,10 @@ fn a_company_gets_both_products_and_the_english_translation_alongside() {
         "EXEMPLUM FORMATION SAS",
         "SIRET: 99900001100018",
         "VAT number: FR66999000011",
-        "Signatory: Marc Démo, Chief Executive Officer",
-        "hereinafter “the Client”",
-        "Done at Rennes, on 2 October 2026, in two original copies.",
-        "For the Controller",
-        "Copy for EXEMPLUM FORMATION SAS",
+        "Represented by Marc Démo, acting as Chief Executive Officer",
+        "hereinafter the “Client”",
+        "The Parties sign the binding version; this translation is not signed.",
+        "Prepared for EXEMPLUM FORMATION SAS",
     ] {
         assert!(text.contains(&letters(expected)), "{expected} is missing");
     }
@@ -131,12 +130,30 @@ fn a_company_gets_both_products_and_the_english_translation_alongside() {
     );
     assert!(annex.contains(&letters("B. Kidoo solution")), "{annex}");
     assert!(pages.len() > 10);
+    // Only the binding text is signed: the translation has no signature
+    // blocks, the French edition has them.
+    assert!(
+        !text.contains(&letters("For the Controller"))
+            && !text.contains(&letters("Signed in Rennes"))
+    );
     // The English edition links the French one beside it, never the site.
     let html = fs::read_to_string(private().join("exemplum-formation/en/dpa.html")).unwrap();
     assert!(html.contains("href=\"..&#x2F;fr&#x2F;dpa.html\""));
     assert!(!html.contains("index.html") && !html.contains("dpa/1.0.html"));
     let french = html_text(&private().join("exemplum-formation/fr/dpa.html"));
-    assert!(letters(&french).contains(&letters("Fait à Rennes, le 2 octobre 2026")));
+    assert!(letters(&french).contains(&letters(
+        "Fait à Rennes, le 2 octobre 2026, en deux exemplaires originaux"
+    )));
+    let french = fs::read_to_string(private().join("exemplum-formation/fr/dpa.html")).unwrap();
+    let blocks = french
+        .find("<div class=\"signatories\">")
+        .expect("the signature blocks");
+    assert!(
+        french[blocks..]
+            .find("Pour le Responsable du traitement")
+            .unwrap()
+            < french[blocks..].find("Pour le Sous-traitant").unwrap()
+    );
 }
 
 #[test]
@@ -350,6 +367,29 @@ fn e_signature_anchors_are_in_the_text_of_each_signature_area() {
     assert!(client < processor, "{signatures}");
     // Without `signing:`, no tag.
     assert!(!pdf_text(&private().join("saint-exemple/fr/dpa.pdf")).contains("{{s1"));
+}
+
+#[test]
+fn a_full_build_forgets_a_removed_client_and_a_yml_file_is_reported() {
+    let dir = scratch("clients-removed");
+    copy_corpus(&dir);
+    let built = |dir: &Path| clausier(dir, &["clients", "build"]);
+    assert!(built(&dir).status.success());
+    assert!(dir.join("private/saint-exemple/fr/dpa.pdf").is_file());
+    fs::remove_file(dir.join("clients/saint-exemple.yaml")).unwrap();
+    let output = built(&dir);
+    assert!(output.status.success(), "{}", shown(&output));
+    assert!(!dir.join("private/saint-exemple").exists());
+    let merge = fs::read_to_string(dir.join("private/notices/dpa-1.0-1.1.csv")).unwrap();
+    assert!(!merge.contains("Saint-Exemple"), "{merge}");
+    fs::write(dir.join("clients/mairie.yml"), "legal_name: x\n").unwrap();
+    let output = clausier(&dir, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        shown(&output).contains("clients/mairie.yml cannot be a client record"),
+        "{}",
+        shown(&output)
+    );
 }
 
 #[test]

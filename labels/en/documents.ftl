@@ -133,18 +133,21 @@ unit-audits-per-year = { $count ->
   }
 
 ## A client's copy (clausier clients build)
-client-copy-footer = Copy for { $client }
-client-hereinafter = hereinafter “{ $name }”
-client-signatory = Signatory: { $name }, { $title }
+client-copy-footer = Prepared for { $client }
+client-hereinafter = hereinafter { $article } “{ $term }”
+client-hereinafter-bare = hereinafter “{ $term }”
+client-signatory = Represented by { $name }, acting as { $title }
 client-uai = UAI: { $uai }
 client-siret = SIRET: { $siret }
 client-vat = VAT number: { $vat }
 client-channel = Access to the solutions: { $channel }
-client-privacy-contact = Data protection officer or contact:
+client-privacy-contact = Data protection contact:
 signatures-title = Signatures
-signatures-made = Done at { $place }, on { $date }, in two original copies.
+signatures-made = Signed in { $place } on { $date }, in two originals.
+signatures-made-electronically = Signed electronically in { $place } on { $date }.
+signatures-in-binding = The Parties sign the binding version; this translation is not signed.
 signatures-for-controller = For the Controller
 signatures-for-processor = For the Processor
 signatures-name = Name: { $name }
-signatures-capacity = Title: { $title }
+signatures-capacity = Capacity: { $title }
 signatures-signature = Signature:

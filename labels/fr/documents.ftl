@@ -138,16 +138,19 @@ unit-audits-per-year = { $count ->
   .gender = masculine
 
 ## L'exemplaire d'un client (clausier clients build)
-client-copy-footer = Exemplaire de { $client }
-client-hereinafter = ci-après « { $name } »
-client-signatory = Signataire : { $name }, { $title }
+client-copy-footer = Exemplaire établi pour : { $client }
+client-hereinafter = ci-après { $article } « { $term } »
+client-hereinafter-bare = ci-après « { $term } »
+client-signatory = Représenté(e) par { $name }, en qualité de { $title }
 client-uai = UAI : { $uai }
 client-siret = SIRET : { $siret }
-client-vat = N° TVA intracommunautaire : { $vat }
+client-vat = N° de TVA intracommunautaire : { $vat }
 client-channel = Accès aux solutions : { $channel }
-client-privacy-contact = Délégué à la protection des données ou contact :
+client-privacy-contact = Contact pour la protection des données :
 signatures-title = Signatures
 signatures-made = Fait à { $place }, le { $date }, en deux exemplaires originaux.
+signatures-made-electronically = Fait à { $place }, le { $date }, et signé électroniquement.
+signatures-in-binding = Les Parties signent la version qui fait foi ; la présente traduction n'est pas signée.
 signatures-for-controller = Pour le Responsable du traitement
 signatures-for-processor = Pour le Sous-traitant
 signatures-name = Nom : { $name }

@@ -5,10 +5,12 @@
 
 use std::path::Path;
 
+use crate::compose::client::{PROCESSING_ANNEX, controller_name};
 use crate::corpus::clients::{self, Client};
 use crate::corpus::releases::Release;
 use crate::corpus::{Corpus, DocumentSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Failed, did_you_mean_help};
+use crate::model::Document;
 
 /// The client records of the corpus at `root` (or of `--clients`, given),
 /// read and checked against `corpus`, or every problem found in them.
@@ -57,12 +59,20 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
     let at = |diagnostic: Diagnostic, location: &serde_saphyr::Location| {
         diagnostic.at(file.yaml_location(location), &file.text)
     };
-    let known: Vec<&str> = corpus
+    // A product of the working text, or one a release still describes.
+    let mut known: Vec<&str> = corpus
         .facts
         .products
         .iter()
         .map(|p| p.id.as_str())
         .collect();
+    if let Some(contract) = contract(corpus) {
+        for file in &contract.releases {
+            known.extend(file.record.documents.iter().flat_map(released_products));
+        }
+    }
+    known.sort();
+    known.dedup();
     for product in &record.products {
         if !known.contains(&product.value.as_str()) {
             let help = did_you_mean_help(&product.value, known.iter().copied(), || {
@@ -83,6 +93,26 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
                 &product.referenced,
             ));
         }
+    }
+    let blank = [
+        ("legal_name", &record.legal_name.value),
+        ("address", &record.address),
+    ]
+    .into_iter()
+    .filter(|(_, text)| text.trim().is_empty())
+    .map(|(field, _)| format!("`{field}`"));
+    let blank: Vec<String> = blank
+        .chain(record.products.is_empty().then(|| "`products`".to_string()))
+        .collect();
+    if !blank.is_empty() {
+        diagnostics.push(at(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!("client `{}` leaves {} empty", client.id, blank.join(" and ")),
+            )
+            .with_help("the DPA names the client by its name and address, and describes the products it subscribes to: fill them in"),
+            &record.legal_name.referenced,
+        ));
     }
     if record.uai.is_none() && record.siret.is_none() {
         diagnostics.push(at(
@@ -177,6 +207,86 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
             )
             .with_help("correct the date, or the version: a version cannot be signed before its effective date"),
             &signed.date.referenced,
+        ));
+    }
+    check_release(contract, release, client, &known, diagnostics);
+}
+
+/// The products annex B of a released document describes.
+fn released_products(document: &Document) -> impl Iterator<Item = &str> {
+    document
+        .sections
+        .iter()
+        .filter(|section| section.id == PROCESSING_ANNEX)
+        .flat_map(|annex| &annex.children)
+        .filter_map(|part| part.id.strip_prefix("processing-"))
+}
+
+/// What the copy is made from is in the release the client signs: each of
+/// its products in annex B, each of its languages, and the controller in
+/// annex A; `known` are the products the working text or any release
+/// describes.
+fn check_release(
+    contract: &DocumentSource,
+    release: &Release,
+    client: &Client,
+    known: &[&str],
+    diagnostics: &mut Diagnostics,
+) {
+    let file = &client.file;
+    let record = &client.record;
+    let at = |diagnostic: Diagnostic, location: &serde_saphyr::Location| {
+        diagnostic.at(file.yaml_location(location), &file.text)
+    };
+    let version = format!("`{}` {}", contract.id, release.version);
+    let mut described: Vec<&str> = release
+        .documents
+        .iter()
+        .flat_map(released_products)
+        .collect();
+    described.sort();
+    described.dedup();
+    // A product known nowhere is reported above, as unknown.
+    let known_elsewhere = |id: &str| known.contains(&id) && !described.contains(&id);
+    for product in &record.products {
+        if known_elsewhere(&product.value) {
+            diagnostics.push(at(
+                Diagnostic::error(
+                    Code::ClientRecord,
+                    format!("client `{}` subscribes to `{}`, which {version} does not describe", client.id, product.value),
+                )
+                .with_help(format!("{version} describes {} in annex B: sign a version that describes the product, or release one", described.join(", "))),
+                &product.referenced,
+            ));
+        }
+    }
+    let Some(binding) = release.documents.iter().find(|d| d.language_notice.binding) else {
+        return;
+    };
+    let languages = client.languages(binding.lang);
+    let missing: Vec<String> = languages
+        .iter()
+        .filter(|lang| !release.documents.iter().any(|d| d.lang == **lang))
+        .map(ToString::to_string)
+        .collect();
+    if let (false, Some(asked)) = (missing.is_empty(), &record.languages) {
+        diagnostics.push(at(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!("client `{}` asks for {version} in {}, which that release does not have", client.id, missing.join(", ")),
+            )
+            .with_help("leave that language out: a release holds the languages the document had when it was released"),
+            &asked.referenced,
+        ));
+    }
+    if controller_name(binding).is_none() {
+        diagnostics.push(at(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!("{version} names no controller in annex A that the client's name could replace"),
+            )
+            .with_help("sign a version whose annex A names the controller generically (`controller:` in annexes/parties.yaml)"),
+            &record.dpa.referenced,
         ));
     }
 }

@@ -185,14 +185,7 @@ fn table(entries: &[RegisterEntry]) -> String {
 
 /// The register as CSV, with its header even when empty.
 fn csv(entries: &[RegisterEntry]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    writer
-        .write_record(RegisterEntry::FIELDS)
-        .expect("a vector takes every byte");
-    for entry in entries {
-        writer.serialize(entry).expect("entries serialize");
-    }
-    String::from_utf8(writer.into_inner().expect("a vector takes every byte")).expect("UTF-8")
+    let rows: Vec<Vec<String>> = entries.iter().map(RegisterEntry::row).collect();
+    let bytes = clausier::publish::clients::csv_table(&RegisterEntry::FIELDS, &rows);
+    String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
 }

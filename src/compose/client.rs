@@ -14,16 +14,19 @@ const CONTROLLER_PART: &str = "annex-parties-controller";
 
 /// The id of annex B, as releases record it; its parts are
 /// `processing-<product id>`.
-const PROCESSING_ANNEX: &str = "annex-processing";
+pub const PROCESSING_ANNEX: &str = "annex-processing";
 
 /// The id of the signature page.
-pub const SIGNATURES_ID: &str = "signatures";
+const SIGNATURES_ID: &str = "signatures";
 
 /// What fills an unsigned copy's blanks: room to write by hand.
 const BLANK: &str = "………………………………";
 
 /// `released`, a contract as its release froze it in one language, made
-/// out to `client`; `languages` are those of the client's edition.
+/// out to `client`; `languages` are those of the client's edition. Only
+/// the binding text is signed: a translation says so where the signature
+/// page would be. `check` has made sure the release names a controller
+/// ([`controller_name`]) and holds the client's products.
 pub fn client_copy(
     released: &Document,
     client: &Client,
@@ -31,7 +34,7 @@ pub fn client_copy(
     corpus: &Corpus,
 ) -> Document {
     let lang = released.lang;
-    let copy = Copy {
+    let copy = MadeOut {
         client,
         corpus,
         lang,
@@ -58,7 +61,8 @@ pub fn client_copy(
         .iter()
         .position(|s| matches!(s.kind, SectionKind::Annex | SectionKind::History))
         .unwrap_or(document.sections.len());
-    document.sections.insert(before, copy.signatures());
+    let binding = released.language_notice.binding;
+    document.sections.insert(before, copy.signatures(binding));
     document.keywords.push(legal_name.clone());
     document.made_out_to = Some(ClientCopy {
         name: legal_name.clone(),
@@ -67,8 +71,9 @@ pub fn client_copy(
     document
 }
 
-/// The generic name annex A gives the controller in a release.
-fn controller_name(document: &Document) -> Option<String> {
+/// The generic name annex A gives the controller in a release ("Le
+/// Client"), which the clauses use as a defined term.
+pub fn controller_name(document: &Document) -> Option<String> {
     let annex = document
         .sections
         .iter()
@@ -83,13 +88,13 @@ fn controller_name(document: &Document) -> Option<String> {
     }
 }
 
-struct Copy<'a> {
+struct MadeOut<'a> {
     client: &'a Client,
     corpus: &'a Corpus,
     lang: Lang,
 }
 
-impl Copy<'_> {
+impl MadeOut<'_> {
     fn label(&self, id: &str) -> String {
         self.corpus.labels.get(self.lang, id)
     }
@@ -135,7 +140,7 @@ impl Copy<'_> {
         lines.extend(self.identifiers());
         lines.push(self.signatory_line());
         if let Some(term) = generic {
-            lines.push(self.label_with("client-hereinafter", &[("name", &defined_term(term))]));
+            lines.push(self.hereinafter(term));
         }
         lines
     }
@@ -201,17 +206,33 @@ impl Copy<'_> {
     }
 
     /// The signature page: where and when, then a block per party, blank
-    /// where the copy is not yet signed.
-    fn signatures(&self) -> Section {
+    /// where the copy is not yet signed; in a translation, a line saying
+    /// that the binding version is the one signed.
+    fn signatures(&self, binding: bool) -> Section {
+        let mut section = Section::new(
+            SIGNATURES_ID.into(),
+            None,
+            self.label("signatures-title"),
+            SectionKind::Signatures,
+        );
+        if !binding {
+            section.blocks = vec![Block::paragraph(self.label("signatures-in-binding"))];
+            section.finish();
+            return section;
+        }
         let record = &self.client.record;
         let (place, date) = match &record.signed {
             Some(signed) => (signed.place.clone(), signed.date.value.long(self.lang)),
             None => (BLANK.to_string(), BLANK.to_string()),
         };
-        let made = self.label_with("signatures-made", &[("place", &place), ("date", &date)]);
+        let anchors = &self.corpus.signing;
+        let made = match anchors.controller_anchor.is_some() || anchors.processor_anchor.is_some() {
+            true => "signatures-made-electronically",
+            false => "signatures-made",
+        };
+        let made = self.label_with(made, &[("place", &place), ("date", &date)]);
         let processor = &self.corpus.facts.parties.processor;
         let representative = processor.representative.as_ref();
-        let anchors = &self.corpus.signing;
         let controller = Signatory {
             role: self.label("signatures-for-controller"),
             party: record.legal_name.value.clone(),
@@ -234,12 +255,6 @@ impl Copy<'_> {
             signature: self.label("signatures-signature"),
             anchor: anchors.processor_anchor.clone(),
         };
-        let mut section = Section::new(
-            SIGNATURES_ID.into(),
-            None,
-            self.label("signatures-title"),
-            SectionKind::Signatures,
-        );
         section.blocks = vec![
             Block::paragraph(made),
             Block::Signatures {
@@ -258,11 +273,16 @@ impl Copy<'_> {
     }
 }
 
-/// "Le Client" as a defined term in running text: "le Client".
-fn defined_term(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+impl MadeOut<'_> {
+    /// "ci-après le « Client »": the release's name for the controller,
+    /// its article (in lower case, as in running text) outside the quotes.
+    fn hereinafter(&self, name: &str) -> String {
+        match name.split_once(' ') {
+            Some((article, term)) => self.label_with(
+                "client-hereinafter",
+                &[("article", &article.to_lowercase()), ("term", term)],
+            ),
+            None => self.label_with("client-hereinafter-bare", &[("term", name)]),
+        }
     }
 }

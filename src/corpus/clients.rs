@@ -208,7 +208,13 @@ pub fn load(
         );
         return None;
     }
-    let yaml = |path: &Path| path.extension().is_some_and(|ext| ext == "yaml");
+    // `.yml` or `.YAML` are reported, not skipped: that client would get
+    // no DPA and no notice.
+    let yaml = |path: &Path| {
+        path.extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
+    };
     let names = match records.entries(Path::new(""), yaml) {
         Ok(names) => names,
         Err(diagnostic) => {
@@ -243,8 +249,10 @@ fn read(
         }
     };
     file.path = shown.join(name);
-    let id = name.trim_end_matches(".yaml").to_string();
-    let problem = if !text::is_slug(&id) {
+    let id = name.strip_suffix(".yaml").unwrap_or_default().to_string();
+    let problem = if id.is_empty() {
+        "client records are read from files named `<id>.yaml`: rename it"
+    } else if !text::is_slug(&id) {
         "a client's file name names its private files: use lower-case letters, digits and single hyphens, e.g. `ecole-des-tilleuls.yaml`"
     } else if id == RESERVED_ID {
         "`notices` is the private folder's own folder of mail merges: name the file after the client"

@@ -160,7 +160,11 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
             .or_default()
             .push(path.clone());
     }
-    let manifest = output::publish(&options.out, &options.root, &artifacts, false, true)?;
+    // A build of every client replaces the folder: a client removed, or
+    // moved to another version or edition, leaves nothing behind. A build
+    // of some keeps the others'.
+    let partial = !(options.ids.is_empty() && options.formats.is_empty());
+    let manifest = output::publish(&options.out, &options.root, &artifacts, false, partial)?;
     Ok(ClientsBuilt {
         manifest,
         warnings,
@@ -168,8 +172,9 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     })
 }
 
-/// Each recorded notice of `contract`, addressed to every selected client
-/// on a version older than the one it announces, as
+/// Each recorded notice of `contract`, addressed to every client that
+/// signed a version from the one it starts from to (not including) the one
+/// it announces, as
 /// `<client>/notices/<document>-<from>-<to>.pdf` and `.html`; and per
 /// notice, `notices/<document>-<from>-<to>.csv`, the mail merge: client,
 /// contact e-mail, notice file (its PDF) and deadline.
@@ -191,23 +196,30 @@ fn notices<'a>(
         };
         let name = notice_path(&contract.id, &record.from, &record.to, "");
         let mut rows = Vec::new();
-        let addressed = clients
-            .iter()
-            .filter(|c| selected(&options.ids, &c.id) && c.record.dpa.value < record.to);
+        // Every client that signed a version the notice changes: all of
+        // them, whichever are built, so that the mail merge lists them all.
+        let addressed = clients.iter().filter(|c| {
+            let signs = &c.record.dpa.value;
+            c.record.signed.is_some() && record.from <= *signs && *signs < record.to
+        });
+        let formats: Vec<Format> = Format::ALL
+            .into_iter()
+            .filter(|f| selected(&options.formats, f))
+            .collect();
         for client in addressed {
             let languages = client.languages(corpus.binding());
             let notice = Arc::new(notice.addressed_to(&client.record, &languages, &corpus.labels));
             let path = |format: Format| format!("{}/{name}{}", client.id, format.extension());
-            rows.push([
-                client.record.legal_name.value.clone(),
-                client.record.privacy_contact.email.to_string(),
-                path(Format::Pdf),
-                record.deadline.to_string(),
-            ]);
-            for format in Format::ALL
-                .into_iter()
-                .filter(|f| selected(&options.formats, f))
-            {
+            rows.push(
+                [
+                    client.record.legal_name.value.clone(),
+                    client.record.privacy_contact.email.to_string(),
+                    path(formats[0]),
+                    record.deadline.to_string(),
+                ]
+                .to_vec(),
+            );
+            for &format in &formats {
                 let entry = ManifestEntry {
                     document: Some(contract.id.clone()),
                     version: Some(record.to.to_string()),
@@ -233,31 +245,30 @@ fn notices<'a>(
                 notice.title.clone(),
                 "text/csv; charset=utf-8",
             );
-            mail_merges.push(Artifact::file(entry, mail_merge(&rows)));
+            let header = ["client", "contact_email", "notice_file", "deadline"];
+            mail_merges.push(Artifact::file(entry, csv_table(&header, &rows)));
         }
     }
     Ok((jobs, mail_merges))
 }
 
-/// The mail merge's CSV: a header, then one line per client.
-fn mail_merge(rows: &[[String; 4]]) -> Vec<u8> {
+/// A CSV table: its header, then its rows.
+pub fn csv_table(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = ["client", "contact_email", "notice_file", "deadline"];
-    for row in std::iter::once(&header.map(String::from)).chain(rows) {
+    writer
+        .write_record(header)
+        .expect("a vector takes every byte");
+    for row in rows {
         writer.write_record(row).expect("a vector takes every byte");
     }
     writer.into_inner().expect("a vector takes every byte")
 }
 
-/// Refuses the public output as the private folder: clients' copies must
-/// never be published with the site.
+/// Refuses the public output as the private folder, by its place or by
+/// what it holds: clients' copies must never be published with the site.
 fn refuse_public(out: &Path, root: &Path) -> Result<(), BuildError> {
-    let public = root.join("out");
-    let same = match (std::fs::canonicalize(out), std::fs::canonicalize(&public)) {
-        (Ok(out), Ok(public)) => out.starts_with(public),
-        _ => out == public,
-    };
-    match same {
+    let public = output::is_within(out, &root.join("out")) || output::holds_public_files(out);
+    match public {
         true => Err(BuildError::Usage(format!(
             "{} is the public output that `clausier build` publishes: clients' copies go to a private folder, e.g. --out {}",
             out.display(),

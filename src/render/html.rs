@@ -286,7 +286,7 @@ fn write_blocks(out: &mut String, blocks: &[Block], publish: Publish) {
 
 /// One block per party, side by side: who signs, then a space to sign.
 fn write_signatures(out: &mut String, signatories: &[Signatory]) {
-    out.push_str("<div class=\"signatures\">\n");
+    out.push_str("<div class=\"signatories\">\n");
     for signatory in signatories {
         let _ = writeln!(
             out,

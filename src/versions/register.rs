@@ -43,6 +43,21 @@ impl RegisterEntry {
         "behind",
         "contact_email",
     ];
+
+    /// Its fields as text, in the order of [`RegisterEntry::FIELDS`].
+    pub fn row(&self) -> Vec<String> {
+        vec![
+            self.client.clone(),
+            self.legal_name.clone(),
+            self.kind.to_string(),
+            self.identifier.clone(),
+            self.version.clone(),
+            self.signed.clone().unwrap_or_default(),
+            self.latest.clone(),
+            self.behind.to_string(),
+            self.contact_email.clone(),
+        ]
+    }
 }
 
 /// The register of `clients` of `contract`, in id order.

@@ -118,7 +118,7 @@ pub fn check(out: &Path, root: &Path) -> Result<Previous, String> {
 
 /// `path` with every link resolved; for a path that does not exist yet,
 /// its nearest existing folder resolved and the rest appended.
-fn resolved(path: &Path) -> io::Result<PathBuf> {
+pub fn resolved(path: &Path) -> io::Result<PathBuf> {
     let absolute = std::path::absolute(path)?;
     let mut existing = absolute.as_path();
     let mut rest = Vec::new();

@@ -170,14 +170,30 @@ pub const MANIFEST: &str = "manifest.json";
 /// Whether the output at `out` holds clients' private files, by its
 /// manifest: the public site must never be built over them.
 pub fn holds_client_files(out: &Path) -> bool {
+    holds(out, |kind| kind == ArtifactKind::Client)
+}
+
+/// Whether `path` is `folder` or inside it, links resolved, whether or not
+/// the last parts of either exist yet.
+pub fn is_within(path: &Path, folder: &Path) -> bool {
+    match (guard::resolved(path), guard::resolved(folder)) {
+        (Ok(path), Ok(folder)) => path.starts_with(folder),
+        _ => path.starts_with(folder),
+    }
+}
+
+/// Whether the output at `out` holds the public site's files, by its
+/// manifest: clients' files must never be written among them.
+pub fn holds_public_files(out: &Path) -> bool {
+    holds(out, |kind| kind != ArtifactKind::Client)
+}
+
+/// Whether the manifest of the output at `out` lists a file of a kind
+/// `wanted` accepts.
+fn holds(out: &Path, wanted: impl Fn(ArtifactKind) -> bool) -> bool {
     let manifest = fs::read(out.join(MANIFEST)).ok();
     let manifest: Option<Manifest> = manifest.and_then(|bytes| serde_json::from_slice(&bytes).ok());
-    manifest.is_some_and(|manifest| {
-        manifest
-            .artifacts
-            .iter()
-            .any(|entry| entry.kind == ArtifactKind::Client)
-    })
+    manifest.is_some_and(|manifest| manifest.artifacts.iter().any(|entry| wanted(entry.kind)))
 }
 
 /// Writes `artifacts` and the manifest into `out`, built from the corpus
