@@ -54,6 +54,7 @@ fn batch(count: usize) {
         out: out.clone(),
         ids: Vec::new(),
         formats: vec![Format::Pdf],
+        notices_only: false,
     };
     let start = Instant::now();
     let built = build_clients(&options).unwrap();

@@ -409,3 +409,75 @@ fn a_client_file_cannot_take_the_name_of_the_mail_merges_folder() {
         shown(&output)
     );
 }
+
+/// Every file under `folder` with its bytes, by path.
+fn snapshot(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all: Vec<(PathBuf, Vec<u8>)> = files(folder)
+        .into_iter()
+        .map(|path| {
+            let bytes = fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_failed_clients_build_leaves_the_private_folder_and_the_releases_as_they_were() {
+    let dir = scratch("clients-failed");
+    copy_corpus(&dir);
+    let releases = snapshot(&dir.join("releases"));
+    let output = clausier(&dir, &["clients", "build"]);
+    assert!(output.status.success(), "{}", shown(&output));
+    let private = snapshot(&dir.join("private"));
+    assert!(private.len() > 10);
+    common::edit(
+        &dir.join("clients/saint-exemple.yaml"),
+        "dpa: \"1.0\"",
+        "dpa: \"1.7\"",
+    );
+    let output = clausier(&dir, &["clients", "build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        shown(&output).contains("which was never released"),
+        "{}",
+        shown(&output)
+    );
+    assert_eq!(
+        snapshot(&dir.join("private")),
+        private,
+        "the private folder changed"
+    );
+    assert_eq!(
+        snapshot(&dir.join("releases")),
+        releases,
+        "a release changed"
+    );
+}
+
+#[test]
+fn a_clients_text_is_shown_as_text_never_as_markup() {
+    let dir = scratch("clients-hostile");
+    copy_corpus(&dir);
+    let hostile = r#"<script>alert(1)</script> ]#panic("x")[ *bold* $x$"#;
+    let record = dir.join("clients/saint-exemple.yaml");
+    common::edit(
+        &record,
+        "legal_name: Commune de Saint-Exemple-sur-Vilaine (commune fictive)",
+        &format!("legal_name: '{hostile}'"),
+    );
+    let output = clausier(&dir, &["clients", "build", "saint-exemple"]);
+    assert!(output.status.success(), "{}", shown(&output));
+    let html = fs::read_to_string(dir.join("private/saint-exemple/fr/dpa.html")).unwrap();
+    assert!(!html.contains("<script>alert"), "unescaped HTML");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+    let text = pdf_text(&dir.join("private/saint-exemple/fr/dpa.pdf"));
+    assert!(
+        letters(&text).contains(&letters(hostile)),
+        "the PDF shows the name as written"
+    );
+    assert!(text.contains("#panic(\"x\")"), "typst code shown, not run");
+    let listed = clausier(&dir, &["clients", "list"]);
+    assert!(shown(&listed).contains(hostile), "{}", shown(&listed));
+}

@@ -86,6 +86,8 @@ fn a_notice_is_recorded_once_with_its_working_day_deadline() {
          Commune de Saint-Exemple-sur-Vilaine (commune fictive),rgpd@saint-exemple.example,saint-exemple/notices/dpa-1.0-1.1.pdf,2028-01-04\n"
     );
     assert!(!private.join("ecole-des-tilleuls/notices").exists());
+    // Only the notices: the clients' copies are `clients build`'s.
+    assert!(!private.join("saint-exemple/fr").exists());
     let town = letters(&pdf_text(
         &private.join("saint-exemple/notices/dpa-1.0-1.1.pdf"),
     ));

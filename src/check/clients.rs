@@ -5,12 +5,11 @@
 
 use std::path::Path;
 
-use crate::compose::client::{PROCESSING_ANNEX, controller_name};
+use crate::compose::client::{controller_name, released_products};
 use crate::corpus::clients::{self, Client};
 use crate::corpus::releases::Release;
 use crate::corpus::{Corpus, DocumentSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Failed, did_you_mean_help};
-use crate::model::Document;
 
 /// The client records of the corpus at `root` (or of `--clients`, given),
 /// read and checked against `corpus`, or every problem found in them.
@@ -210,16 +209,6 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
         ));
     }
     check_release(contract, release, client, &known, diagnostics);
-}
-
-/// The products annex B of a released document describes.
-fn released_products(document: &Document) -> impl Iterator<Item = &str> {
-    document
-        .sections
-        .iter()
-        .filter(|section| section.id == PROCESSING_ANNEX)
-        .flat_map(|annex| &annex.children)
-        .filter_map(|part| part.id.strip_prefix("processing-"))
 }
 
 /// What the copy is made from is in the release the client signs: each of

@@ -106,6 +106,7 @@ fn build(args: BuildArgs) -> Result<(), clausier::BuildError> {
         out: out.clone(),
         ids: args.ids,
         formats: args.format,
+        notices_only: false,
     };
     let built = build_clients(&options)?;
     if built.warnings.has_warnings() {

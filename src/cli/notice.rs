@@ -106,8 +106,8 @@ pub fn run(args: NoticeArgs) -> ExitCode {
     }
 }
 
-/// Builds every client's files again, its notice among them, where the
-/// corpus has client records.
+/// Addresses the notices to the clients concerned, in the private folder,
+/// where the corpus has client records; their copies stay as they are.
 fn notify_clients(root: &Path, clients: Option<PathBuf>, private: Option<PathBuf>) -> ExitCode {
     use clausier::publish::clients::{ClientBuildOptions, PRIVATE, build_clients};
     if clients.is_none() && !clausier::corpus::clients::folder(root, None).is_dir() {
@@ -120,11 +120,11 @@ fn notify_clients(root: &Path, clients: Option<PathBuf>, private: Option<PathBuf
         out: out.clone(),
         ids: Vec::new(),
         formats: Vec::new(),
+        notices_only: true,
     };
     match build_clients(&options) {
         Ok(built) => {
-            let notices = built.written.values().flatten();
-            for path in notices.filter(|path| path.contains("notices/")) {
+            for path in built.written.values().flatten() {
                 println!("{}", super::shown(&out.join(path)));
             }
             ExitCode::SUCCESS

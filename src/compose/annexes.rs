@@ -9,12 +9,45 @@ use crate::corpus::{AnnexKind, Corpus};
 use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Section, SectionKind, Table};
 
+/// The id of annex A's part naming the controller: what a client's copy
+/// fills with the client's details.
+pub const CONTROLLER_PART: &str = "annex-parties-controller";
+
+/// What the id of each part of annex B starts with, before its product's
+/// id.
+const PROCESSING_PART: &str = "processing-";
+
+/// The anchor of the annex of `kind`, e.g. `annex-processing`.
+pub fn annex_id(kind: AnnexKind) -> String {
+    format!("annex-{}", kind.name())
+}
+
+/// The id of annex B's part describing `product`.
+pub fn processing_part_id(product: &str) -> String {
+    format!("{PROCESSING_PART}{product}")
+}
+
+/// The product an annex B part describes, from its id.
+pub fn processing_part_product(id: &str) -> Option<&str> {
+    id.strip_prefix(PROCESSING_PART)
+}
+
+/// The title of annex B's part lettered `letter`: "A. Solution Kaligo".
+pub fn processing_part_title(letter: char, name: &str) -> String {
+    format!("{letter}. {name}")
+}
+
+/// Annexes, and the parts of annex B, are lettered A, B, C… in order.
+pub fn letter(index: usize) -> char {
+    char::from(b'A' + u8::try_from(index % 26).unwrap_or_default())
+}
+
 /// The annex of `kind`, lettered `letter`.
 pub fn annex_section(kind: AnnexKind, letter: char, corpus: &Corpus, texts: &mut Texts) -> Section {
     let lang = texts.lang;
     let labels = &corpus.labels;
     let mut annex = Section::new(
-        format!("annex-{}", kind.name()),
+        annex_id(kind),
         Some(labels.get_with(lang, "annex-number", &[("letter", &letter.to_string())])),
         labels.get(lang, &format!("annex-{}", kind.name())),
         SectionKind::Annex,
@@ -108,7 +141,7 @@ impl Annexes<'_> {
         }
         vec![
             part(
-                "annex-parties-controller".into(),
+                CONTROLLER_PART.into(),
                 self.label("role-controllers"),
                 parties
                     .controller
@@ -131,7 +164,6 @@ impl Annexes<'_> {
             .iter()
             .enumerate()
             .map(|(index, product)| {
-                let letter = char::from(b'A' + u8::try_from(index % 26).unwrap_or_default());
                 let name = self.label_with("processing-product", &[("name", &product.name)]);
                 let table = Table {
                     caption: self.label_with("processing-caption", &[("name", &product.name)]),
@@ -143,8 +175,8 @@ impl Annexes<'_> {
                     widths: vec![1, 3],
                 };
                 part(
-                    format!("processing-{}", product.id),
-                    format!("{letter}. {name}"),
+                    processing_part_id(&product.id),
+                    processing_part_title(letter(index), &name),
                     vec![Block::Table(table)],
                 )
             })

@@ -4,17 +4,14 @@
 //! products it subscribes to (lettered again), a signature page follows
 //! the clauses, and every footer names it.
 
-use crate::corpus::Corpus;
+use crate::compose::annexes::{
+    CONTROLLER_PART, annex_id, letter, processing_part_id, processing_part_product,
+    processing_part_title,
+};
 use crate::corpus::clients::Client;
+use crate::corpus::{AnnexKind, Corpus};
 use crate::lang::Lang;
 use crate::model::{Block, ClientCopy, Document, Inline, Section, SectionKind, Signatory};
-
-/// The id of annex A's controller part, as releases record it.
-const CONTROLLER_PART: &str = "annex-parties-controller";
-
-/// The id of annex B, as releases record it; its parts are
-/// `processing-<product id>`.
-pub const PROCESSING_ANNEX: &str = "annex-processing";
 
 /// The id of the signature page.
 const SIGNATURES_ID: &str = "signatures";
@@ -69,6 +66,17 @@ pub fn client_copy(
         footer: copy.label_with("client-copy-footer", &[("client", legal_name)]),
     });
     document
+}
+
+/// The products annex B of a released document describes.
+pub fn released_products(document: &Document) -> impl Iterator<Item = &str> {
+    let annex = annex_id(AnnexKind::Processing);
+    document
+        .sections
+        .iter()
+        .filter(move |section| section.id == annex)
+        .flat_map(|annex| &annex.children)
+        .filter_map(|part| processing_part_product(&part.id))
 }
 
 /// The generic name annex A gives the controller in a release ("Le
@@ -153,21 +161,21 @@ impl MadeOut<'_> {
                 part.blocks = self.controller_blocks();
             }
         }
-        if section.id == PROCESSING_ANNEX {
+        if section.id == annex_id(AnnexKind::Processing) {
             let products = &self.client.record.products;
             section.children.retain(|part| {
                 products
                     .iter()
-                    .any(|product| part.id == format!("processing-{}", product.value))
+                    .any(|product| part.id == processing_part_id(&product.value))
             });
             for (index, part) in section.children.iter_mut().enumerate() {
-                let letter = char::from(b'A' + u8::try_from(index % 26).unwrap_or_default());
-                // Parts are titled "A. Solution …" (see `annexes`).
+                // The release titled each part with its letter (see
+                // `processing_part_title`): the name follows it.
                 let name = part
                     .title
                     .split_once(". ")
                     .map_or(part.title.as_str(), |(_, name)| name);
-                part.title = format!("{letter}. {name}");
+                part.title = processing_part_title(letter(index), name);
                 part.finish();
             }
         }

@@ -89,7 +89,12 @@ pub fn build(
     let (mut sections, anchors, document_links) =
         clauses.map_or_else(Default::default, |c| (c.sections, c.anchors, c.documents));
     for (index, &kind) in source.meta.annexes.iter().enumerate() {
-        sections.push(annex_section(kind, annex_letter(index), corpus, &mut texts));
+        sections.push(annex_section(
+            kind,
+            annexes::letter(index),
+            corpus,
+            &mut texts,
+        ));
     }
     sections.extend(history_section(&edition.history, labels, lang));
     if let Some(file) = file {
@@ -238,11 +243,6 @@ fn controller_name(corpus: &Corpus, lang: Lang) -> Option<String> {
     Some(controller.name.get(lang).to_string())
 }
 
-/// Annexes are lettered A, B, C… in the order the document lists them.
-fn annex_letter(index: usize) -> char {
-    char::from(b'A' + u8::try_from(index % 26).unwrap_or_default())
-}
-
 /// Every placeholder clause text and YAML strings may use, in `lang`, and
 /// the placeholders of facts the corpus leaves out (with where to write
 /// them).
@@ -306,7 +306,7 @@ fn placeholder_values(
     }
     for (index, kind) in source.meta.annexes.iter().enumerate() {
         let title = labels.get(lang, &format!("annex-{}", kind.name()));
-        let letter = annex_letter(index).to_string();
+        let letter = annexes::letter(index).to_string();
         let heading = labels.get_with(
             lang,
             "annex-heading",

@@ -37,6 +37,9 @@ pub struct ClientBuildOptions {
     pub ids: Vec<String>,
     /// Formats to build; empty for all.
     pub formats: Vec<Format>,
+    /// Only the notices and mail merges, keeping the copies there (what
+    /// `clausier notice` needs once it has recorded one).
+    pub notices_only: bool,
 }
 
 /// What `clients build` published.
@@ -94,7 +97,8 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     let html = render::html::HtmlRenderer::new();
     let renderers: [&dyn Renderer; 2] = [&pdf, &html];
     let mut jobs: Vec<Job> = Vec::new();
-    for client in clients.iter().filter(|c| selected(&options.ids, &c.id)) {
+    let copied = |client: &&Client| !options.notices_only && selected(&options.ids, &client.id);
+    for client in clients.iter().filter(copied) {
         let release = signed_release(contract, client).expect("checked: the version is released");
         let languages = client.languages(binding);
         for released in release
@@ -162,8 +166,8 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     }
     // A build of every client replaces the folder: a client removed, or
     // moved to another version or edition, leaves nothing behind. A build
-    // of some keeps the others'.
-    let partial = !(options.ids.is_empty() && options.formats.is_empty());
+    // of some, or of the notices alone, keeps the rest.
+    let partial = options.notices_only || !(options.ids.is_empty() && options.formats.is_empty());
     let manifest = output::publish(&options.out, &options.root, &artifacts, false, partial)?;
     Ok(ClientsBuilt {
         manifest,
