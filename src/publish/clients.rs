@@ -15,6 +15,7 @@ use crate::corpus::notices::NoticeFile;
 use crate::corpus::releases;
 use crate::diagnostic::{Diagnostics, unknown_typed_id};
 use crate::error::BuildError;
+use crate::model::Document;
 use crate::publish::build::{Job, render_all, selected};
 use crate::publish::notices::artifact_path as notice_path;
 use crate::publish::output::{self, Artifact, ArtifactKind, Manifest, ManifestEntry};
@@ -96,38 +97,60 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
     let renderers: [&dyn Renderer; 2] = [&pdf, &html];
-    let mut jobs: Vec<Job> = Vec::new();
     let copied = |client: &&Client| !options.notices_only && selected(&options.ids, &client.id);
+    let mut copies: Vec<(&Client, &Document)> = Vec::new();
     for client in clients.iter().filter(copied) {
         let release = signed_release(contract, client).expect("checked: the version is released");
         let languages = client.languages(binding);
-        for released in release
-            .documents
+        copies.extend(
+            release
+                .documents
+                .iter()
+                .filter(|d| languages.contains(&d.lang))
+                .map(|released| (client, released)),
+        );
+    }
+    // Copies of one release in one language, for the same products, share
+    // most of their layout: rendered one after the other, they find it in
+    // typst's memo before `forget_layouts` drops what is not used lately.
+    copies.sort_by_cached_key(|(client, released)| {
+        let mut products: Vec<&str> = client
+            .record
+            .products
             .iter()
-            .filter(|d| languages.contains(&d.lang))
-        {
-            let languages = languages.clone();
-            // Each copy is made, rendered and dropped in its job: a batch
-            // holds one copy per core, not one per client.
-            jobs.push(Box::new(move || {
-                let document = client_copy(released, client, &languages, corpus);
-                let mut artifacts = Vec::new();
-                for renderer in renderers
-                    .iter()
-                    .filter(|r| selected(&options.formats, &r.format()))
-                {
-                    let mut rendered = renderer.render(&document, Slot::Alone)?;
-                    rendered.sources.clear();
-                    let mut artifact =
-                        Artifact::document(&document, renderer.format(), Slot::Alone, rendered);
-                    artifact.entry.path = format!("{}/{}", client.id, artifact.entry.path);
-                    artifact.entry.kind = ArtifactKind::Client;
-                    artifacts.push(artifact);
-                }
-                render::pdf::forget_layouts();
-                Ok(artifacts)
-            }));
-        }
+            .map(|p| p.value.as_str())
+            .collect();
+        products.sort_unstable();
+        (
+            released.version.clone(),
+            released.lang,
+            products,
+            client.id.clone(),
+        )
+    });
+    let mut jobs: Vec<Job> = Vec::new();
+    for (client, released) in copies {
+        let languages = client.languages(binding);
+        // Each copy is made, rendered and dropped in its job: a batch holds
+        // one copy per core, not one per client.
+        jobs.push(Box::new(move || {
+            let document = client_copy(released, client, &languages, corpus);
+            let mut artifacts = Vec::new();
+            for renderer in renderers
+                .iter()
+                .filter(|r| selected(&options.formats, &r.format()))
+            {
+                let mut rendered = renderer.render(&document, Slot::Alone)?;
+                rendered.sources.clear();
+                let mut artifact =
+                    Artifact::document(&document, renderer.format(), Slot::Alone, rendered);
+                artifact.entry.path = format!("{}/{}", client.id, artifact.entry.path);
+                artifact.entry.kind = ArtifactKind::Client;
+                artifacts.push(artifact);
+            }
+            render::pdf::forget_layouts();
+            Ok(artifacts)
+        }));
     }
     let (notice_jobs, mail_merges) = notices(&checked, contract, &clients, options, &html)?;
     jobs.extend(notice_jobs);
@@ -169,6 +192,7 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // of some, or of the notices alone, keeps the rest.
     let partial = options.notices_only || !(options.ids.is_empty() && options.formats.is_empty());
     let manifest = output::publish(&options.out, &options.root, &artifacts, false, partial)?;
+
     Ok(ClientsBuilt {
         manifest,
         warnings,
@@ -238,6 +262,7 @@ fn notices<'a>(
                 let notice = Arc::clone(&notice);
                 jobs.push(Box::new(move || {
                     let bytes = render::notice::render(&notice, format, html)?;
+                    render::pdf::forget_layouts();
                     Ok(vec![Artifact::file(entry.clone(), bytes)])
                 }));
             }

@@ -13,11 +13,26 @@ pub static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
     fonts
 });
 
-/// Whether the embedded fonts can print `c`.
+/// Whether the embedded fonts can print `c`, and its capital: templates
+/// set some text in capitals (the author over a title), and a letter whose
+/// capital no font has (Georgian `ა` → `Ა`) would fail the PDF.
 pub fn can_print(c: char) -> bool {
     let book = FONTS.book();
-    c.is_whitespace()
-        || (0..)
+    let covered = |c: char| {
+        (0..)
             .map_while(|index| book.info(index))
             .any(|info| info.coverage.contains(u32::from(c)))
+    };
+    c.is_whitespace() || (covered(c) && c.to_uppercase().all(covered))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_print;
+
+    #[test]
+    fn a_letter_is_printable_only_with_its_capital() {
+        assert!(can_print('é') && can_print('ß') && can_print('ж'));
+        assert!(!can_print('ა'), "Georgian ა has no capital in the fonts");
+    }
 }
