@@ -37,11 +37,11 @@ fn manifest_lists_every_version_of_every_artifact_with_its_size_and_hash() {
     let mut expected = Vec::new();
     for lang in ["en", "fr"] {
         for (document, versions) in RELEASES {
-            for format in ["html", "pdf"] {
+            for format in ["docx", "html", "pdf"] {
                 expected.push(format!("{lang}/{document}.{format}"));
             }
             for (version, _) in versions {
-                for format in ["html", "pdf"] {
+                for format in ["docx", "html", "pdf"] {
                     expected.push(format!("{lang}/{document}/{version}.{format}"));
                 }
             }

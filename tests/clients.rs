@@ -226,9 +226,10 @@ fn no_client_data_ever_reaches_the_public_output() {
     for file in files(&out) {
         let bytes = fs::read(&file).unwrap();
         let raw = String::from_utf8_lossy(&bytes);
-        let text = match file.extension().is_some_and(|ext| ext == "pdf") {
-            true => pdf_text(&file),
-            false => raw.to_string(),
+        let text = match file.extension().and_then(|ext| ext.to_str()) {
+            Some("pdf") => pdf_text(&file),
+            Some("docx") => common::docx::package_text(&file),
+            _ => raw.to_string(),
         };
         for secret in &secrets {
             assert!(
@@ -242,6 +243,8 @@ fn no_client_data_ever_reaches_the_public_output() {
     assert!(searched >= 45, "{searched} files");
     // The private copies do hold them: the search would find them.
     let private = pdf_text(&dir.join("private/saint-exemple/fr/dpa.pdf"));
+    assert!(letters(&private).contains(&letters("21359999600013")));
+    let private = common::docx::package_text(&dir.join("private/saint-exemple/fr/dpa.docx"));
     assert!(letters(&private).contains(&letters("21359999600013")));
     // The two folders never swap roles.
     let output = clausier(&dir, &["clients", "build", "--out", out.to_str().unwrap()]);

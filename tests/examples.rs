@@ -30,8 +30,10 @@ fn the_example_organisation_builds_a_french_only_cookie_policy() {
         paths,
         [
             "feed.xml",
+            "fr/cookies.docx",
             "fr/cookies.html",
             "fr/cookies.pdf",
+            "fr/cookies/2.1.docx",
             "fr/cookies/2.1.html",
             "fr/cookies/2.1.pdf",
             "fragments/clausier.css",

@@ -127,8 +127,10 @@ fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languag
     assert_eq!(
         redlines,
         [
+            "en/dpa/changes-1.0-1.1.docx",
             "en/dpa/changes-1.0-1.1.html",
             "en/dpa/changes-1.0-1.1.pdf",
+            "fr/dpa/changes-1.0-1.1.docx",
             "fr/dpa/changes-1.0-1.1.html",
             "fr/dpa/changes-1.0-1.1.pdf"
         ]

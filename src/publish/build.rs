@@ -77,7 +77,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     let placed = placements(&checked, options);
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
-    let renderers: [&dyn Renderer; 2] = [&pdf, &html];
+    let docx = render::docx::DocxRenderer;
+    let renderers: [&dyn Renderer; 3] = [&pdf, &html, &docx];
     let mut jobs: Vec<Job> = Vec::new();
     for (document, slots) in &placed {
         for renderer in renderers {
@@ -85,9 +86,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             if !selected(&options.formats, &format) {
                 continue;
             }
-            // A PDF does not depend on where it is published: render it
-            // once. HTML pages link relative to their place.
-            if format == Format::Pdf {
+            // A PDF or a Word file does not depend on where it is
+            // published: render it once. HTML pages link relative to their
+            // place.
+            if format != Format::Html {
                 let pdfs: Vec<Slot> = slots
                     .iter()
                     .copied()

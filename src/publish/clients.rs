@@ -96,7 +96,8 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     let binding = corpus.binding();
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
-    let renderers: [&dyn Renderer; 2] = [&pdf, &html];
+    let docx = render::docx::DocxRenderer;
+    let renderers: [&dyn Renderer; 3] = [&pdf, &html, &docx];
     let copied = |client: &&Client| !options.notices_only && selected(&options.ids, &client.id);
     let mut copies: Vec<(&Client, &Document)> = Vec::new();
     for client in clients.iter().filter(copied) {
@@ -230,10 +231,15 @@ fn notices<'a>(
             let signs = &c.record.dpa.value;
             c.record.signed.is_some() && record.from <= *signs && *signs < record.to
         });
-        let formats: Vec<Format> = Format::ALL
+        let formats: Vec<Format> = render::notice::FORMATS
             .into_iter()
             .filter(|f| selected(&options.formats, f))
             .collect();
+        // Notices are letters (PDF, HTML): a build of Word files alone
+        // writes none.
+        let Some(&listed) = formats.first() else {
+            continue;
+        };
         for client in addressed {
             let languages = client.languages(corpus.binding());
             let notice = Arc::new(notice.addressed_to(&client.record, &languages, &corpus.labels));
@@ -242,7 +248,7 @@ fn notices<'a>(
                 [
                     client.record.legal_name.value.clone(),
                     client.record.privacy_contact.email.to_string(),
-                    path(formats[0]),
+                    path(listed),
                     record.deadline.to_string(),
                 ]
                 .to_vec(),

@@ -155,7 +155,12 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
             let binding = release.documents.first()?;
             let mut links = Vec::new();
             for document in &release.documents {
-                for (format, rel) in [(Format::Html, "alternate"), (Format::Pdf, "related")] {
+                let formats = [
+                    (Format::Html, "alternate"),
+                    (Format::Pdf, "related"),
+                    (Format::Docx, "related"),
+                ];
+                for (format, rel) in formats {
                     let href = artifact_path(&document.id, document.lang, format, slot);
                     links.push((Some(document.lang), format.media_type(), rel, href));
                 }

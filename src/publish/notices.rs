@@ -8,8 +8,8 @@ use crate::corpus::version::Version;
 use crate::error::BuildError;
 use crate::publish::build::{Job, selected};
 use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
-use crate::render::Format;
 use crate::render::html::HtmlRenderer;
+use crate::render::{Format, notice};
 use crate::versions::notice::client_notice;
 
 /// Where the notice of `from` → `to` is published, under the output.
@@ -38,7 +38,7 @@ pub fn jobs<'a>(
                 continue;
             };
             let notice = std::sync::Arc::new(notice);
-            for format in Format::ALL.into_iter().filter(|f| selected(formats, f)) {
+            for format in notice::FORMATS.into_iter().filter(|f| selected(formats, f)) {
                 let path = artifact_path(&source.id, &record.from, &record.to, format.extension());
                 let entry = ManifestEntry {
                     document: Some(source.id.clone()),

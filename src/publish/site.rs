@@ -35,6 +35,7 @@ struct Listed {
     effective_date_text: String,
     html: String,
     pdf: String,
+    docx: String,
     history: String,
     /// What the latest release changed, when there is an earlier one.
     changes: Option<Link>,
@@ -45,6 +46,8 @@ struct Listed {
 struct Link {
     href: String,
     label: String,
+    /// The same as a Word file (a redline with tracked changes).
+    docx: String,
 }
 
 /// A notice as the index lists it.
@@ -148,14 +151,18 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                 .map(|i| &source.releases[i..]);
             let changes = last_two.map(|pair| {
                 let (from, to) = (&pair[0].record.version, &pair[1].record.version);
-                Link {
-                    href: href(&crate::publish::redlines::artifact_path(
+                let redline = |format| {
+                    href(&crate::publish::redlines::artifact_path(
                         &document.id,
                         lang,
                         from,
                         to,
-                        Format::Html,
-                    )),
+                        format,
+                    ))
+                };
+                Link {
+                    href: redline(Format::Html),
+                    docx: redline(Format::Docx),
                     label: corpus.labels.get_with(
                         lang,
                         "site-changes",
@@ -180,6 +187,12 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                     &document.id,
                     lang,
                     Format::Pdf,
+                    Slot::Latest,
+                )),
+                docx: href(&artifact_path(
+                    &document.id,
+                    lang,
+                    Format::Docx,
                     Slot::Latest,
                 )),
                 changes,

@@ -162,6 +162,7 @@ impl Renderer for HtmlRenderer {
         context.insert("doc", document);
         context.insert("self_href", &relative(document.lang, Format::Html));
         context.insert("pdf_href", &relative(document.lang, Format::Pdf));
+        context.insert("docx_href", &relative(document.lang, Format::Docx));
         context.insert("alternates", &alternates);
         context.insert("toc", &toc);
         context.insert("body", &body);

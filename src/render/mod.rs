@@ -1,7 +1,9 @@
 //! The render stage: turns a model (a document, a redline, a notice) into
-//! the bytes of one output format: PDF through typst, HTML through tera. A
+//! the bytes of one output format: PDF through typst, HTML through tera, Word
+//! through its own WordprocessingML writer. A
 //! new format is one file here behind [`Renderer`]; it writes no file.
 
+pub mod docx;
 pub mod html;
 pub mod notice;
 pub mod pdf;
@@ -31,17 +33,22 @@ use crate::model::Document;
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// PDF/A-2a and PDF/UA-1: to read, print, sign and archive.
     Pdf,
+    /// Web pages, for the site.
     Html,
+    /// Word, for clients' lawyers to comment on and to review redlines in.
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Pdf, Format::Html];
+    pub const ALL: [Format; 3] = [Format::Pdf, Format::Html, Format::Docx];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
             Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 
@@ -49,6 +56,9 @@ impl Format {
         match self {
             Format::Pdf => "application/pdf",
             Format::Html => "text/html; charset=utf-8",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
         }
     }
 }

@@ -20,7 +20,10 @@ struct HtmlPart<'a> {
     tables: String,
 }
 
-/// The notice in `format`.
+/// The formats a notice is written in: a letter to read and to print.
+pub const FORMATS: [Format; 2] = [Format::Pdf, Format::Html];
+
+/// The notice in `format`, one of [`FORMATS`].
 pub fn render(
     notice: &ClientNotice,
     format: Format,
@@ -29,6 +32,10 @@ pub fn render(
     match format {
         Format::Html => html(renderer, notice),
         Format::Pdf => pdf(notice),
+        Format::Docx => Err(Box::new(Diagnostic::error(
+            crate::diagnostic::Code::Internal,
+            "notices are written as PDF and HTML only",
+        ))),
     }
 }
 

@@ -26,6 +26,7 @@ pub fn render(
     match format {
         Format::Html => html(renderer, redline),
         Format::Pdf => pdf(redline),
+        Format::Docx => Ok(crate::render::docx::redline::render(redline)),
     }
 }
 

@@ -48,6 +48,10 @@ pub struct Redline {
     pub sections: Vec<SectionDiff>,
     pub language_notice: Notice,
     pub labels: RedlineLabels,
+    /// The two versions compared (from, to) without their sections: what
+    /// a Word redline compares on its cover and prints in its footer.
+    #[serde(skip)]
+    pub covers: [Document; 2],
 }
 
 /// A top-level section that changed, for the list of changes.
@@ -165,6 +169,7 @@ pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Opt
         changed,
         sections,
         language_notice: new.language_notice.clone(),
+        covers: [cover(old), cover(new)],
         labels: RedlineLabels {
             heading: labels.get_with(
                 lang,
@@ -185,6 +190,14 @@ pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Opt
             page: new.labels.page.clone(),
         },
     })
+}
+
+/// A document without its sections.
+fn cover(document: &Document) -> Document {
+    Document {
+        sections: Vec::new(),
+        ..document.clone()
+    }
 }
 
 fn version_ref(document: &Document) -> VersionRef {
@@ -265,7 +278,7 @@ fn whole(text: &str, change: Change) -> Vec<Span> {
 }
 
 /// The words of `old` and `new`, grouped into runs of the same change.
-fn spans(old: &str, new: &str) -> Vec<Span> {
+pub fn spans(old: &str, new: &str) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     for (change, word) in words(old, new) {
         match spans.last_mut() {

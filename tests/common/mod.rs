@@ -2,6 +2,8 @@
 //! folder under cargo's test scratch space, and reading outputs as text.
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod docx;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
