@@ -632,7 +632,7 @@ fn build_prints_one_line_by_default_every_file_with_verbose_and_nothing_with_qui
         "{default}"
     );
     assert!(
-        lines[0].contains(": 3 documents in 2 languages (4 versions), 1 redline, 1 client notice, the site and the feed in "),
+        lines[0].contains(": 3 documents in 2 languages (4 versions), 1 parallel edition, 1 redline, 1 client notice, the site and the feed in "),
         "{default}"
     );
     let verbose = text(common::clausier(&root, &["build", "-v", "--out", out_arg]));

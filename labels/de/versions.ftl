@@ -46,4 +46,5 @@ site-read = Online lesen
 site-changes = Änderungen in Fassung { $to } gegenüber Fassung { $from }
 site-feed = Neue Fassungen verfolgen (Atom-Feed)
 site-notices = Mitteilungen an Kunden
+site-parallel = Zweisprachige Fassung
 site-languages = Sprachen

@@ -46,4 +46,5 @@ site-read = Read online
 site-changes = Changes in version { $to } from version { $from }
 site-feed = Follow new versions (Atom feed)
 site-notices = Notices to clients
+site-parallel = Bilingual edition
 site-languages = Languages

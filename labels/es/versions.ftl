@@ -46,4 +46,5 @@ site-read = Leer en línea
 site-changes = Cambios de la versión { $to } respecto de la versión { $from }
 site-feed = Seguir las nuevas versiones (canal Atom)
 site-notices = Avisos a los clientes
+site-parallel = Edición bilingüe
 site-languages = Idiomas

@@ -46,4 +46,5 @@ site-read = Lire en ligne
 site-changes = Modifications de la version { $to } par rapport à la version { $from }
 site-feed = Suivre les nouvelles versions (flux Atom)
 site-notices = Notifications aux clients
+site-parallel = Édition bilingue
 site-languages = Langues

@@ -46,4 +46,5 @@ site-read = Leggi online
 site-changes = Modifiche della versione { $to } rispetto alla versione { $from }
 site-feed = Segui le nuove versioni (feed Atom)
 site-notices = Comunicazioni ai clienti
+site-parallel = Edizione bilingue
 site-languages = Lingue

@@ -46,4 +46,5 @@ site-read = Online lezen
 site-changes = Wijzigingen in versie { $to } ten opzichte van versie { $from }
 site-feed = Nieuwe versies volgen (Atom-feed)
 site-notices = Kennisgevingen aan klanten
+site-parallel = Tweetalige versie
 site-languages = Talen

@@ -157,6 +157,24 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
             ));
         }
     }
+    if let Some(parallel) = record.parallel.as_ref().filter(|p| p.value)
+        && client.languages(binding).len() < 2
+    {
+        diagnostics.push(at(
+            Diagnostic::error(
+                Code::ClientRecord,
+                format!(
+                    "client `{}` asks for a parallel edition, but its edition has no translation to set beside the {} text",
+                    client.id,
+                    binding.name()
+                ),
+            )
+            .with_help(format!(
+                "add the translation to its languages, e.g. `languages: [{binding}, en]`, or remove `parallel`"
+            )),
+            &parallel.referenced,
+        ));
+    }
     let Some(contract) = contract(corpus) else {
         diagnostics.push(
             Diagnostic::error(

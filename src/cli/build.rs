@@ -11,11 +11,13 @@ use clausier::lang::Lang;
 use clausier::publish::output::{ArtifactKind, Manifest, ManifestEntry};
 use clausier::render::Format;
 
-/// Checks the corpus, then writes every document in every language as PDF
-/// and HTML into the output folder: the latest release at
+/// Checks the corpus, then writes every document in every language as PDF,
+/// HTML and Word into the output folder: the latest release at
 /// <lang>/<document>.<ext>, every release at
-/// <lang>/<document>/<version>.<ext>, the client notices under notices/,
-/// the Atom feed feed.xml, and manifest.json.
+/// <lang>/<document>/<version>.<ext>, each contract's binding text beside
+/// each translation at parallel/<document>.<binding>-<translation>.<ext>,
+/// the redlines, the client notices under notices/, the Atom feed
+/// feed.xml, and manifest.json.
 ///
 /// Everything is written to a staging folder beside the output and swapped
 /// into place only when everything succeeded: a failed build leaves the
@@ -129,7 +131,8 @@ fn summary(manifest: &Manifest, out: &Path) -> String {
         keys.len()
     };
     let document = |entry: &ManifestEntry| entry.document.clone().unwrap_or_default();
-    let version = |entry: &ManifestEntry| format!("{:?} {:?}", entry.document, entry.version);
+    let version: fn(&ManifestEntry) -> String =
+        |entry| format!("{:?} {:?}", entry.document, entry.version);
     let lang = |entry: &ManifestEntry| format!("{:?}", entry.lang);
     let mut parts = vec![format!(
         "{} in {} ({})",
@@ -149,11 +152,31 @@ fn summary(manifest: &Manifest, out: &Path) -> String {
             "versions"
         ),
     )];
-    for (kind, one, many) in [
-        (ArtifactKind::Redline, "redline", "redlines"),
-        (ArtifactKind::Notice, "client notice", "client notices"),
+    // A parallel edition is one per translation, in PDF and Word.
+    let edition = |entry: &ManifestEntry| {
+        entry
+            .path
+            .rsplit_once('.')
+            .unwrap_or_default()
+            .0
+            .to_string()
+    };
+    for (kind, key, one, many) in [
+        (
+            ArtifactKind::Parallel,
+            edition as fn(&ManifestEntry) -> String,
+            "parallel edition",
+            "parallel editions",
+        ),
+        (ArtifactKind::Redline, version, "redline", "redlines"),
+        (
+            ArtifactKind::Notice,
+            version,
+            "client notice",
+            "client notices",
+        ),
     ] {
-        let found = distinct(kind, version);
+        let found = distinct(kind, key);
         if found > 0 {
             parts.push(count(found, one, many));
         }

@@ -137,6 +137,7 @@ pub fn build(
         language_notice: language_notice(labels, lang, source.binding),
         compact_up_to: source.meta.compact_up_to,
         made_out_to: None,
+        translation: None,
         parties: if source.meta.contract {
             vec![
                 CoverParty {

@@ -76,6 +76,12 @@ pub struct ClientRecord {
     #[serde(default)]
     #[schemars(with = "Option<Vec<Lang>>")]
     pub languages: Option<Spanned<Vec<Lang>>>,
+    /// `true` for a parallel edition as well: the binding text and each
+    /// translation of `languages` side by side, clause by clause (PDF and
+    /// Word), for a client that signs both languages at once.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub parallel: Option<Spanned<bool>>,
 }
 
 /// What kind of organisation a client is.
@@ -157,6 +163,15 @@ impl Client {
             languages.extend(asked.value.iter().filter(|lang| **lang != binding));
         }
         languages
+    }
+
+    /// The translations its parallel editions set beside the binding
+    /// text (none unless its record asks for them).
+    pub fn parallel_translations(&self, binding: Lang) -> Vec<Lang> {
+        match self.record.parallel.as_ref().is_some_and(|p| p.value) {
+            true => self.languages(binding).split_off(1),
+            false => Vec::new(),
+        }
     }
 }
 

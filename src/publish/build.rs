@@ -75,6 +75,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         releases::find_language(corpus, lang)?;
     }
     let placed = placements(&checked, options);
+    let parallels = parallel_editions(&checked, options);
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
     let docx = render::docx::DocxRenderer;
@@ -102,6 +103,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
                         render_document(document, renderer, &[slot])
                     }));
                 }
+            }
+        }
+    }
+    for (document, translation) in &parallels {
+        let slots = [Slot::Parallel(*translation)];
+        for renderer in [&pdf as &dyn Renderer, &docx] {
+            if selected(&options.formats, &renderer.format()) {
+                jobs.push(Box::new(move || {
+                    render_document(document, renderer, &slots)
+                }));
             }
         }
     }
@@ -177,6 +188,25 @@ fn placements<'a>(
         }
     }
     placed
+}
+
+/// The parallel edition of each contract's latest text with each of its
+/// translations (PDF and Word): what international clients sign.
+fn parallel_editions(checked: &Checked, options: &BuildOptions) -> Vec<(Document, Lang)> {
+    let contracts = (checked.corpus.documents.iter())
+        .filter(|source| source.meta.contract && selected(&options.documents, &source.id));
+    let mut editions = Vec::new();
+    for source in contracts {
+        let latest = checked.latest(source);
+        let Some(binding) = latest.iter().find(|d| d.lang == source.binding) else {
+            continue;
+        };
+        let translations = latest
+            .iter()
+            .filter(|d| d.lang != source.binding && selected(&options.langs, &d.lang));
+        editions.extend(translations.map(|t| (binding.parallel(t), t.lang)));
+    }
+    editions
 }
 
 /// Places render errors at the source text that caused them: typst quotes

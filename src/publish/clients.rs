@@ -15,6 +15,7 @@ use crate::corpus::notices::NoticeFile;
 use crate::corpus::releases;
 use crate::diagnostic::{Diagnostics, unknown_typed_id};
 use crate::error::BuildError;
+use crate::lang::Lang;
 use crate::model::Document;
 use crate::publish::build::{Job, render_all, selected};
 use crate::publish::notices::artifact_path as notice_path;
@@ -136,22 +137,39 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
         // one copy per core, not one per client.
         jobs.push(Box::new(move || {
             let document = client_copy(released, client, &languages, corpus);
-            let mut artifacts = Vec::new();
-            for renderer in renderers
-                .iter()
-                .filter(|r| selected(&options.formats, &r.format()))
-            {
-                let mut rendered = renderer.render(&document, Slot::Alone)?;
-                rendered.sources.clear();
-                let mut artifact =
-                    Artifact::document(&document, renderer.format(), Slot::Alone, rendered);
-                artifact.entry.path = format!("{}/{}", client.id, artifact.entry.path);
-                artifact.entry.kind = ArtifactKind::Client;
-                artifacts.push(artifact);
-            }
-            render::pdf::forget_layouts();
-            Ok(artifacts)
+            client_files(&document, client, &renderers, Slot::Alone, &options.formats)
         }));
+    }
+    // The parallel editions its record asks for: the binding copy with
+    // each translated copy beside it, PDF and Word.
+    let parallel_renderers: [&dyn Renderer; 2] = [&pdf, &docx];
+    for client in clients.iter().filter(copied) {
+        let release = signed_release(contract, client).expect("checked: the version is released");
+        let copy = |lang: Lang| {
+            let released = release.documents.iter().find(|d| d.lang == lang)?;
+            Some(client_copy(
+                released,
+                client,
+                &client.languages(binding),
+                corpus,
+            ))
+        };
+        for translation in client.parallel_translations(binding) {
+            jobs.push(Box::new(move || {
+                let (Some(text), Some(translated)) = (copy(binding), copy(translation)) else {
+                    return Ok(Vec::new());
+                };
+                let document = text.parallel(&translated);
+                let slot = Slot::Parallel(translation);
+                client_files(
+                    &document,
+                    client,
+                    &parallel_renderers,
+                    slot,
+                    &options.formats,
+                )
+            }));
+        }
     }
     let (notice_jobs, mail_merges) = notices(&checked, contract, &clients, options, &html)?;
     jobs.extend(notice_jobs);
@@ -199,6 +217,27 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
         warnings,
         written,
     })
+}
+
+/// A client's copy in each selected format, in its own folder: private.
+fn client_files(
+    document: &Document,
+    client: &Client,
+    renderers: &[&dyn Renderer],
+    slot: Slot,
+    formats: &[Format],
+) -> Result<Vec<Artifact>, Box<crate::diagnostic::Diagnostic>> {
+    let mut artifacts = Vec::new();
+    for renderer in renderers.iter().filter(|r| selected(formats, &r.format())) {
+        let mut rendered = renderer.render(document, slot)?;
+        rendered.sources.clear();
+        let mut artifact = Artifact::document(document, renderer.format(), slot, rendered);
+        artifact.entry.path = format!("{}/{}", client.id, artifact.entry.path);
+        artifact.entry.kind = ArtifactKind::Client;
+        artifacts.push(artifact);
+    }
+    render::pdf::forget_layouts();
+    Ok(artifacts)
 }
 
 /// Each recorded notice of `contract`, addressed to every client that

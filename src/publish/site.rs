@@ -39,6 +39,18 @@ struct Listed {
     history: String,
     /// What the latest release changed, when there is an earlier one.
     changes: Option<Link>,
+    /// A contract's parallel editions: the binding text beside each
+    /// translation.
+    parallel: Vec<Parallel>,
+}
+
+/// A parallel edition as the index links it.
+#[derive(Serialize)]
+struct Parallel {
+    /// "fr–en".
+    langs: String,
+    pdf: String,
+    docx: String,
 }
 
 /// A link and its text.
@@ -144,6 +156,25 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
             Some((source, latest))
         })
         .map(|(source, document)| {
+            let translations = (checked.latest(source).into_iter())
+                .filter(|d| source.meta.contract && d.lang != source.binding);
+            let parallel = translations
+                .map(|t| {
+                    let path = |format| {
+                        href(&artifact_path(
+                            &document.id,
+                            source.binding,
+                            format,
+                            Slot::Parallel(t.lang),
+                        ))
+                    };
+                    Parallel {
+                        langs: format!("{}–{}", source.binding, t.lang),
+                        pdf: path(Format::Pdf),
+                        docx: path(Format::Docx),
+                    }
+                })
+                .collect();
             let last_two = source
                 .releases
                 .len()
@@ -196,6 +227,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                     Slot::Latest,
                 )),
                 changes,
+                parallel,
             }
         })
         .collect();
@@ -260,6 +292,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
         "history": label("history-title"),
         "feed": label("site-feed"),
         "notices": label("site-notices"),
+        "parallel": label("site-parallel"),
         "languages": label("site-languages"),
     });
     context.insert("labels", &labels);

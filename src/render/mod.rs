@@ -103,6 +103,9 @@ pub enum Slot<'a> {
     /// at the fixed path of its own folder, linking only its other
     /// languages and its PDF, the files beside it.
     Alone,
+    /// The parallel edition of the binding text with its translation in
+    /// this language: PDF and Word only.
+    Parallel(crate::lang::Lang),
 }
 
 impl Slot<'_> {
@@ -115,7 +118,8 @@ impl Slot<'_> {
 
 /// Where an artifact lives under the output folder: `<lang>/<document>.<ext>`
 /// for the latest version, `<lang>/<document>/<version>.<ext>` for each
-/// version, `fragments/<lang>/<document>.html` for fragments. These paths are the published URLs: keep them stable.
+/// version, `fragments/<lang>/<document>.html` for fragments,
+/// `parallel/<document>.<binding>-<translation>.<ext>` for parallel editions. These paths are the published URLs: keep them stable.
 pub fn artifact_path(
     document: &str,
     lang: crate::lang::Lang,
@@ -127,6 +131,9 @@ pub fn artifact_path(
         Slot::Latest | Slot::Alone => format!("{lang}/{document}.{extension}"),
         Slot::Version(version) => format!("{lang}/{document}/{version}.{extension}"),
         Slot::Fragment => format!("fragments/{lang}/{document}.{extension}"),
+        Slot::Parallel(translation) => {
+            format!("parallel/{document}.{lang}-{translation}.{extension}")
+        }
     }
 }
 

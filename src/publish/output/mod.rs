@@ -49,6 +49,7 @@ impl Artifact {
             path: artifact_path(&document.id, document.lang, format, slot),
             kind: match slot {
                 Slot::Fragment => ArtifactKind::Fragment,
+                Slot::Parallel(_) => ArtifactKind::Parallel,
                 _ => ArtifactKind::Document,
             },
             document: Some(document.id.clone()),
@@ -103,6 +104,8 @@ pub enum ArtifactKind {
     Fragment,
     /// A page of the website: an index, a stylesheet, a data file.
     Site,
+    /// The binding text and a translation side by side, clause by clause.
+    Parallel,
     /// The changes from one release to the next, in one language.
     Redline,
     /// A client notice of a change of sub-processors (bilingual).

@@ -14,6 +14,8 @@ pub struct CoverLine {
     pub new_page: bool,
     /// Whether the paragraph mark is inserted or deleted (redlines).
     pub mark: Option<Change>,
+    /// The language of a parallel edition's translation, on its lines.
+    pub lang: Option<String>,
 }
 
 impl CoverLine {
@@ -24,12 +26,14 @@ impl CoverLine {
             text: text.to_string(),
             new_page: false,
             mark: None,
+            lang: None,
         }
     }
 }
 
 /// The author, the title and subtitle, the parties, the version and its
-/// date, and the language notice.
+/// date, and the language notice; in a parallel edition, the
+/// translation's title and notice too.
 pub fn cover_lines(document: &Document) -> Vec<CoverLine> {
     let labels = &document.labels;
     let mut lines = vec![
@@ -38,6 +42,13 @@ pub fn cover_lines(document: &Document) -> Vec<CoverLine> {
     ];
     if let Some(subtitle) = &document.subtitle {
         lines.push(CoverLine::new("Subtitle", None, subtitle));
+    }
+    let translated = |style, text: &str| CoverLine {
+        lang: document.translation.as_ref().map(|t| t.lang.to_string()),
+        ..CoverLine::new(style, None, text)
+    };
+    if let Some(translation) = &document.translation {
+        lines.push(translated("Subtitle", &translation.title));
     }
     if !document.parties.is_empty() {
         lines.push(CoverLine::new("Label", None, &labels.between));
@@ -63,5 +74,10 @@ pub fn cover_lines(document: &Document) -> Vec<CoverLine> {
     let notice = &document.language_notice;
     lines.push(CoverLine::new("Notice", None, &notice.short));
     lines.push(CoverLine::new("Notice", None, &notice.long));
+    if let Some(translation) = &document.translation {
+        let notice = &translation.language_notice;
+        lines.push(translated("Notice", &notice.short));
+        lines.push(translated("Notice", &notice.long));
+    }
     lines
 }

@@ -13,6 +13,7 @@
 
 mod cover;
 mod package;
+mod parallel;
 pub mod redline;
 mod xml;
 
@@ -44,8 +45,13 @@ impl Renderer for DocxRenderer {
             &document.labels.contents,
             &entries(&document.sections),
         );
-        for section in &document.sections {
-            write_section(&mut body, section, 1);
+        match &document.translation {
+            Some(translation) => parallel::write(&mut body, &document, translation),
+            None => {
+                for section in &document.sections {
+                    write_section(&mut body, section, 1);
+                }
+            }
         }
         let bytes = package(&body, &footer(&document), &properties(&document, "", false));
         Ok(Rendered {
@@ -79,6 +85,7 @@ fn write_cover_line(body: &mut Body, line: &CoverLine, spans: &[(Change, String)
         mark: line.mark,
         ..Para::default()
     });
+    body.set_lang(line.lang.clone());
     if let Some(label) = &line.label {
         body.text(label, bold(), Change::Same);
         body.raw("<w:r><w:tab/></w:r>");
@@ -89,6 +96,7 @@ fn write_cover_line(body: &mut Body, line: &CoverLine, spans: &[(Change, String)
     for (change, text) in spans {
         body.text(text, Style::default(), *change);
     }
+    body.set_lang(None);
     body.end_paragraph();
 }
 

@@ -69,6 +69,9 @@ pub struct Body {
     pub lists: Vec<ListKind>,
     reviser: Option<Reviser>,
     next_id: usize,
+    /// The language of the runs written now, where it is not the
+    /// document's (the translation of a parallel edition).
+    lang: Option<String>,
 }
 
 impl Body {
@@ -79,7 +82,13 @@ impl Body {
             lists: Vec::new(),
             reviser,
             next_id: 1,
+            lang: None,
         }
+    }
+
+    /// Sets the language of the runs that follow (none: the document's).
+    pub fn set_lang(&mut self, lang: Option<String>) {
+        self.lang = lang;
     }
 
     /// A new list instance of `kind`: its `w:num` id.
@@ -178,6 +187,9 @@ impl Body {
         if style.hidden_anchor {
             properties.push_str(r#"<w:color w:val="FFFFFF"/><w:sz w:val="2"/>"#);
         }
+        if let Some(lang) = &self.lang {
+            let _ = write!(properties, r#"<w:lang w:val="{}"/>"#, escape(lang));
+        }
         let element = if change == Change::Deleted {
             "w:delText"
         } else {
@@ -259,8 +271,14 @@ impl Body {
         self.xml.push_str("</w:tblGrid>");
     }
 
-    /// Opens a row: a header row repeats on every page; a row of a redline
-    /// may be inserted or deleted as a whole.
+    /// Opens a row that may break across pages (a clause beside its
+    /// translation).
+    pub fn start_breakable_row(&mut self) {
+        self.xml.push_str("<w:tr>");
+    }
+
+    /// Opens a row kept on one page: a header row repeats on every page; a
+    /// row of a redline may be inserted or deleted as a whole.
     pub fn start_row(&mut self, header: bool, change: Change) {
         let mut properties = String::from("<w:cantSplit/>");
         if header {
