@@ -41,43 +41,10 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub made_out_to: Option<ClientCopy>,
     /// The parallel edition: this translation beside the binding text,
-    /// clause by clause. None in published editions and releases.
+    /// clause by clause (`compose::parallel`). None in every other edition
+    /// and in releases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<Box<Document>>,
-}
-
-impl Document {
-    /// The parallel edition of this binding text with `translation`, its
-    /// sections in the binding text's order (a section the translation
-    /// lacks stays blank beside it).
-    pub fn parallel(&self, translation: &Document) -> Document {
-        let translation = Document {
-            sections: aligned(&self.sections, &translation.sections),
-            ..translation.clone()
-        };
-        Document {
-            compact_up_to: None,
-            translation: Some(Box::new(translation)),
-            ..self.clone()
-        }
-    }
-}
-
-/// The sections of `translation` matched by id to those of `binding`.
-fn aligned(binding: &[Section], translation: &[Section]) -> Vec<Section> {
-    binding
-        .iter()
-        .map(|b| match translation.iter().find(|t| t.id == b.id) {
-            Some(t) => Section {
-                children: aligned(&b.children, &t.children),
-                ..t.clone()
-            },
-            None => Section {
-                children: aligned(&b.children, &[]),
-                ..Section::new(b.id.clone(), None, String::new(), b.kind)
-            },
-        })
-        .collect()
 }
 
 /// What marks a copy of a contract as one client's.
@@ -167,6 +134,17 @@ pub const PREAMBLE_ID: &str = "preamble";
 pub const HISTORY_ID: &str = "version-history";
 
 impl SectionKind {
+    /// Whether a top-level section of this kind starts a page: the
+    /// annexes, the history and the signatures, which stand apart from the
+    /// clauses (and, in a parallel edition, whose tables need the width
+    /// of the page).
+    pub fn starts_page(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Annex | SectionKind::History | SectionKind::Signatures
+        )
+    }
+
     /// The name used in JSON data and as an HTML class.
     pub fn name(self) -> &'static str {
         match self {

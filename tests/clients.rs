@@ -246,7 +246,16 @@ fn no_client_data_ever_reaches_the_public_output() {
     assert!(letters(&private).contains(&letters("21359999600013")));
     let private = common::docx::package_text(&dir.join("private/saint-exemple/fr/dpa.docx"));
     assert!(letters(&private).contains(&letters("21359999600013")));
-    // The two folders never swap roles.
+    // The two folders never swap roles, nor nest.
+    let site = dir.join("site");
+    build(&dir, &site);
+    let inside = site.join("private");
+    let output = clausier(
+        &dir,
+        &["clients", "build", "--out", inside.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", shown(&output));
+    assert!(!inside.exists());
     let output = clausier(&dir, &["clients", "build", "--out", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(

@@ -203,3 +203,93 @@ fn word_files_have_headings_lists_tables_fields_language_and_properties() {
         .contains("<w:trackRevisions/>")
     );
 }
+
+/// What Word is strict about and LibreOffice forgives: unique bookmarks,
+/// links to bookmarks and relationships that exist, list numbers and
+/// levels that `numbering.xml` defines, cells that end with a paragraph.
+fn word_structure_problems(docx: &Path) -> Vec<String> {
+    use common::docx::{W, is};
+    let xml = part(docx, "word/document.xml");
+    let document = roxmltree::Document::parse(&xml).unwrap();
+    let numbering = part(docx, "word/numbering.xml");
+    let rels = part(docx, "word/_rels/document.xml.rels");
+    let attr = |node: roxmltree::Node, name: &str| node.attribute((W, name)).map(str::to_string);
+    let mut problems = Vec::new();
+    let mut bookmarks = std::collections::BTreeSet::new();
+    for node in document.descendants().filter(|n| is(*n, "bookmarkStart")) {
+        let name = attr(node, "name").unwrap();
+        if !bookmarks.insert(name.clone()) {
+            problems.push(format!("bookmark {name} twice"));
+        }
+    }
+    for node in document.descendants() {
+        if is(node, "hyperlink") {
+            if let Some(anchor) = attr(node, "anchor")
+                && !bookmarks.contains(&anchor)
+            {
+                problems.push(format!("link to missing bookmark {anchor}"));
+            }
+            let relationship = node.attribute((
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                "id",
+            ));
+            if let Some(id) = relationship
+                && !rels.contains(&format!("Id=\"{id}\""))
+            {
+                problems.push(format!("link to missing relationship {id}"));
+            }
+        } else if is(node, "numId") {
+            let id = attr(node, "val").unwrap();
+            if !numbering.contains(&format!("<w:num w:numId=\"{id}\">")) {
+                problems.push(format!("list {id} not in numbering.xml"));
+            }
+        } else if is(node, "ilvl") {
+            let level: usize = attr(node, "val").unwrap().parse().unwrap();
+            if level > 8 {
+                problems.push(format!("list level {level}"));
+            }
+        } else if is(node, "tc") {
+            let last = node.children().rev().find(|n| n.is_element());
+            if !last.is_some_and(|n| is(n, "p")) {
+                problems.push("a cell that does not end with a paragraph".to_string());
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_word_file_holds_what_word_requires() {
+    let out = shipped_out();
+    let mut checked = 0;
+    let mut pending = vec![out.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "docx") {
+                let problems = word_structure_problems(&path);
+                assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 17, "{checked} Word files");
+    // A list nested deeper than the nine levels Word numbers stays within them.
+    let dir = scratch("docx-structure");
+    copy_corpus(&dir);
+    let clause = dir.join("contracts/dpa/fr.md");
+    let text = fs::read_to_string(&clause).unwrap();
+    let nested: String = (0..11)
+        .map(|depth| format!("{}- niveau {depth}\n", "  ".repeat(depth)))
+        .collect();
+    fs::write(
+        &clause,
+        text.replacen("\n\n", &format!("\n\n{nested}\n"), 1),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    common::build_draft(&dir, &out);
+    assert!(word_structure_problems(&out.join("fr/dpa.docx")).is_empty());
+}

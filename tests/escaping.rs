@@ -60,6 +60,16 @@ fn specials_in_yaml_and_clauses_come_out_literally() {
         );
         // The typst code shows as text, so it was not run.
         assert!(pdf_flat.contains(expected_clause), "{lang}: clause in PDF");
+
+        // In Word, as text in the XML, never as elements.
+        let docx = out.join(format!("{lang}/dpa.docx"));
+        let paragraphs = docx::paragraphs(&docx, docx::View::Accepted);
+        assert!(
+            paragraphs.iter().any(|p| p.contains(expected_clause)),
+            "{lang}: clause in Word"
+        );
+        let xml = docx::part(&docx, "word/document.xml");
+        assert!(!xml.contains("<script>") && xml.contains("&lt;script&gt;"));
     }
 }
 
@@ -115,6 +125,28 @@ fn links_never_carry_scripts() {
             "https://www.ovh.com/fr/",
         ]
     );
+    // So does the Word file: the clause's two addresses as external
+    // relationships, the clause link as a bookmark of the document.
+    let docx = out.join("fr/dpa.docx");
+    let rels = docx::part(&docx, "word/_rels/document.xml.rels");
+    let targets: Vec<&str> = rels
+        .split("Target=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|target| !target.ends_with(".xml"))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            "https://example.org/?a=1&amp;b=2",
+            "mailto:dpo@example.org",
+            "mailto:legal@learn-and-go.com",
+            "https://www.ovh.com/fr/"
+        ]
+    );
+    let xml = docx::part(&docx, "word/document.xml");
+    assert!(xml.contains(r#"<w:hyperlink w:anchor="s_duration">"#));
+    assert!(xml.contains(r#"<w:bookmarkStart w:id="#) && xml.contains(r#"w:name="s_duration"/>"#));
     // So does its typst data.
     let data = fs::read_to_string(out.join("fr/dpa.data.json")).unwrap();
     let urls: Vec<&str> = data

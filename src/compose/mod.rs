@@ -7,6 +7,7 @@ pub mod annexes;
 pub mod client;
 pub mod cookies;
 pub mod markdown;
+pub mod parallel;
 pub mod placeholders;
 pub mod privacy;
 pub mod quantities;

@@ -157,6 +157,10 @@ pub fn published(document: &Document) -> Document {
     for section in &mut copy.sections {
         unlink_section(section, &ids);
     }
+    // A parallel edition's translation is published with it.
+    if let Some(translation) = &document.translation {
+        copy.translation = Some(Box::new(published(translation)));
+    }
     copy
 }
 

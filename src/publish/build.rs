@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::check::{Checked, Draft, check};
-use crate::corpus::{Corpus, SourceFile, releases};
+use crate::corpus::{Corpus, DocumentSource, SourceFile, releases};
 use crate::diagnostic::{Diagnostic, Diagnostics, Failed};
 use crate::error::BuildError;
 use crate::lang::Lang;
@@ -91,12 +91,14 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             // published: render it once. HTML pages link relative to their
             // place.
             if format != Format::Html {
-                let pdfs: Vec<Slot> = slots
+                let files: Vec<Slot> = slots
                     .iter()
                     .copied()
                     .filter(|&s| s != Slot::Fragment)
                     .collect();
-                jobs.push(Box::new(move || render_document(document, renderer, &pdfs)));
+                jobs.push(Box::new(move || {
+                    render_document(document, renderer, &files)
+                }));
             } else {
                 for &slot in slots {
                     jobs.push(Box::new(move || {
@@ -191,22 +193,42 @@ fn placements<'a>(
 }
 
 /// The parallel edition of each contract's latest text with each of its
-/// translations (PDF and Word): what international clients sign.
+/// translations (PDF and Word): what international clients sign. Both
+/// languages must be selected.
 fn parallel_editions(checked: &Checked, options: &BuildOptions) -> Vec<(Document, Lang)> {
-    let contracts = (checked.corpus.documents.iter())
-        .filter(|source| source.meta.contract && selected(&options.documents, &source.id));
     let mut editions = Vec::new();
-    for source in contracts {
-        let latest = checked.latest(source);
-        let Some(binding) = latest.iter().find(|d| d.lang == source.binding) else {
+    for source in (checked.corpus.documents.iter()).filter(|s| selected(&options.documents, &s.id))
+    {
+        let Some((binding, translations)) = translations_beside(checked, source) else {
             continue;
         };
-        let translations = latest
-            .iter()
-            .filter(|d| d.lang != source.binding && selected(&options.langs, &d.lang));
-        editions.extend(translations.map(|t| (binding.parallel(t), t.lang)));
+        if !selected(&options.langs, &binding.lang) {
+            continue;
+        }
+        let wanted = translations
+            .into_iter()
+            .filter(|t| selected(&options.langs, &t.lang));
+        editions.extend(wanted.map(|t| (crate::compose::parallel::parallel(binding, t), t.lang)));
     }
     editions
+}
+
+/// A contract's latest binding text and the translations its parallel
+/// editions set beside it; none for a document that is not a contract.
+pub(crate) fn translations_beside<'a>(
+    checked: &'a Checked,
+    source: &'a DocumentSource,
+) -> Option<(&'a Document, Vec<&'a Document>)> {
+    if !source.meta.contract {
+        return None;
+    }
+    let latest = checked.latest(source);
+    let binding = *latest.iter().find(|d| d.lang == source.binding)?;
+    let translations = latest
+        .into_iter()
+        .filter(|d| d.lang != source.binding)
+        .collect();
+    Some((binding, translations))
 }
 
 /// Places render errors at the source text that caused them: typst quotes

@@ -159,7 +159,7 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
                 let (Some(text), Some(translated)) = (copy(binding), copy(translation)) else {
                     return Ok(Vec::new());
                 };
-                let document = text.parallel(&translated);
+                let document = crate::compose::parallel::parallel(&text, &translated);
                 let slot = Slot::Parallel(translation);
                 client_files(
                     &document,
@@ -341,7 +341,11 @@ pub fn csv_table(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 /// Refuses the public output as the private folder, by its place or by
 /// what it holds: clients' copies must never be published with the site.
 fn refuse_public(out: &Path, root: &Path) -> Result<(), BuildError> {
-    let public = output::is_within(out, &root.join("out")) || output::holds_public_files(out);
+    // Inside a folder that holds a public site is inside the site.
+    let public = output::is_within(out, &root.join("out"))
+        || (std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf()))
+            .ancestors()
+            .any(output::holds_public_files);
     match public {
         true => Err(BuildError::Usage(format!(
             "{} is the public output that `clausier build` publishes: clients' copies go to a private folder, e.g. --out {}",

@@ -156,9 +156,9 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
             Some((source, latest))
         })
         .map(|(source, document)| {
-            let translations = (checked.latest(source).into_iter())
-                .filter(|d| source.meta.contract && d.lang != source.binding);
-            let parallel = translations
+            let translations = crate::publish::build::translations_beside(checked, source)
+                .map_or_else(Vec::new, |(_, translations)| translations);
+            let parallel = (translations.into_iter())
                 .map(|t| {
                     let path = |format| {
                         href(&artifact_path(

@@ -101,9 +101,12 @@ fn lcs<T>(old: &[T], new: &[T], equal: impl Fn(&T, &T) -> bool) -> Vec<(Change, 
 }
 
 /// The words of `old` and `new`, each with its change, in reading order.
+/// Words are split at ordinary spaces only: a no-break space (French
+/// `10 000 €`, `« mot »`) stays inside its word, so that a redline gives
+/// back each version's own spacing.
 pub fn words<'a>(old: &'a str, new: &'a str) -> Vec<(Change, &'a str)> {
-    let a: Vec<&str> = old.split_whitespace().collect();
-    let b: Vec<&str> = new.split_whitespace().collect();
+    let a: Vec<&str> = old.split_ascii_whitespace().collect();
+    let b: Vec<&str> = new.split_ascii_whitespace().collect();
     lcs(&a, &b, |x, y| x == y)
         .into_iter()
         .map(|(change, i, j)| match change {

@@ -2,7 +2,6 @@
 //! compare two covers line by line like the rest of the text.
 
 use crate::model::Document;
-use crate::versions::diff::Change;
 
 /// A paragraph of the cover.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,9 +10,6 @@ pub struct CoverLine {
     /// A bold label before the text and a tab ("Version").
     pub label: Option<String>,
     pub text: String,
-    pub new_page: bool,
-    /// Whether the paragraph mark is inserted or deleted (redlines).
-    pub mark: Option<Change>,
     /// The language of a parallel edition's translation, on its lines.
     pub lang: Option<String>,
 }
@@ -24,8 +20,6 @@ impl CoverLine {
             style,
             label: label.map(str::to_string),
             text: text.to_string(),
-            new_page: false,
-            mark: None,
             lang: None,
         }
     }

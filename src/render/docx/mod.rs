@@ -36,9 +36,9 @@ impl Renderer for DocxRenderer {
 
     fn render(&self, document: &Document, _slot: Slot) -> Result<Rendered, Box<Diagnostic>> {
         let document = links::published(document);
-        let mut body = Body::new(None);
+        let mut body = Body::new(None, TEXT_WIDTH);
         for line in cover_lines(&document) {
-            write_cover_line(&mut body, &line, &[]);
+            write_cover_line(&mut body, &line);
         }
         contents(
             &mut body,
@@ -49,7 +49,7 @@ impl Renderer for DocxRenderer {
             Some(translation) => parallel::write(&mut body, &document, translation),
             None => {
                 for section in &document.sections {
-                    write_section(&mut body, section, 1);
+                    write_section(&mut body, section, 1, Side::Text);
                 }
             }
         }
@@ -62,10 +62,18 @@ impl Renderer for DocxRenderer {
     }
 }
 
-/// The core properties of `document`'s file.
+/// The core properties of `document`'s file; its title as the PDF's: a
+/// parallel edition's names both languages, a client's copy the client.
 fn properties<'a>(document: &'a Document, description: &'a str, redline: bool) -> Properties<'a> {
+    let mut title = document.title.clone();
+    if let Some(translation) = &document.translation {
+        title = format!("{title} / {}", translation.title);
+    }
+    if let Some(copy) = &document.made_out_to {
+        title = format!("{title} – {}", copy.name);
+    }
     Properties {
-        title: &document.title,
+        title,
         subject: document.subtitle.as_deref().unwrap_or(&document.title),
         author: &document.author,
         keywords: &document.keywords,
@@ -77,27 +85,25 @@ fn properties<'a>(document: &'a Document, description: &'a str, redline: bool) -
     }
 }
 
-/// A cover line; `spans` replaces its text with marked words in redlines.
-fn write_cover_line(body: &mut Body, line: &CoverLine, spans: &[(Change, String)]) {
+/// A line of the cover.
+fn write_cover_line(body: &mut Body, line: &CoverLine) {
     body.start_paragraph(&Para {
         style: line.style,
-        page_break_before: line.new_page,
-        mark: line.mark,
         ..Para::default()
     });
     body.set_lang(line.lang.clone());
-    if let Some(label) = &line.label {
+    write_label(body, line.label.as_deref());
+    body.text(&line.text, Style::default(), Change::Same);
+    body.set_lang(None);
+    body.end_paragraph();
+}
+
+/// A cover line's label, bold, and the tab that lines up what follows.
+fn write_label(body: &mut Body, label: Option<&str>) {
+    if let Some(label) = label {
         body.text(label, bold(), Change::Same);
         body.raw("<w:r><w:tab/></w:r>");
     }
-    if spans.is_empty() {
-        body.text(&line.text, Style::default(), Change::Same);
-    }
-    for (change, text) in spans {
-        body.text(text, Style::default(), *change);
-    }
-    body.set_lang(None);
-    body.end_paragraph();
 }
 
 fn bold() -> Style {
@@ -122,8 +128,8 @@ fn entries(sections: &[Section]) -> Vec<Entry> {
 }
 
 /// The table of contents: Word's field, filled with the headings so that
-/// it reads before Word updates it (with page numbers) on opening; then a
-/// page break before the text.
+/// it reads before Word updates it (with page numbers) on opening; the
+/// text starts on the next page.
 fn contents(body: &mut Body, title: &str, entries: &[Entry]) {
     body.raw(r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"#);
     body.start_paragraph(&Para {
@@ -143,7 +149,7 @@ fn contents(body: &mut Body, title: &str, entries: &[Entry]) {
         if index == 0 {
             body.raw(field);
         }
-        body.start_link(&format!("#{id}"));
+        body.start_link(&format!("#{id}"), false);
         body.text(heading, Style::default(), Change::Same);
         body.end_link();
         if index + 1 == entries.len() {
@@ -151,43 +157,64 @@ fn contents(body: &mut Body, title: &str, entries: &[Entry]) {
         }
         body.end_paragraph();
     }
-    body.raw(r#"</w:sdtContent></w:sdt><w:p><w:r><w:br w:type="page"/></w:r></w:p>"#);
+    body.raw("</w:sdtContent></w:sdt>");
+    body.break_before_next();
 }
 
-/// The heading style of a section at `level` (1 for clauses and annexes).
-fn heading_style(level: usize) -> &'static str {
-    match level {
-        1 => "Heading1",
-        2 => "Heading2",
-        _ => "Heading3",
+/// Which text a section belongs to: the document's own, or the
+/// translation beside it in a parallel edition.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Text,
+    Translation,
+}
+
+impl Side {
+    /// The heading style of a section at `level` (1 for clauses and
+    /// annexes): a translation's headings look the same but stay out of
+    /// the contents and the navigation pane, which list each clause once.
+    fn heading_style(self, level: usize) -> &'static str {
+        match (self, level) {
+            (Side::Text, 1) => "Heading1",
+            (Side::Text, 2) => "Heading2",
+            (Side::Text, _) => "Heading3",
+            (Side::Translation, 1) => "TranslationHeading1",
+            (Side::Translation, 2) => "TranslationHeading2",
+            (Side::Translation, _) => "TranslationHeading3",
+        }
+    }
+
+    /// The bookmark links lead to: on the document's own heading only.
+    fn bookmark(self, id: &str) -> Option<&str> {
+        (self == Side::Text).then_some(id)
     }
 }
 
-/// Whether a section starts a page: the first clause after the contents,
-/// each annex, the history and the signatures.
+/// Whether a section at `level` starts a page.
 fn starts_page(kind: SectionKind, level: usize) -> bool {
-    level == 1
-        && matches!(
-            kind,
-            SectionKind::Annex | SectionKind::History | SectionKind::Signatures
-        )
+    level == 1 && kind.starts_page()
 }
 
-fn write_section(body: &mut Body, section: &Section, level: usize) {
+fn write_section(body: &mut Body, section: &Section, level: usize, side: Side) {
     if section.kind != SectionKind::Preamble {
-        body.start_paragraph(&Para {
-            style: heading_style(level),
-            bookmark: Some(&section.id),
-            page_break_before: starts_page(section.kind, level),
-            ..Para::default()
-        });
-        body.text(&section.heading, Style::default(), Change::Same);
-        body.end_paragraph();
+        write_heading(body, section, level, side);
     }
     write_blocks(body, &section.blocks, 0, "");
     for child in &section.children {
-        write_section(body, child, level + 1);
+        write_section(body, child, level + 1, side);
     }
+}
+
+/// A section's heading, in its style, starting a page where it should.
+fn write_heading(body: &mut Body, section: &Section, level: usize, side: Side) {
+    body.start_paragraph(&Para {
+        style: side.heading_style(level),
+        bookmark: side.bookmark(&section.id),
+        page_break_before: starts_page(section.kind, level),
+        ..Para::default()
+    });
+    body.text(&section.heading, Style::default(), Change::Same);
+    body.end_paragraph();
 }
 
 /// Blocks at list depth `depth`, in paragraphs of `style` (`TableText` in
@@ -223,7 +250,7 @@ fn write_blocks(body: &mut Body, blocks: &[Block], depth: usize, style: &str) {
     }
 }
 
-pub(crate) fn list_kind(style: ListStyle) -> ListKind {
+fn list_kind(style: ListStyle) -> ListKind {
     match style {
         ListStyle::Bullet => ListKind::Bullet,
         ListStyle::Numbered => ListKind::Decimal,
@@ -236,11 +263,7 @@ fn write_item(body: &mut Body, item: &[Block], list: usize, depth: usize, style:
     let mut rest = item;
     if let Some((Block::Paragraph { inlines }, tail)) = item.split_first() {
         let para = Para {
-            style: if style.is_empty() {
-                "ListParagraph"
-            } else {
-                style
-            },
+            style: item_style(style),
             numbering: Some((list, depth)),
             ..Para::default()
         };
@@ -248,6 +271,16 @@ fn write_item(body: &mut Body, item: &[Block], list: usize, depth: usize, style:
         rest = tail;
     }
     write_blocks(body, rest, depth + 1, style);
+}
+
+/// The style of a list item among paragraphs of `style` (`TableText` in
+/// tables, `Normal` elsewhere).
+fn item_style(style: &str) -> &str {
+    if style.is_empty() {
+        "ListParagraph"
+    } else {
+        style
+    }
 }
 
 fn write_inlines_paragraph(body: &mut Body, para: &Para, inlines: &[Inline]) {
@@ -277,7 +310,7 @@ fn write_inlines(body: &mut Body, inlines: &[Inline], style: Style) {
                 },
             ),
             Inline::Link { url, inlines } => {
-                body.start_link(url);
+                body.start_link(url, true);
                 write_inlines(body, inlines, style);
                 body.end_link();
             }
@@ -296,11 +329,16 @@ fn write_table(body: &mut Body, table: &Table) {
             &table.caption,
         );
     }
-    let widths = column_widths(&table.widths, table.header.len(), TEXT_WIDTH);
+    let columns = (table.rows.iter()).fold(table.header.len(), |n, row| n.max(row.len()));
+    if columns == 0 {
+        return;
+    }
+    let widths = column_widths(&table.widths, columns, body.width);
     body.start_table(&widths, true);
     body.start_row(true, Change::Same);
-    for (cell, &width) in table.header.iter().zip(&widths) {
+    for (index, &width) in widths.iter().enumerate() {
         body.start_cell(width);
+        let cell = table.header.get(index).map_or("", String::as_str);
         body.paragraph(
             &Para {
                 style: "TableText",
@@ -314,22 +352,30 @@ fn write_table(body: &mut Body, table: &Table) {
     for row in &table.rows {
         body.start_row(false, Change::Same);
         for (index, &width) in widths.iter().enumerate() {
-            body.start_cell(width);
             let cell = row.get(index).map_or(&[][..], Vec::as_slice);
-            write_blocks(body, cell, 0, "TableText");
-            if cell.is_empty() {
-                body.paragraph(&Para::default(), "");
-            }
-            body.end_cell();
+            write_cell(body, width, |body| write_blocks(body, cell, 0, "TableText"));
         }
         body.end_row();
     }
     body.end_table();
 }
 
+/// A cell `width` wide whose content `write` writes, tables in it no
+/// wider than it.
+fn write_cell(body: &mut Body, width: u32, write: impl FnOnce(&mut Body)) {
+    body.start_cell(width);
+    let outer = std::mem::replace(&mut body.width, width.saturating_sub(200));
+    write(body);
+    body.width = outer;
+    body.end_cell();
+}
+
 /// The signature blocks side by side: who signs, and a blank to sign in.
 fn write_signatures(body: &mut Body, signatories: &[Signatory]) {
-    let widths = column_widths(&[], signatories.len().max(1), TEXT_WIDTH);
+    if signatories.is_empty() {
+        return;
+    }
+    let widths = column_widths(&[], signatories.len(), body.width);
     body.start_table(&widths, false);
     body.start_row(false, Change::Same);
     for (signatory, &width) in signatories.iter().zip(&widths) {
@@ -367,7 +413,7 @@ fn write_signatures(body: &mut Body, signatories: &[Signatory]) {
 /// The footer: title, version, date, language, "Page X / Y", the client a
 /// copy is made out to, and the language notice.
 fn footer(document: &Document) -> Body {
-    let mut footer = Body::new(None);
+    let mut footer = Body::new(None, TEXT_WIDTH);
     let para = Para {
         style: "Footer",
         ..Para::default()

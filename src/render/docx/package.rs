@@ -9,12 +9,12 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use crate::render::docx::xml::{Body, ListKind, escape};
+use crate::render::docx::xml::{Body, DEEPEST_LEVEL, LEVEL_INDENT, ListKind, escape};
 
 const STYLES: &str = include_str!("../../../templates/docx/styles.xml");
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/// The relationships namespace, which also starts every relationship type.
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const WORD_TYPES: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
@@ -27,7 +27,7 @@ pub const TEXT_WIDTH: u32 = PAGE_WIDTH - 2 * MARGIN;
 
 /// What the core properties say of the document.
 pub struct Properties<'a> {
-    pub title: &'a str,
+    pub title: String,
     pub subject: &'a str,
     pub author: &'a str,
     pub keywords: &'a [String],
@@ -127,7 +127,7 @@ fn document_relationships(body: &Body) -> String {
 /// A part whose root element `root` holds `content`.
 fn part(root: &str, content: &str) -> String {
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><{root} xmlns:w="{W}" xmlns:r="{R}">{content}</{root}>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><{root} xmlns:w="{W}" xmlns:r="{REL}">{content}</{root}>"#
     )
 }
 
@@ -149,13 +149,13 @@ fn numbering(lists: &[ListKind]) -> String {
             r#"<w:abstractNum w:abstractNumId="{}"><w:multiLevelType w:val="hybridMultilevel"/>"#,
             kind.abstract_id()
         );
-        for level in 0..9 {
+        for level in 0..=DEEPEST_LEVEL {
             let (format, text) = match kind {
                 ListKind::Bullet => ("bullet", "–".to_string()),
                 ListKind::Decimal => ("decimal", format!("%{}.", level + 1)),
                 ListKind::Letter => ("lowerLetter", format!("%{}.", level + 1)),
             };
-            let indent = 400 * (level + 1);
+            let indent = LEVEL_INDENT * (level + 1);
             let _ = write!(
                 xml,
                 r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl>"#
@@ -163,10 +163,19 @@ fn numbering(lists: &[ListKind]) -> String {
         }
         xml.push_str("</w:abstractNum>");
     }
+    // Each list restarts its numbering at every level: nested lists
+    // sharing an abstract numbering would otherwise count on.
+    let restart: String = (0..=DEEPEST_LEVEL)
+        .map(|level| {
+            format!(
+                r#"<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride>"#
+            )
+        })
+        .collect();
     for (index, kind) in lists.iter().enumerate() {
         let _ = write!(
             xml,
-            r#"<w:num w:numId="{}"><w:abstractNumId w:val="{}"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#,
+            r#"<w:num w:numId="{}"><w:abstractNumId w:val="{}"/>{restart}</w:num>"#,
             index + 1,
             kind.abstract_id()
         );
@@ -193,7 +202,7 @@ fn core(properties: &Properties) -> String {
     let date = format!("{}T00:00:00Z", escape(properties.date));
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><dc:description>{}</dc:description><dc:language>{}</dc:language><cp:lastModifiedBy>{}</cp:lastModifiedBy><cp:version>{}</cp:version><dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified></cp:coreProperties>"#,
-        escape(properties.title),
+        escape(&properties.title),
         escape(properties.subject),
         escape(properties.author),
         escape(&properties.keywords.join(", ")),

@@ -4,31 +4,25 @@
 //! level; annexes, the history and the signatures, whose tables do not
 //! fit half a page, stacked, the binding text first.
 
-use crate::model::{Block, Document, Section, SectionKind};
-use crate::render::docx::package::TEXT_WIDTH;
-use crate::render::docx::xml::{Body, Para, Style, column_widths};
-use crate::render::docx::{heading_style, write_blocks, write_section};
-use crate::versions::diff::Change;
+use crate::model::{Document, Section, SectionKind};
+use crate::render::docx::xml::{Body, column_widths};
+use crate::render::docx::{Side, write_blocks, write_cell, write_heading, write_section};
 
 /// The body of `document` beside `translation`, whose sections are in the
-/// same order (`Document::parallel`).
+/// same order (`compose::parallel`).
 pub(super) fn write(body: &mut Body, document: &Document, translation: &Document) {
     let lang = translation.lang.to_string();
-    let widths = column_widths(&[], 2, TEXT_WIDTH);
+    let widths = column_widths(&[], 2, body.width);
     let mut table_open = false;
     for (binding, translated) in document.sections.iter().zip(&translation.sections) {
-        let stacked = matches!(
-            binding.kind,
-            SectionKind::Annex | SectionKind::History | SectionKind::Signatures
-        );
-        if stacked {
+        if binding.kind.starts_page() {
             if table_open {
                 body.end_table();
                 table_open = false;
             }
-            write_section(body, binding, 1);
+            write_section(body, binding, 1, Side::Text);
             body.set_lang(Some(lang.clone()));
-            write_section(body, translated, 1);
+            write_section(body, translated, 1, Side::Translation);
             body.set_lang(None);
         } else {
             if !table_open {
@@ -53,32 +47,16 @@ fn pair(
     widths: &[u32],
 ) {
     body.start_breakable_row();
-    for (section, translation) in [(binding, None), (translated, Some(lang))] {
-        body.start_cell(widths[0]);
-        body.set_lang(translation.map(str::to_string));
-        if section.kind != SectionKind::Preamble {
-            // Internal links point at the binding text's headings.
-            let bookmark = translation.is_none().then_some(section.id.as_str());
-            body.start_paragraph(&Para {
-                style: heading_style(level),
-                bookmark,
-                ..Para::default()
-            });
-            body.text(&section.heading, Style::default(), Change::Same);
-            body.end_paragraph();
-        }
-        write_blocks(body, &section.blocks, 0, "");
-        // A cell ends with a paragraph: after a table, or when empty.
-        let ends_with_paragraph = match section.blocks.last() {
-            Some(Block::Table(_) | Block::Signatures { .. }) => false,
-            Some(_) => true,
-            None => section.kind != SectionKind::Preamble,
-        };
-        if !ends_with_paragraph {
-            body.paragraph(&Para::default(), "");
-        }
-        body.set_lang(None);
-        body.end_cell();
+    let sides = [(binding, Side::Text), (translated, Side::Translation)];
+    for ((section, side), &width) in sides.into_iter().zip(widths) {
+        write_cell(body, width, |body| {
+            body.set_lang((side == Side::Translation).then(|| lang.to_string()));
+            if section.kind != SectionKind::Preamble {
+                write_heading(body, section, level, side);
+            }
+            write_blocks(body, &section.blocks, 0, "");
+            body.set_lang(None);
+        });
     }
     body.end_row();
     for (child, translated_child) in binding.children.iter().zip(&translated.children) {

@@ -12,7 +12,9 @@ use crate::model::{Document, SectionKind};
 use crate::render::docx::cover::{CoverLine, cover_lines};
 use crate::render::docx::package::{TEXT_WIDTH, package};
 use crate::render::docx::xml::{Body, ListKind, Para, Reviser, Style, column_widths};
-use crate::render::docx::{Entry, bold, contents, footer, heading_style, properties, starts_page};
+use crate::render::docx::{
+    Entry, Side, contents, footer, item_style, properties, starts_page, write_cell, write_label,
+};
 use crate::versions::diff::{Change, Step, align};
 use crate::versions::redline::{
     BlockDiff, LineDiff, LineStyle, Redline, SectionDiff, Span, Status, TableDiff, spans,
@@ -33,7 +35,7 @@ pub fn render(redline: &Redline) -> Vec<u8> {
         author: redline.author.clone(),
         date: redline.to.effective_date.clone(),
     };
-    let mut body = Body::new(Some(reviser));
+    let mut body = Body::new(Some(reviser), TEXT_WIDTH);
     let mut run = cover(old, new);
     write_run(&mut body, &mut run);
     let entries = kept_entries(&redline.sections);
@@ -86,15 +88,29 @@ fn cover_line(line: &CoverLine, spans: Vec<(Change, String)>, mark: Option<Chang
     }
 }
 
-/// Spans as runs, each but the last followed by a space of its own
-/// change, so that accepting or rejecting every revision leaves the words
-/// of either version spaced.
+/// Spans as runs, spaced so that accepting or rejecting every revision
+/// gives each version's words with one space between them and none at
+/// the ends: before the last unchanged run, each run carries the space
+/// after it; after it, each changed run the space before it; in a line
+/// with no unchanged run, each change but the first of its kind.
 fn marked(spans: &[Span]) -> Vec<(Change, String)> {
-    let last = spans.len().saturating_sub(1);
+    let last_same = spans.iter().rposition(|s| s.change == Change::Same);
+    let mut first_of = [true, true];
     (spans.iter().enumerate())
-        .map(|(index, span)| match index < last {
-            true => (span.change, format!("{} ", span.text)),
-            false => (span.change, span.text.clone()),
+        .map(|(index, span)| {
+            let text = match last_same {
+                Some(last) if index < last => format!("{} ", span.text),
+                Some(last) if index == last => span.text.clone(),
+                Some(_) => format!(" {}", span.text),
+                None => {
+                    let first = &mut first_of[usize::from(span.change == Change::Inserted)];
+                    match std::mem::take(first) {
+                        true => span.text.clone(),
+                        false => format!(" {}", span.text),
+                    }
+                }
+            };
+            (span.change, text)
         })
         .collect()
 }
@@ -137,14 +153,17 @@ fn write_section(
     level: usize,
 ) {
     if section.kind != SectionKind::Preamble {
+        // A clause moved is removed in one place and added in another: its
+        // bookmark goes with the newer place.
+        let kept = section.status != Status::Removed;
         run.push(Line {
             para: Para {
-                style: heading_style(level),
+                style: Side::Text.heading_style(level),
                 page_break_before: starts_page(section.kind, level),
                 mark: mark_of(section.status),
                 ..Para::default()
             },
-            bookmark: Some(section.id.clone()),
+            bookmark: kept.then(|| section.id.clone()),
             label: None,
             spans: marked(&section.heading),
         });
@@ -181,7 +200,7 @@ impl Lists {
         let mut para = Para {
             style: match line.style {
                 LineStyle::Label => "Label",
-                LineStyle::Item if style.is_empty() => "ListParagraph",
+                LineStyle::Item => item_style(style),
                 _ => style,
             },
             mark: mark_of(line.status),
@@ -235,11 +254,10 @@ fn write_table(body: &mut Body, run: &mut Vec<Line>, table: &TableDiff) {
         });
     }
     write_run(body, run);
-    let widths = column_widths(&table.widths, table.header.len(), TEXT_WIDTH);
+    let widths = column_widths(&table.widths, table.header.len(), body.width);
     body.start_table(&widths, true);
     body.start_row(true, change);
     for (cell, &width) in table.header.iter().zip(&widths) {
-        body.start_cell(width);
         let mut lines = vec![Line {
             para: Para {
                 style: "TableText",
@@ -249,8 +267,7 @@ fn write_table(body: &mut Body, run: &mut Vec<Line>, table: &TableDiff) {
             label: None,
             spans: marked(cell),
         }];
-        write_run(body, &mut lines);
-        body.end_cell();
+        write_cell(body, width, |body| write_run(body, &mut lines));
     }
     body.end_row();
     for row in &table.rows {
@@ -260,19 +277,13 @@ fn write_table(body: &mut Body, run: &mut Vec<Line>, table: &TableDiff) {
         };
         body.start_row(false, row_change);
         for (index, &width) in widths.iter().enumerate() {
-            body.start_cell(width);
             let mut lists = Lists::default();
             let mut lines: Vec<Line> = row.cells.get(index).map_or_else(Vec::new, |cell| {
                 (cell.iter())
                     .map(|line| lists.line(body, line, "TableText"))
                     .collect()
             });
-            if lines.is_empty() {
-                // A cell holds at least one paragraph.
-                body.paragraph(&Para::default(), "");
-            }
-            write_run(body, &mut lines);
-            body.end_cell();
+            write_cell(body, width, |body| write_run(body, &mut lines));
         }
         body.end_row();
     }
@@ -280,7 +291,9 @@ fn write_table(body: &mut Body, run: &mut Vec<Line>, table: &TableDiff) {
 }
 
 /// Writes the paragraphs of one run (up to a table, or the end of a cell
-/// or of the body), the last one's mark never inserted or deleted.
+/// or of the body), the last one's mark never inserted or deleted. Where
+/// every paragraph of a run is inserted or deleted, one view keeps an
+/// empty paragraph: Word has no way to drop a run's last mark.
 fn write_run(body: &mut Body, run: &mut Vec<Line>) {
     let count = run.len();
     if run.last().is_some_and(|line| line.para.mark.is_some()) {
@@ -300,10 +313,7 @@ fn write_run(body: &mut Body, run: &mut Vec<Line>) {
             ..line.para
         };
         body.start_paragraph(&para);
-        if let Some(label) = &line.label {
-            body.text(label, bold(), Change::Same);
-            body.raw("<w:r><w:tab/></w:r>");
-        }
+        write_label(body, line.label.as_deref());
         for (change, text) in &line.spans {
             body.text(text, Style::default(), *change);
         }

@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+use sha2::Digest;
+
 use crate::versions::diff::Change;
 
 /// Who made the tracked changes of a redline, and when (an ISO date).
@@ -28,7 +30,7 @@ impl ListKind {
 
     /// Its `w:abstractNumId` in `numbering.xml`.
     pub fn abstract_id(self) -> usize {
-        ListKind::ALL.iter().position(|&k| k == self).unwrap_or(0)
+        self as usize
     }
 }
 
@@ -55,8 +57,14 @@ pub struct Para<'a> {
     pub page_break_before: bool,
     /// Whether the paragraph mark is inserted or deleted (redlines).
     pub mark: Option<Change>,
-    pub centered: bool,
 }
+
+/// The deepest list level Word numbers (levels 0 to 8).
+pub const DEEPEST_LEVEL: usize = 8;
+
+/// The indentation of one list level, in twentieths of a point: list
+/// items and the paragraphs under them line up.
+pub const LEVEL_INDENT: usize = 400;
 
 /// Writes a document body, and collects what other parts need: the
 /// external links (relationships) and list instances (numbering).
@@ -72,10 +80,20 @@ pub struct Body {
     /// The language of the runs written now, where it is not the
     /// document's (the translation of a parallel edition).
     lang: Option<String>,
+    /// Whether runs are inside a hyperlink, set in its character style.
+    in_link: bool,
+    /// The width text may take where the body is now (a parallel
+    /// edition's column is half the page), for tables.
+    pub width: u32,
+    /// Whether the last thing written is a paragraph: a table cell must
+    /// end with one.
+    ended_paragraph: bool,
+    /// Whether the next paragraph starts a page.
+    break_before_next: bool,
 }
 
 impl Body {
-    pub fn new(reviser: Option<Reviser>) -> Body {
+    pub fn new(reviser: Option<Reviser>, width: u32) -> Body {
         Body {
             xml: String::new(),
             links: Vec::new(),
@@ -83,7 +101,16 @@ impl Body {
             reviser,
             next_id: 1,
             lang: None,
+            in_link: false,
+            width,
+            ended_paragraph: false,
+            break_before_next: false,
         }
+    }
+
+    /// Starts the next paragraph on a new page.
+    pub fn break_before_next(&mut self) {
+        self.break_before_next = true;
     }
 
     /// Sets the language of the runs that follow (none: the document's).
@@ -106,13 +133,11 @@ impl Body {
     /// The attributes of a revision: id, author, date.
     fn revision(&mut self) -> String {
         let id = self.id();
-        let (author, date) = self
-            .reviser
-            .as_ref()
-            .map_or(("", ""), |r| (r.author.as_str(), r.date.as_str()));
+        let reviser = (self.reviser.as_ref()).expect("only a redline's body has revisions");
         format!(
-            r#"w:id="{id}" w:author="{}" w:date="{date}T00:00:00Z""#,
-            escape(author)
+            r#"w:id="{id}" w:author="{}" w:date="{}T00:00:00Z""#,
+            escape(&reviser.author),
+            escape(&reviser.date)
         )
     }
 
@@ -122,19 +147,18 @@ impl Body {
         if !para.style.is_empty() {
             let _ = write!(properties, r#"<w:pStyle w:val="{}"/>"#, para.style);
         }
-        if para.page_break_before {
+        if para.page_break_before || std::mem::take(&mut self.break_before_next) {
             properties.push_str("<w:pageBreakBefore/>");
         }
         if let Some((num, level)) = para.numbering {
+            let level = level.min(DEEPEST_LEVEL);
             let _ = write!(
                 properties,
                 r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>"#
             );
         } else if para.indent > 0 {
-            let _ = write!(properties, r#"<w:ind w:left="{}"/>"#, 360 * para.indent);
-        }
-        if para.centered {
-            properties.push_str(r#"<w:jc w:val="center"/>"#);
+            let indent = LEVEL_INDENT * para.indent.min(DEEPEST_LEVEL + 1);
+            let _ = write!(properties, r#"<w:ind w:left="{indent}"/>"#);
         }
         match para.mark {
             Some(Change::Inserted) => {
@@ -163,6 +187,7 @@ impl Body {
 
     pub fn end_paragraph(&mut self) {
         self.xml.push_str("</w:p>");
+        self.ended_paragraph = true;
     }
 
     /// A paragraph of one run of plain text.
@@ -178,6 +203,9 @@ impl Body {
             return;
         }
         let mut properties = String::new();
+        if self.in_link {
+            properties.push_str(r#"<w:rStyle w:val="Hyperlink"/>"#);
+        }
         if style.bold {
             properties.push_str("<w:b/>");
         }
@@ -222,8 +250,10 @@ impl Body {
     }
 
     /// Opens a hyperlink: to a bookmark for `#id`, else to an external
-    /// address (already checked against the link policy).
-    pub fn start_link(&mut self, url: &str) {
+    /// address (already checked against the link policy); `styled` sets its
+    /// text as a link (not in the table of contents).
+    pub fn start_link(&mut self, url: &str, styled: bool) {
+        self.in_link = styled;
         if let Some(anchor) = url.strip_prefix('#') {
             let _ = write!(
                 self.xml,
@@ -243,6 +273,7 @@ impl Body {
     }
 
     pub fn end_link(&mut self) {
+        self.in_link = false;
         self.xml.push_str("</w:hyperlink>");
     }
 
@@ -262,7 +293,7 @@ impl Body {
         let total: u32 = widths.iter().sum();
         let _ = write!(
             self.xml,
-            r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
             if borders { "Grid" } else { "Plain" }
         );
         for width in widths {
@@ -277,12 +308,12 @@ impl Body {
         self.xml.push_str("<w:tr>");
     }
 
-    /// Opens a row kept on one page: a header row repeats on every page; a
-    /// row of a redline may be inserted or deleted as a whole.
+    /// Opens a row: a header row is kept on one page and repeats on every
+    /// page; a row of a redline may be inserted or deleted as a whole.
     pub fn start_row(&mut self, header: bool, change: Change) {
-        let mut properties = String::from("<w:cantSplit/>");
+        let mut properties = String::new();
         if header {
-            properties.push_str("<w:tblHeader/>");
+            properties.push_str("<w:cantSplit/><w:tblHeader/>");
         }
         match change {
             Change::Inserted => {
@@ -304,9 +335,14 @@ impl Body {
             self.xml,
             r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#
         );
+        self.ended_paragraph = false;
     }
 
+    /// Closes a cell, which Word requires to end with a paragraph.
     pub fn end_cell(&mut self) {
+        if !self.ended_paragraph {
+            self.xml.push_str("<w:p/>");
+        }
         self.xml.push_str("</w:tc>");
     }
 
@@ -316,6 +352,7 @@ impl Body {
 
     pub fn end_table(&mut self) {
         self.xml.push_str("</w:tbl>");
+        self.ended_paragraph = false;
     }
 
     /// A raw piece of WordprocessingML written by this module's callers
@@ -337,14 +374,21 @@ pub fn column_widths(relative: &[u32], columns: usize, total: u32) -> Vec<u32> {
 }
 
 /// A bookmark name Word accepts: letters, digits and `_`, at most 40
-/// characters, not starting with a digit.
+/// characters, not starting with a digit. An id that is not short letters,
+/// digits and hyphens keeps its start and a hash of the whole, so that two
+/// ids never share a name.
 fn bookmark_name(id: &str) -> String {
-    let name: String = id
-        .chars()
+    let name: String = (id.chars())
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .take(38)
         .collect();
-    format!("s_{name}")
+    let plain = id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if plain && name.len() <= 38 {
+        return format!("s_{name}");
+    }
+    let hash = sha2::Sha256::digest(id.as_bytes());
+    let hex: String = hash[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let start: String = name.chars().take(29).collect();
+    format!("s_{start}_{hex}")
 }
 
 /// Text as XML character data: markup characters escaped (as for HTML,
@@ -380,7 +424,7 @@ mod tests {
             author: "Learn & Go".into(),
             date: "2026-03-01".into(),
         };
-        let mut body = Body::new(Some(reviser));
+        let mut body = Body::new(Some(reviser), 9000);
         body.start_paragraph(&Para::default());
         body.text("old", Style::default(), Change::Deleted);
         body.text("new", Style::default(), Change::Inserted);
@@ -389,6 +433,16 @@ mod tests {
             body.xml,
             r#"<w:p><w:del w:id="1" w:author="Learn &amp; Go" w:date="2026-03-01T00:00:00Z"><w:r><w:rPr></w:rPr><w:delText xml:space="preserve">old</w:delText></w:r></w:del><w:ins w:id="2" w:author="Learn &amp; Go" w:date="2026-03-01T00:00:00Z"><w:r><w:rPr></w:rPr><w:t xml:space="preserve">new</w:t></w:r></w:ins></w:p>"#
         );
+    }
+
+    #[test]
+    fn bookmarks_of_long_or_odd_ids_never_share_a_name() {
+        let one = bookmark_name("retention-of-personal-data-by-the-processor-one");
+        let two = bookmark_name("retention-of-personal-data-by-the-processor-two");
+        assert_ne!(one, two);
+        assert!(one.len() <= 40 && two.len() <= 40, "{one} {two}");
+        assert_ne!(bookmark_name("a-b"), bookmark_name("a_b"));
+        assert_eq!(bookmark_name("annex-parties"), "s_annex_parties");
     }
 
     #[test]

@@ -13,7 +13,11 @@ pub(super) fn table(old: Option<&Table>, new: Option<&Table>) -> TableDiff {
     };
     let (a, b) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
     let shape = if new.is_some() { b } else { a };
-    let header = (0..shape.header.len())
+    // A column only one version has is compared too (against empty
+    // cells), so that neither version loses a cell.
+    let widest = |t: &Table| t.rows.iter().map(Vec::len).fold(t.header.len(), usize::max);
+    let columns = widest(a).max(widest(b));
+    let header = (0..columns)
         .map(|index| {
             let cell = |t: &Table| t.header.get(index).cloned().unwrap_or_default();
             spans(&cell(a), &cell(b))
@@ -33,7 +37,6 @@ pub(super) fn table(old: Option<&Table>, new: Option<&Table>) -> TableDiff {
             Step::Deleted(i) => (Some(&a.rows[i]), None),
             Step::Inserted(j) => (None, Some(&b.rows[j])),
         };
-        let columns = y.or(x).map_or(0, Vec::len);
         let cell = |row: Option<&Vec<Vec<Block>>>, index: usize| -> Vec<Block> {
             row.and_then(|r| r.get(index)).cloned().unwrap_or_default()
         };
@@ -71,7 +74,10 @@ pub(super) fn table(old: Option<&Table>, new: Option<&Table>) -> TableDiff {
         caption: spans(&a.caption, &b.caption),
         header,
         rows,
-        widths: shape.widths.clone(),
+        widths: match shape.widths.len() == columns {
+            true => shape.widths.clone(),
+            false => vec![1; columns],
+        },
     }
 }
 

@@ -59,6 +59,39 @@ fn tables_show_rows_added_removed_and_cells_changed() {
 }
 
 #[test]
+fn a_column_only_one_version_has_keeps_its_cells() {
+    let old = Table {
+        header: vec!["A".into(), "B".into()],
+        rows: vec![row(&["x", ""]), row(&["", "y"])],
+        ..table_of(&[])
+    };
+    let new = Table {
+        header: vec!["A".into()],
+        rows: vec![row(&["x"]), row(&["z"])],
+        widths: vec![1],
+        ..table_of(&[])
+    };
+    let diff = table(Some(&old), Some(&new));
+    assert_eq!(marked_text(&diff.header[1]), "[-B-]");
+    assert!(diff.rows.iter().all(|r| r.cells.len() == 2));
+    let removed = diff
+        .rows
+        .iter()
+        .find(|r| r.status == Status::Removed)
+        .unwrap();
+    assert_eq!(marked_text(&removed.cells[1][0].spans), "[-y-]");
+    assert_eq!(diff.widths, vec![1, 1]);
+}
+
+#[test]
+fn no_break_spaces_stay_inside_their_words() {
+    let words =
+        crate::versions::diff::words("10\u{a0}000\u{a0}€ par an", "20\u{a0}000\u{a0}€ par an");
+    assert_eq!(words[0], (Change::Deleted, "10\u{a0}000\u{a0}€"));
+    assert_eq!(words[1], (Change::Inserted, "20\u{a0}000\u{a0}€"));
+}
+
+#[test]
 fn paragraphs_are_compared_word_by_word_and_lists_item_by_item() {
     let old = [
         Block::paragraph("Dans un délai de quarante-huit (48) heures."),
