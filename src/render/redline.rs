@@ -76,7 +76,7 @@ fn write_spans(out: &mut String, spans: &[Span]) {
         if index > 0 {
             out.push(' ');
         }
-        let text = escape(&span.text);
+        let text = escape(&span.text).replace('\n', "<br>");
         match span.change {
             Change::Same => out.push_str(&text),
             Change::Inserted => {

@@ -100,13 +100,22 @@ fn lcs<T>(old: &[T], new: &[T], equal: impl Fn(&T, &T) -> bool) -> Vec<(Change, 
     out
 }
 
-/// The words of `old` and `new`, each with its change, in reading order.
-/// Words are split at ordinary spaces only: a no-break space (French
-/// `10 000 €`, `« mot »`) stays inside its word, so that a redline gives
-/// back each version's own spacing.
+/// The words of `old` and `new`, each with its change, in reading order,
+/// split at ordinary spaces and line breaks: a no-break space (French
+/// `10 000 €`, `« mot »`) stays inside its word.
 pub fn words<'a>(old: &'a str, new: &'a str) -> Vec<(Change, &'a str)> {
-    let a: Vec<&str> = old.split_ascii_whitespace().collect();
-    let b: Vec<&str> = new.split_ascii_whitespace().collect();
+    let split = |text: &'a str| text.split_ascii_whitespace().collect::<Vec<_>>();
+    compare_words(split(old), split(new))
+}
+
+/// The words of `old` and `new` as [`words`] gives them, with each line
+/// break a word of its own (`\n`), so that a redline gives back each
+/// version's lines.
+pub fn words_and_lines<'a>(old: &'a str, new: &'a str) -> Vec<(Change, &'a str)> {
+    compare_words(tokens(old), tokens(new))
+}
+
+fn compare_words<'a>(a: Vec<&'a str>, b: Vec<&'a str>) -> Vec<(Change, &'a str)> {
     lcs(&a, &b, |x, y| x == y)
         .into_iter()
         .map(|(change, i, j)| match change {
@@ -114,6 +123,18 @@ pub fn words<'a>(old: &'a str, new: &'a str) -> Vec<(Change, &'a str)> {
             _ => (change, a[i]),
         })
         .collect()
+}
+
+/// The words and line breaks of `text`.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut tokens = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            tokens.push("\n");
+        }
+        tokens.extend(line.split_ascii_whitespace());
+    }
+    tokens
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::corpus::locale::Labels;
 use crate::corpus::releases::Release;
 use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, ListStyle, Notice, Section, SectionKind, Table};
-use crate::versions::diff::{Change, Step, align, words};
+use crate::versions::diff::{Change, Step, align, words_and_lines};
 
 /// Whether a clause, line or row is in both versions, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -280,7 +280,7 @@ fn whole(text: &str, change: Change) -> Vec<Span> {
 /// The words of `old` and `new`, grouped into runs of the same change.
 pub fn spans(old: &str, new: &str) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
-    for (change, word) in words(old, new) {
+    for (change, word) in words_and_lines(old, new) {
         match spans.last_mut() {
             Some(last) if last.change == change => {
                 last.text.push(' ');
@@ -388,7 +388,8 @@ fn inline_text(inlines: &[Inline]) -> String {
                 text.push_str(&inline_text(inlines))
             }
             Inline::Link { inlines, .. } => text.push_str(&inline_text(inlines)),
-            Inline::Break => text.push(' '),
+            // A line break is a word of its own in comparisons.
+            Inline::Break => text.push('\n'),
         }
     }
     text

@@ -34,8 +34,9 @@ pub fn is(node: roxmltree::Node, name: &str) -> bool {
 
 /// The text of every paragraph of the body, the table of contents left out
 /// (Word makes it again), as Word shows it with every revision accepted
-/// or rejected: a paragraph whose mark goes joins the next one. Spaces are
-/// collapsed; empty paragraphs are kept, as Word keeps them.
+/// or rejected: a paragraph whose mark goes joins the next one. Ordinary
+/// spaces are collapsed (no-break spaces and line breaks are kept); empty
+/// paragraphs are kept, as Word keeps them.
 pub fn paragraphs(docx: &Path, view: View) -> Vec<String> {
     let xml = part(docx, "word/document.xml");
     let document = roxmltree::Document::parse(&xml).unwrap();
@@ -46,7 +47,12 @@ pub fn paragraphs(docx: &Path, view: View) -> Vec<String> {
     let mut out = Vec::new();
     container(body, view, &mut out);
     out.into_iter()
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|p| {
+            // Spaces (not no-break ones) collapsed, line breaks kept.
+            let lines = p.split('\n');
+            let lines = lines.map(|l| l.split_ascii_whitespace().collect::<Vec<_>>().join(" "));
+            lines.collect::<Vec<_>>().join("\n")
+        })
         .collect()
 }
 
@@ -111,8 +117,10 @@ fn paragraph<'a>(p: roxmltree::Node<'a, 'a>, view: View) -> (String, Option<&'a 
         }
         if is(node, "t") || is(node, "delText") {
             text.push_str(node.text().unwrap_or_default());
-        } else if is(node, "tab") || is(node, "br") {
+        } else if is(node, "tab") {
             text.push(' ');
+        } else if is(node, "br") {
+            text.push('\n');
         }
     }
     (text, mark)

@@ -314,7 +314,7 @@ fn write_inlines(body: &mut Body, inlines: &[Inline], style: Style) {
                 write_inlines(body, inlines, style);
                 body.end_link();
             }
-            Inline::Break => body.line_break(),
+            Inline::Break => body.line_break(Change::Same),
         }
     }
 }
@@ -401,7 +401,7 @@ fn write_signatures(body: &mut Body, signatories: &[Signatory]) {
             body.text(anchor, hidden, Change::Same);
         }
         for _ in 0..4 {
-            body.line_break();
+            body.line_break(Change::Same);
         }
         body.end_paragraph();
         body.end_cell();

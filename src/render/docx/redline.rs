@@ -315,7 +315,12 @@ fn write_run(body: &mut Body, run: &mut Vec<Line>) {
         body.start_paragraph(&para);
         write_label(body, line.label.as_deref());
         for (change, text) in &line.spans {
-            body.text(text, Style::default(), *change);
+            for (index, piece) in text.split('\n').enumerate() {
+                if index > 0 {
+                    body.line_break(*change);
+                }
+                body.text(piece, Style::default(), *change);
+            }
         }
         body.end_paragraph();
     }

@@ -245,8 +245,9 @@ impl Body {
         }
     }
 
-    pub fn line_break(&mut self) {
-        self.xml.push_str("<w:r><w:br/></w:r>");
+    /// A line break, inserted or deleted in redlines.
+    pub fn line_break(&mut self, change: Change) {
+        self.revised(change, "<w:r><w:br/></w:r>");
     }
 
     /// Opens a hyperlink: to a bookmark for `#id`, else to an external
