@@ -67,6 +67,7 @@ fn main() {
         keep_sources: false,
         deny_warnings: false,
         draft: false,
+        reuse: false,
     };
     measure("full build (all artifacts)", 10, || {
         clausier::build(&options).unwrap();

@@ -647,3 +647,51 @@ fn build_prints_one_line_by_default_every_file_with_verbose_and_nothing_with_qui
         "-q and -v together are refused"
     );
 }
+
+/// Builds `root` into `out`, copying what the previous output there holds
+/// unless `reuse` is off; how many files it copied.
+fn build_reusing(root: &Path, out: &Path, reuse: bool, draft: bool) -> usize {
+    clausier::build(&build_options(root, out, draft, reuse))
+        .expect("the corpus builds")
+        .reused
+}
+
+#[test]
+fn a_rebuild_copies_what_has_not_changed_and_gives_what_a_fresh_build_gives() {
+    let dir = scratch("reuse");
+    copy_corpus(&dir);
+    let (out, fresh) = (dir.join("out"), dir.join("fresh"));
+    assert_eq!(
+        build_reusing(&dir, &out, true, false),
+        0,
+        "nothing to copy yet"
+    );
+    let copied = build_reusing(&dir, &out, true, false);
+    build_reusing(&dir, &fresh, false, false);
+    assert!(copied >= 50, "{copied} files copied");
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
+
+    // A file changed in the output is rendered again, not copied.
+    let pdf = out.join("fr/dpa/1.0.pdf");
+    let mut bytes = fs::read(&pdf).unwrap();
+    bytes[1000] ^= 1;
+    fs::write(&pdf, bytes).unwrap();
+    assert_eq!(build_reusing(&dir, &out, true, false), copied - 1);
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
+
+    // A clause changed: the working text and what shows it are rendered,
+    // the released versions copied; the result is a fresh build's.
+    edit(
+        &dir.join("contracts/dpa/fr.md"),
+        "Le présent DPA entre en vigueur",
+        "Le présent accord entre en vigueur",
+    );
+    let after_edit = build_reusing(&dir, &out, true, true);
+    let fresh_draft = dir.join("fresh-draft");
+    build_reusing(&dir, &fresh_draft, false, true);
+    assert_eq!(relative_tree(&out), relative_tree(&fresh_draft));
+    assert!(
+        after_edit < copied && after_edit >= 40,
+        "{after_edit} of {copied} copied"
+    );
+}

@@ -263,6 +263,7 @@ proptest! {
                 keep_sources: false,
                 deny_warnings: false,
                 draft: true,
+                reuse: false,
             };
             clausier::build(&options).map(drop)
         });

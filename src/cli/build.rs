@@ -52,6 +52,10 @@ pub struct BuildArgs {
     /// Without it, unreleased changes are an error.
     #[arg(long)]
     draft: bool,
+    /// Render every file again, even those whose inputs are those of a
+    /// file of the previous output (which a build otherwise copies).
+    #[arg(long)]
+    fresh: bool,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -72,12 +76,14 @@ pub fn run(args: BuildArgs) -> ExitCode {
         keep_sources: args.keep_sources,
         deny_warnings: args.deny_warnings,
         draft: args.draft,
+        reuse: !args.fresh,
     };
     match clausier::build(&options) {
         Ok(clausier::Built {
             manifest,
             warnings,
             drafts,
+            reused,
         }) => {
             if args.quiet {
                 return ExitCode::SUCCESS;
@@ -101,9 +107,13 @@ pub fn run(args: BuildArgs) -> ExitCode {
                     );
                 }
             }
+            let copied = match reused {
+                0 => String::new(),
+                n => format!(" ({n} unchanged, copied)"),
+            };
             let _ = writeln!(
                 stdout,
-                "{} in {:.2} s: {}",
+                "{} in {:.2} s{copied}: {}",
                 count(manifest.artifacts.len(), "file", "files"),
                 started.elapsed().as_secs_f64(),
                 summary(&manifest, &out)

@@ -82,6 +82,7 @@ pub fn run(args: NoticeArgs) -> ExitCode {
         keep_sources: false,
         deny_warnings: false,
         draft: false,
+        reuse: true,
     };
     match clausier::build(&options) {
         Ok(built) => {

@@ -12,6 +12,7 @@ use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
 use crate::publish::output::{self, Artifact, Manifest};
+use crate::publish::reuse::Reuse;
 use crate::publish::{feed, notices, redlines, site};
 use crate::render::{self, Format, Renderer, Slot};
 
@@ -40,6 +41,9 @@ pub struct BuildOptions {
     /// Publish a working text that differs from its latest release as a
     /// draft, instead of refusing it.
     pub draft: bool,
+    /// Copy the files of the previous output whose inputs have not
+    /// changed instead of rendering them again (off: a fresh build).
+    pub reuse: bool,
 }
 
 /// What a build published.
@@ -48,6 +52,8 @@ pub struct Built {
     pub warnings: Diagnostics,
     /// The documents published as drafts (with `draft`).
     pub drafts: Vec<Draft>,
+    /// How many files were copied from the previous output.
+    pub reused: usize,
 }
 
 /// Builds the selected documents, every released version of each, and
@@ -74,6 +80,12 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     for &lang in &options.langs {
         releases::find_language(corpus, lang)?;
     }
+    // `--keep-sources` writes what rendering makes beside each file.
+    let reuse = match options.reuse && !options.keep_sources {
+        true => Reuse::previous(&options.out),
+        false => Reuse::none(),
+    };
+    let reuse = &reuse;
     let placed = placements(&checked, options);
     let parallels = parallel_editions(&checked, options);
     let pdf = render::pdf::PdfRenderer;
@@ -97,12 +109,12 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
                     .filter(|&s| s != Slot::Fragment)
                     .collect();
                 jobs.push(Box::new(move || {
-                    render_document(document, renderer, &files)
+                    render_document(document, renderer, &files, reuse)
                 }));
             } else {
                 for &slot in slots {
                     jobs.push(Box::new(move || {
-                        render_document(document, renderer, &[slot])
+                        render_document(document, renderer, &[slot], reuse)
                     }));
                 }
             }
@@ -113,17 +125,18 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         for renderer in [&pdf as &dyn Renderer, &docx] {
             if selected(&options.formats, &renderer.format()) {
                 jobs.push(Box::new(move || {
-                    render_document(document, renderer, &slots)
+                    render_document(document, renderer, &slots, reuse)
                 }));
             }
         }
     }
-    jobs.extend(redlines::jobs(&checked, options, &html));
+    jobs.extend(redlines::jobs(&checked, options, &html, reuse));
     jobs.extend(notices::jobs(
         &checked,
         &options.documents,
         &options.formats,
         &html,
+        reuse,
     )?);
     let mut artifacts = render_all(&jobs).map_err(|mut failed| {
         locate_render_errors(corpus, &mut failed.0);
@@ -159,6 +172,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         manifest,
         warnings,
         drafts: checked.drafts,
+        reused: reuse.reused(),
     })
 }
 
@@ -292,13 +306,35 @@ pub(crate) fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
     }
 }
 
-/// Renders `document` once and publishes it in every slot.
-fn render_document(document: &Document, renderer: &dyn Renderer, slots: &[Slot]) -> Outcome {
-    let rendered = renderer.render(document, slots[0])?;
-    Ok(slots
-        .iter()
-        .map(|&slot| Artifact::document(document, renderer.format(), slot, rendered.clone()))
-        .collect())
+/// Renders `document` once and publishes it in every slot, or copies the
+/// files from the previous output where its inputs are the same.
+fn render_document(
+    document: &Document,
+    renderer: &dyn Renderer,
+    slots: &[Slot],
+    reuse: &Reuse,
+) -> Outcome {
+    let format = renderer.format();
+    let model = serde_json::to_vec(document).expect("documents serialize to JSON");
+    // A page's links depend on where it is; a PDF or a Word file does not.
+    let place = match format {
+        Format::Html => format!("{slots:?}"),
+        _ => String::new(),
+    };
+    let inputs = Reuse::inputs(
+        "document",
+        &[format.extension().as_bytes(), place.as_bytes(), &model],
+    );
+    let paths: Vec<String> = (slots.iter())
+        .map(|&slot| render::artifact_path(&document.id, document.lang, format, slot))
+        .collect();
+    reuse.render(inputs, &paths, || {
+        let rendered = renderer.render(document, slots[0])?;
+        Ok(slots
+            .iter()
+            .map(|&slot| Artifact::document(document, format, slot, rendered.clone()))
+            .collect())
+    })
 }
 
 #[cfg(test)]

@@ -8,4 +8,5 @@ pub mod feed;
 pub mod notices;
 pub mod output;
 pub mod redlines;
+pub mod reuse;
 pub mod site;

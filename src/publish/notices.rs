@@ -7,7 +7,8 @@ use crate::corpus::releases;
 use crate::corpus::version::Version;
 use crate::error::BuildError;
 use crate::publish::build::{Job, selected};
-use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
+use crate::publish::output::{ArtifactKind, ManifestEntry};
+use crate::publish::reuse::Reuse;
 use crate::render::html::HtmlRenderer;
 use crate::render::{Format, notice};
 use crate::versions::notice::client_notice;
@@ -23,6 +24,7 @@ pub fn jobs<'a>(
     documents: &[String],
     formats: &[Format],
     html: &'a HtmlRenderer,
+    reuse: &'a Reuse,
 ) -> Result<Vec<Job<'a>>, BuildError> {
     let mut jobs: Vec<Job> = Vec::new();
     let wanted = checked
@@ -53,8 +55,9 @@ pub fn jobs<'a>(
                 };
                 let notice = std::sync::Arc::clone(&notice);
                 jobs.push(Box::new(move || {
-                    let bytes = crate::render::notice::render(&notice, format, html)?;
-                    Ok(vec![Artifact::file(entry.clone(), bytes)])
+                    reuse.file("notice", format, &*notice, &entry, || {
+                        crate::render::notice::render(&notice, format, html)
+                    })
                 }));
             }
         }

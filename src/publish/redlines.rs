@@ -11,7 +11,8 @@ use crate::corpus::version::Version;
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::publish::build::{BuildOptions, Job, selected};
-use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
+use crate::publish::output::{ArtifactKind, ManifestEntry};
+use crate::publish::reuse::Reuse;
 use crate::render::Format;
 use crate::render::html::HtmlRenderer;
 use crate::versions::redline::{Redline, compare};
@@ -110,6 +111,7 @@ pub fn jobs<'a>(
     checked: &'a Checked,
     options: &BuildOptions,
     html: &'a HtmlRenderer,
+    reuse: &'a Reuse,
 ) -> Vec<Job<'a>> {
     let corpus = &checked.corpus;
     let mut jobs: Vec<Job> = Vec::new();
@@ -133,8 +135,12 @@ pub fn jobs<'a>(
                     ..ManifestEntry::new(path, ArtifactKind::Redline, title, format.media_type())
                 };
                 jobs.push(Box::new(move || {
-                    let bytes = crate::render::redline::render(&redline, format, html)?;
-                    Ok(vec![Artifact::file(entry.clone(), bytes)])
+                    // The covers are not in the redline's JSON: the Word
+                    // redline compares them.
+                    let model = (&*redline, &redline.covers);
+                    reuse.file("redline", format, &model, &entry, || {
+                        crate::render::redline::render(&redline, format, html)
+                    })
                 }));
             }
         }

@@ -95,6 +95,7 @@ impl Builder {
             deny_warnings: false,
             // The preview shows the text being edited, released or not.
             draft: true,
+            reuse: true,
         };
         Builder {
             options,

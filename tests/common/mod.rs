@@ -39,8 +39,9 @@ pub fn build_draft(root: &Path, out: &Path) -> Manifest {
     build_with(root, out, true)
 }
 
-fn build_with(root: &Path, out: &Path, draft: bool) -> Manifest {
-    let options = BuildOptions {
+/// What to build: every artifact of `root` into `out`.
+pub fn build_options(root: &Path, out: &Path, draft: bool, reuse: bool) -> BuildOptions {
+    BuildOptions {
         root: root.to_path_buf(),
         out: out.to_path_buf(),
         documents: Vec::new(),
@@ -49,7 +50,12 @@ fn build_with(root: &Path, out: &Path, draft: bool) -> Manifest {
         keep_sources: false,
         deny_warnings: false,
         draft,
-    };
+        reuse,
+    }
+}
+
+fn build_with(root: &Path, out: &Path, draft: bool) -> Manifest {
+    let options = build_options(root, out, draft, true);
     match clausier::build(&options) {
         Ok(built) => built.manifest,
         Err(error) => panic!("build failed:\n{error}"),
@@ -186,4 +192,23 @@ pub fn schema_errors(yaml: &str, name: &str) -> Result<(), String> {
     schemas
         .validate(&instance, index)
         .map_err(|error| format!("{error:#}"))
+}
+
+/// Every file under `folder`, by its path relative to it, with its bytes:
+/// two folders with equal trees hold the same files, byte for byte.
+pub fn relative_tree(folder: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(path) = pending.pop() {
+        for entry in fs::read_dir(&path).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let name = path.strip_prefix(folder).unwrap().display().to_string();
+                files.insert(name, fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
 }

@@ -61,6 +61,7 @@ impl Artifact {
             media_type: format.media_type().to_string(),
             sha256: sha256_hex(&bytes),
             bytes: bytes.len() as u64,
+            inputs: None,
         };
         Artifact {
             entry,
@@ -146,6 +147,11 @@ pub struct ManifestEntry {
     pub sha256: String,
     /// File size.
     pub bytes: u64,
+    /// A fingerprint of what the file was rendered from (the model, the
+    /// format, where it is published, clausier's own build): a later build
+    /// copies the file instead of rendering it while it matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<String>,
 }
 
 impl ManifestEntry {
@@ -164,6 +170,7 @@ impl ManifestEntry {
             media_type: media_type.to_string(),
             sha256: String::new(),
             bytes: 0,
+            inputs: None,
         }
     }
 }
