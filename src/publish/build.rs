@@ -290,7 +290,16 @@ pub(crate) type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
 pub(crate) fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
     // rayon's global pool is the one typst lays out and exports in: jobs
     // and typst's own parallel work share the cores instead of competing.
-    let outcomes: Vec<Outcome> = jobs.par_iter().map(|job| job()).collect();
+    // What typst memoised for a job and no later job used goes a few
+    // jobs after it: with 20 releases, the peak falls from 1.2 GiB to
+    // 490 MiB and the build is no slower (measured interleaved, 2 cores).
+    let outcomes: Vec<Outcome> = (jobs.par_iter())
+        .map(|job| {
+            let outcome = job();
+            crate::render::pdf::forget_layouts();
+            outcome
+        })
+        .collect();
     let mut artifacts = Vec::new();
     let mut diagnostics = Diagnostics::default();
     for outcome in outcomes {

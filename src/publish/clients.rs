@@ -236,7 +236,6 @@ fn client_files(
         artifact.entry.kind = ArtifactKind::Client;
         artifacts.push(artifact);
     }
-    render::pdf::forget_layouts();
     Ok(artifacts)
 }
 
@@ -307,7 +306,6 @@ fn notices<'a>(
                 let notice = Arc::clone(&notice);
                 jobs.push(Box::new(move || {
                     let bytes = render::notice::render(&notice, format, html)?;
-                    render::pdf::forget_layouts();
                     Ok(vec![Artifact::file(entry.clone(), bytes)])
                 }));
             }

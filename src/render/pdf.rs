@@ -74,11 +74,12 @@ fn layout_data(document: &Document, layout: &str) -> Vec<u8> {
     serde_json::to_vec_pretty(&value).expect("JSON values serialize")
 }
 
-/// Drops what typst memoised and has not used in the last few layouts.
-/// The copies of one release share their clauses' layout (the template
-/// keeps what names a client out of inherited styles), so that entries
-/// live on while copies use them; a copy's own (cover, footers, signature
-/// page) go soon, and a batch's memory stays flat.
+/// Drops what typst memoised and has not used in the last few layouts;
+/// called after each rendering job (`publish::build::render_all`). The
+/// copies of one release share their clauses' layout (the template keeps
+/// what names a client out of inherited styles), and successive versions
+/// of a document share most of theirs, so that entries live on while jobs
+/// use them; the rest goes soon, and memory stays low.
 pub fn forget_layouts() {
     // Measured on 200 copies and 100 notices (`cargo bench --bench
     // clients`, 2 cores): 3 drops the shared layout between the copies of
