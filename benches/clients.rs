@@ -55,6 +55,7 @@ fn batch(count: usize) {
         ids: Vec::new(),
         formats: vec![Format::Pdf],
         notices_only: false,
+        reuse: false,
     };
     let start = Instant::now();
     let built = build_clients(&options).unwrap();

@@ -177,6 +177,23 @@ fn copies_are_byte_identical_on_rebuild_and_a_rebuild_of_one_keeps_the_others() 
         fs::read(out.join("saint-exemple/fr/dpa.pdf")).unwrap(),
         first
     );
+    // What the rebuilds copied is what a fresh build renders.
+    let manifest = fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(
+        manifest.contains("\"inputs\": "),
+        "copies are fingerprinted"
+    );
+    let fresh = out.with_file_name("fresh");
+    let args = [
+        "clients",
+        "build",
+        "--fresh",
+        "--out",
+        fresh.to_str().unwrap(),
+    ];
+    let output = clausier(&shipped_root(), &args);
+    assert!(output.status.success(), "{}", shown(&output));
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
     let output = clausier(
         &shipped_root(),
         &[

@@ -60,6 +60,11 @@ struct BuildArgs {
     /// Only these formats (repeatable).
     #[arg(long, value_enum)]
     format: Vec<Format>,
+    /// Render every copy again, even those whose inputs are those of a
+    /// file of the previous private output (which a build otherwise
+    /// copies).
+    #[arg(long)]
+    fresh: bool,
 }
 
 /// Prints the register: each client, the version it signs, the date it
@@ -107,6 +112,7 @@ fn build(args: BuildArgs) -> Result<(), clausier::BuildError> {
         ids: args.ids,
         formats: args.format,
         notices_only: false,
+        reuse: !args.fresh,
     };
     let built = build_clients(&options)?;
     if built.warnings.has_warnings() {

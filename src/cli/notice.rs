@@ -122,6 +122,7 @@ fn notify_clients(root: &Path, clients: Option<PathBuf>, private: Option<PathBuf
         ids: Vec::new(),
         formats: Vec::new(),
         notices_only: true,
+        reuse: true,
     };
     match build_clients(&options) {
         Ok(built) => {

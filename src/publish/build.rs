@@ -324,16 +324,7 @@ fn render_document(
     reuse: &Reuse,
 ) -> Outcome {
     let format = renderer.format();
-    let model = serde_json::to_vec(document).expect("documents serialize to JSON");
-    // A page's links depend on where it is; a PDF or a Word file does not.
-    let place = match format {
-        Format::Html => format!("{slots:?}"),
-        _ => String::new(),
-    };
-    let inputs = Reuse::inputs(
-        "document",
-        &[format.extension().as_bytes(), place.as_bytes(), &model],
-    );
+    let inputs = Reuse::document_inputs(document, format, slots);
     let paths: Vec<String> = (slots.iter())
         .map(|&slot| render::artifact_path(&document.id, document.lang, format, slot))
         .collect();

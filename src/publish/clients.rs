@@ -17,10 +17,11 @@ use crate::diagnostic::{Diagnostics, unknown_typed_id};
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
-use crate::publish::build::{Job, render_all, selected};
+use crate::publish::build::{Job, Outcome, render_all, selected};
 use crate::publish::notices::artifact_path as notice_path;
 use crate::publish::output::{self, Artifact, ArtifactKind, Manifest, ManifestEntry};
-use crate::render::{self, Format, Renderer, Slot};
+use crate::publish::reuse::Reuse;
+use crate::render::{self, Format, Renderer, Slot, artifact_path};
 use crate::versions::notice::client_notice;
 
 /// The private folder clients' copies go to, under the corpus root,
@@ -42,6 +43,9 @@ pub struct ClientBuildOptions {
     /// Only the notices and mail merges, keeping the copies there (what
     /// `clausier notice` needs once it has recorded one).
     pub notices_only: bool,
+    /// Copy the files of the previous private output whose inputs have not
+    /// changed instead of rendering them again (off: a fresh build).
+    pub reuse: bool,
 }
 
 /// What `clients build` published.
@@ -95,6 +99,11 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // `check` refuses client records when there is no contract.
     let contract = contract(corpus).expect("client records are checked against a contract");
     let binding = corpus.binding();
+    let reuse = match options.reuse {
+        true => Reuse::previous(&options.out),
+        false => Reuse::none(),
+    };
+    let reuse = &reuse;
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
     let docx = render::docx::DocxRenderer;
@@ -137,7 +146,13 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
         // one copy per core, not one per client.
         jobs.push(Box::new(move || {
             let document = client_copy(released, client, &languages, corpus);
-            client_files(&document, client, &renderers, Slot::Alone, &options.formats)
+            client_files(
+                &document,
+                client,
+                &renderers,
+                Slot::Alone,
+                (&options.formats, reuse),
+            )
         }));
     }
     // The parallel editions its record asks for: the binding copy with
@@ -166,12 +181,13 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
                     client,
                     &parallel_renderers,
                     slot,
-                    &options.formats,
+                    (&options.formats, reuse),
                 )
             }));
         }
     }
-    let (notice_jobs, mail_merges) = notices(&checked, contract, &clients, options, &html)?;
+    let (notice_jobs, mail_merges) =
+        notices(&checked, contract, &clients, options, (&html, reuse))?;
     jobs.extend(notice_jobs);
     // In a few jobs at a time: a core waiting inside typst (which lays out
     // in parallel too) takes up pending jobs, nested on its stack, and a
@@ -220,21 +236,29 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
 }
 
 /// A client's copy in each selected format, in its own folder: private.
+/// A client's copy in each selected format, in its own folder: private;
+/// copied from the previous private output where its inputs are the same.
 fn client_files(
     document: &Document,
     client: &Client,
     renderers: &[&dyn Renderer],
     slot: Slot,
-    formats: &[Format],
-) -> Result<Vec<Artifact>, Box<crate::diagnostic::Diagnostic>> {
+    (formats, reuse): (&[Format], &Reuse),
+) -> Outcome {
     let mut artifacts = Vec::new();
     for renderer in renderers.iter().filter(|r| selected(formats, &r.format())) {
-        let mut rendered = renderer.render(document, slot)?;
-        rendered.sources.clear();
-        let mut artifact = Artifact::document(document, renderer.format(), slot, rendered);
-        artifact.entry.path = format!("{}/{}", client.id, artifact.entry.path);
-        artifact.entry.kind = ArtifactKind::Client;
-        artifacts.push(artifact);
+        let format = renderer.format();
+        let inputs = Reuse::document_inputs(document, format, &[slot]);
+        let path = artifact_path(&document.id, document.lang, format, slot);
+        let paths = [format!("{}/{path}", client.id)];
+        artifacts.extend(reuse.render(inputs, &paths, || {
+            let mut rendered = renderer.render(document, slot)?;
+            rendered.sources.clear();
+            let mut artifact = Artifact::document(document, format, slot, rendered);
+            artifact.entry.path.clone_from(&paths[0]);
+            artifact.entry.kind = ArtifactKind::Client;
+            Ok(vec![artifact])
+        })?);
     }
     Ok(artifacts)
 }
@@ -250,7 +274,7 @@ fn notices<'a>(
     contract: &'a DocumentSource,
     clients: &'a [Client],
     options: &ClientBuildOptions,
-    html: &'a render::html::HtmlRenderer,
+    (html, reuse): (&'a render::html::HtmlRenderer, &'a Reuse),
 ) -> Result<(Vec<Job<'a>>, Vec<Artifact>), BuildError> {
     let corpus = &checked.corpus;
     let mut jobs: Vec<Job> = Vec::new();
@@ -305,8 +329,9 @@ fn notices<'a>(
                 };
                 let notice = Arc::clone(&notice);
                 jobs.push(Box::new(move || {
-                    let bytes = render::notice::render(&notice, format, html)?;
-                    Ok(vec![Artifact::file(entry.clone(), bytes)])
+                    reuse.file("notice", format, &*notice, &entry, || {
+                        render::notice::render(&notice, format, html)
+                    })
                 }));
             }
         }

@@ -15,9 +15,10 @@ use sha2::{Digest, Sha256};
 
 use crate::corpus::records::sha256_hex;
 use crate::diagnostic::Diagnostic;
+use crate::model::Document;
 use crate::publish::build::Outcome;
 use crate::publish::output::{Artifact, MANIFEST, Manifest, ManifestEntry};
-use crate::render::Format;
+use crate::render::{Format, Slot};
 
 /// clausier's own build: its sources, templates and dependencies.
 const BUILD_ID: &str = env!("CLAUSIER_BUILD_ID");
@@ -62,6 +63,18 @@ impl Reuse {
             hash.update(part);
         }
         hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The fingerprint of `document` rendered in `format` for `slots`: a
+    /// page's links depend on where it is, a PDF or a Word file does not.
+    pub fn document_inputs(document: &Document, format: Format, slots: &[Slot]) -> String {
+        let model = serde_json::to_vec(document).expect("documents serialize to JSON");
+        let place = match format {
+            Format::Html => format!("{slots:?}"),
+            _ => String::new(),
+        };
+        let format = format.extension().as_bytes();
+        Reuse::inputs("document", &[format, place.as_bytes(), &model])
     }
 
     /// The files at `paths` rendered from `inputs`, from the previous
