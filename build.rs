@@ -36,11 +36,36 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=Cargo.lock");
     println!("cargo:rerun-if-changed=Cargo.toml");
+    found.push(PathBuf::from("build.rs"));
+    println!("cargo:rerun-if-changed=build.rs");
     found.sort();
     let mut hash = 0xcbf2_9ce4_8422_2325_u64;
     for path in &found {
         fnv(&mut hash, path.to_string_lossy().as_bytes());
         fnv(&mut hash, &fs::read(path).unwrap_or_default());
+    }
+    // The same sources compiled otherwise (another compiler, profile,
+    // target or set of features) are another build.
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let version = std::process::Command::new(rustc).arg("-vV").output();
+    fnv(&mut hash, &version.map(|o| o.stdout).unwrap_or_default());
+    let mut settings: Vec<(String, String)> = std::env::vars()
+        .filter(|(key, _)| {
+            key.starts_with("CARGO_FEATURE_")
+                || [
+                    "PROFILE",
+                    "OPT_LEVEL",
+                    "DEBUG",
+                    "TARGET",
+                    "CARGO_ENCODED_RUSTFLAGS",
+                ]
+                .contains(&key.as_str())
+        })
+        .collect();
+    settings.sort();
+    for (key, value) in settings {
+        fnv(&mut hash, key.as_bytes());
+        fnv(&mut hash, value.as_bytes());
     }
     println!("cargo:rustc-env=CLAUSIER_BUILD_ID={hash:016x}");
 }

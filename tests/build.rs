@@ -679,6 +679,30 @@ fn a_rebuild_copies_what_has_not_changed_and_gives_what_a_fresh_build_gives() {
     assert_eq!(build_reusing(&dir, &out, true, false), copied - 1);
     assert_eq!(relative_tree(&out), relative_tree(&fresh));
 
+    // Nor is a file grown huge (never read), linked elsewhere, or listed
+    // with details of its own: the manifest's entries are made anew.
+    fs::File::options()
+        .write(true)
+        .open(out.join("fr/dpa/1.1.pdf"))
+        .unwrap()
+        .set_len(1 << 33)
+        .unwrap();
+    let outside = dir.join("outside.pdf");
+    fs::write(&outside, b"not a PDF").unwrap();
+    fs::remove_file(out.join("en/dpa.pdf")).unwrap();
+    fs::hard_link(&outside, out.join("en/dpa.pdf")).unwrap();
+    let manifest = fs::read_to_string(out.join(MANIFEST)).unwrap();
+    let retitled = manifest.replacen(
+        "\"title\": \"Data Processing Agreement\"",
+        "\"title\": \"TAMPERED\"",
+        1,
+    );
+    assert_ne!(manifest, retitled);
+    fs::write(out.join(MANIFEST), retitled).unwrap();
+    build_reusing(&dir, &out, true, false);
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
+    assert_eq!(fs::read(&outside).unwrap(), b"not a PDF");
+
     // A clause changed: the working text and what shows it are rendered,
     // the released versions copied; the result is a fresh build's.
     edit(

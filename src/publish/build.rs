@@ -14,7 +14,7 @@ use crate::model::Document;
 use crate::publish::output::{self, Artifact, Manifest};
 use crate::publish::reuse::Reuse;
 use crate::publish::{feed, notices, redlines, site};
-use crate::render::{self, Format, Renderer, Slot};
+use crate::render::{self, Format, Rendered, Renderer, Slot};
 
 /// Whether `item` is among `choices`; an empty selection selects all.
 pub fn selected<T: PartialEq>(choices: &[T], item: &T) -> bool {
@@ -328,8 +328,11 @@ fn render_document(
     let paths: Vec<String> = (slots.iter())
         .map(|&slot| render::artifact_path(&document.id, document.lang, format, slot))
         .collect();
-    reuse.render(inputs, &paths, || {
-        let rendered = renderer.render(document, slots[0])?;
+    reuse.render(inputs, &paths, |previous| {
+        let rendered = match previous {
+            Some(bytes) => Rendered::copied(bytes),
+            None => renderer.render(document, slots[0])?,
+        };
         Ok(slots
             .iter()
             .map(|&slot| Artifact::document(document, format, slot, rendered.clone()))

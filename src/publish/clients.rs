@@ -21,7 +21,7 @@ use crate::publish::build::{Job, Outcome, render_all, selected};
 use crate::publish::notices::artifact_path as notice_path;
 use crate::publish::output::{self, Artifact, ArtifactKind, Manifest, ManifestEntry};
 use crate::publish::reuse::Reuse;
-use crate::render::{self, Format, Renderer, Slot, artifact_path};
+use crate::render::{self, Format, Rendered, Renderer, Slot, artifact_path};
 use crate::versions::notice::client_notice;
 
 /// The private folder clients' copies go to, under the corpus root,
@@ -251,8 +251,11 @@ fn client_files(
         let inputs = Reuse::document_inputs(document, format, &[slot]);
         let path = artifact_path(&document.id, document.lang, format, slot);
         let paths = [format!("{}/{path}", client.id)];
-        artifacts.extend(reuse.render(inputs, &paths, || {
-            let mut rendered = renderer.render(document, slot)?;
+        artifacts.extend(reuse.render(inputs, &paths, |previous| {
+            let mut rendered = match previous {
+                Some(bytes) => Rendered::copied(bytes),
+                None => renderer.render(document, slot)?,
+            };
             rendered.sources.clear();
             let mut artifact = Artifact::document(document, format, slot, rendered);
             artifact.entry.path.clone_from(&paths[0]);

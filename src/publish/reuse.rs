@@ -2,9 +2,12 @@
 //! so a PDF, a page or a Word file whose inputs (the model, the format,
 //! where it is published, and clausier's own build) are those of a file of
 //! the previous output is copied from it instead of rendered again. The
-//! manifest records each file's inputs; a file is reused only if its bytes
-//! still have the hash the manifest gives, and the result is the same as a
-//! fresh build's, byte for byte (`tests/build.rs`).
+//! manifest records each file's inputs; a file is reused only if it is a
+//! plain file of the output with the size and hash the manifest gives, and
+//! the result is the same as a fresh build's, byte for byte
+//! (`tests/build.rs`). The previous output is trusted as restricted builds
+//! trust it: whoever can rewrite both a file and `manifest.json` there can
+//! rewrite what is published anyway; `--fresh` renders everything.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -77,25 +80,24 @@ impl Reuse {
         Reuse::inputs("document", &[format, place.as_bytes(), &model])
     }
 
-    /// The files at `paths` rendered from `inputs`, from the previous
-    /// output, or else `render`'s, marked with their inputs (unless the
-    /// renderer warned: a file is reused only where rendering it again
-    /// would say nothing).
+    /// The files at `paths` from one rendering of `inputs`: `make` gets
+    /// the previous output's bytes where they can be reused, or none and
+    /// renders. Their manifest entries are made anew either way, and marked
+    /// with their inputs unless rendering warned (a file is reused only
+    /// where rendering it again would say nothing).
     pub fn render(
         &self,
         inputs: String,
         paths: &[String],
-        render: impl FnOnce() -> Outcome,
+        make: impl FnOnce(Option<Vec<u8>>) -> Outcome,
     ) -> Outcome {
-        let previous: Option<Vec<&ManifestEntry>> = (paths.iter())
-            .map(|path| self.by_inputs.get(&(inputs.clone(), path.clone())))
-            .collect();
-        if let Some(artifacts) = previous.and_then(|entries| self.read(&entries)) {
+        let previous = self.previous_bytes(&inputs, paths);
+        let reused = previous.is_some();
+        let mut artifacts = make(previous)?;
+        if reused {
             self.reused.fetch_add(artifacts.len(), Ordering::Relaxed);
-            return Ok(artifacts);
         }
-        let mut artifacts = render()?;
-        if artifacts.iter().all(|a| a.warnings.is_empty()) {
+        if reused || artifacts.iter().all(|a| a.warnings.is_empty()) {
             for artifact in &mut artifacts {
                 artifact.entry.inputs = Some(inputs.clone());
             }
@@ -116,28 +118,52 @@ impl Reuse {
         let model = serde_json::to_vec(model).expect("models serialize to JSON");
         let inputs = Reuse::inputs(kind, &[format.extension().as_bytes(), &model]);
         let paths = [entry.path.clone()];
-        self.render(inputs, &paths, || {
-            Ok(vec![Artifact::file(entry.clone(), render()?)])
+        self.render(inputs, &paths, |previous| {
+            let bytes = match previous {
+                Some(bytes) => bytes,
+                None => render()?,
+            };
+            Ok(vec![Artifact::file(entry.clone(), bytes)])
         })
     }
 
-    /// The previous files of `entries`, if every one is still as the
-    /// manifest says.
-    fn read(&self, entries: &[&ManifestEntry]) -> Option<Vec<Artifact>> {
-        entries
-            .iter()
-            .map(|entry| {
-                let inside = Path::new(&entry.path)
-                    .components()
-                    .all(|c| matches!(c, Component::Normal(_)));
-                // Only a plain file of the output: never through a link.
-                let path = self.out.join(&entry.path);
-                let plain = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-                let bytes = std::fs::read(&path).ok().filter(|_| inside && plain)?;
-                (sha256_hex(&bytes) == entry.sha256)
-                    .then(|| Artifact::file((*entry).clone(), bytes))
-            })
-            .collect()
+    /// The bytes one rendering of `inputs` gave the files at `paths` in the
+    /// previous output: every path listed with these inputs and the same
+    /// hash, and the first still so on disk.
+    fn previous_bytes(&self, inputs: &str, paths: &[String]) -> Option<Vec<u8>> {
+        let entries: Vec<&ManifestEntry> = (paths.iter())
+            .map(|path| self.by_inputs.get(&(inputs.to_string(), path.clone())))
+            .collect::<Option<_>>()?;
+        let first = entries.first()?;
+        if entries.iter().any(|e| e.sha256 != first.sha256) {
+            return None;
+        }
+        self.read_plain(first)
+    }
+
+    /// The file of `entry`, if it is a plain file of the output (not a
+    /// link, not reached through one, not linked elsewhere) of the size and
+    /// hash the manifest gives. Checked before it is opened, so that no
+    /// file outside the output is read, and no huge one.
+    fn read_plain(&self, entry: &ManifestEntry) -> Option<Vec<u8>> {
+        use std::os::unix::fs::MetadataExt;
+        let relative = Path::new(&entry.path);
+        if !relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        {
+            return None;
+        }
+        let path = self.out.join(relative);
+        let real = std::fs::canonicalize(&path).ok()?;
+        let out = std::fs::canonicalize(&self.out).ok()?;
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        let plain = meta.is_file() && meta.nlink() == 1 && meta.len() == entry.bytes;
+        if !plain || real != out.join(relative) {
+            return None;
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        (sha256_hex(&bytes) == entry.sha256).then_some(bytes)
     }
 
     /// How many files were reused.

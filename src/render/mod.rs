@@ -81,6 +81,17 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Rendered {
+    /// A file copied from an earlier rendering: no sources, no warnings.
+    pub fn copied(bytes: Vec<u8>) -> Rendered {
+        Rendered {
+            bytes,
+            sources: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Renders documents into one format. Implementations are built once per
 /// run and shared by every document, so that expensive setup (fonts,
 /// templates) happens once.
