@@ -104,4 +104,14 @@ fn the_redline_marks_words_rows_and_sections_in_both_languages_and_formats() {
         String::from_utf8_lossy(&unknown.stderr)
             .contains("`dpa` has no release 2.0: its releases are 1.0, 1.1")
     );
+    let file = english.join("dpa-1.0-1.1.en.html");
+    let args = ["diff", "dpa", "1.0", "1.1", "--out", file.to_str().unwrap()];
+    let into_a_file = clausier(&shipped_root(), &args);
+    assert_eq!(into_a_file.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&into_a_file.stderr)
+            .contains("is a file: pass a folder for the redlines with --out"),
+        "{}",
+        String::from_utf8_lossy(&into_a_file.stderr)
+    );
 }

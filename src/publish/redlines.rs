@@ -55,6 +55,12 @@ fn renderings(
 /// `<out>/<document>-<from>-<to>.<lang>.<ext>`. Returns the files written.
 pub fn write_redlines(request: &DiffRequest) -> Result<Vec<PathBuf>, BuildError> {
     crate::publish::output::check_placement(request.out, request.root)?;
+    if request.out.exists() && !request.out.is_dir() {
+        return Err(BuildError::Usage(format!(
+            "{} is a file: pass a folder for the redlines with --out",
+            request.out.display()
+        )));
+    }
     let checked = crate::check::check(request.root, true).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     let source = crate::corpus::releases::find_document(corpus, request.document)?;
