@@ -101,12 +101,14 @@ fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languag
     assert!(fr.contains(
         "<h2><a href=\"fr/dpa.html\">Accord sur le traitement des données personnelles</a></h2>"
     ));
-    assert!(fr.contains("Version 1.1 · Date d'entrée en vigueur : <time datetime=\"2027-01-15\">15 janvier 2027</time>"));
+    assert!(fr.contains("Version 1.1 · Date d'entrée en vigueur\u{a0}: <time datetime=\"2027-01-15\">15 janvier 2027</time>"));
     assert!(fr.contains("<a href=\"fr/dpa.pdf\" type=\"application/pdf\">"));
     assert!(en.contains("<a href=\"cookies.pdf\" type=\"application/pdf\">"));
     assert!(en.contains(
-        "Version 1.0 · Effective date : <time datetime=\"2024-02-03\">3 February 2024</time>"
+        "Version 1.0 · Effective date: <time datetime=\"2024-02-03\">3 February 2024</time>"
     ));
+    // English never gets French spacing before a colon.
+    assert!(!en.contains(" :") && !en.contains("\u{a0}:"), "French spacing in English");
     // English pages carry the "French prevails" banner.
     assert!(en.contains("class=\"notice translation\""));
     assert!(fr.contains("notices/dpa-1.0-1.1.html"));

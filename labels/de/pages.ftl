@@ -6,6 +6,7 @@
 page-contents = Inhalt
 page-version = Fassung
 page-effective-date = Gültig ab
+page-colon = :
 page-page = Seite
 page-language = Sprache:
 page-between = Zwischen:

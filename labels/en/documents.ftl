@@ -4,6 +4,7 @@
 page-contents = Contents
 page-version = Version
 page-effective-date = Effective date
+page-colon = :
 page-page = Page
 page-language = Language:
 page-between = Between:

@@ -6,6 +6,7 @@
 page-contents = Índice
 page-version = Versión
 page-effective-date = Fecha de entrada en vigor
+page-colon = :
 page-page = Página
 page-language = Idioma:
 page-between = Entre:

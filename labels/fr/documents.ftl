@@ -4,6 +4,8 @@
 page-contents = Sommaire
 page-version = Version
 page-effective-date = Date d'entrée en vigueur
+# A label and what follows: French sets a no-break space before the colon.
+page-colon = {"\u00A0"}:
 page-page = Page
 page-language = Langue :
 page-between = Entre :

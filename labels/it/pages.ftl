@@ -6,6 +6,7 @@
 page-contents = Indice
 page-version = Versione
 page-effective-date = Data di entrata in vigore
+page-colon = :
 page-page = Pagina
 page-language = Lingua:
 page-between = Tra:

@@ -6,6 +6,7 @@
 page-contents = Inhoud
 page-version = Versie
 page-effective-date = Datum van inwerkingtreding
+page-colon = :
 page-page = Pagina
 page-language = Taal:
 page-between = Tussen:

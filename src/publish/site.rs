@@ -287,6 +287,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
     let labels = serde_json::json!({
         "version": label("page-version"),
         "effective_date": label("page-effective-date"),
+        "colon": label("page-colon"),
         "pdf": label("page-download-pdf"),
         "read": label("site-read"),
         "history": label("history-title"),

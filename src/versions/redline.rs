@@ -77,6 +77,9 @@ pub struct RedlineLabels {
     pub from: String,
     pub to: String,
     pub effective_date: String,
+    /// What sets a label apart from its value, in the language's
+    /// typography: ":" in English, no-break space and ":" in French.
+    pub colon: String,
     pub summary: String,
     pub changed: String,
     pub nothing_changed: String,
@@ -179,6 +182,7 @@ pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Opt
             from: label("redline-from"),
             to: label("redline-to"),
             effective_date: new.labels.effective_date.clone(),
+            colon: label("page-colon"),
             summary: label("redline-summary"),
             changed: label("redline-changed"),
             nothing_changed: label("redline-nothing-changed"),
