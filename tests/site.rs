@@ -108,7 +108,10 @@ fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languag
         "Version 1.0 · Effective date: <time datetime=\"2024-02-03\">3 February 2024</time>"
     ));
     // English never gets French spacing before a colon.
-    assert!(!en.contains(" :") && !en.contains("\u{a0}:"), "French spacing in English");
+    assert!(
+        !en.contains(" :") && !en.contains("\u{a0}:"),
+        "French spacing in English"
+    );
     // English pages carry the "French prevails" banner.
     assert!(en.contains("class=\"notice translation\""));
     assert!(fr.contains("notices/dpa-1.0-1.1.html"));
