@@ -9,7 +9,7 @@ use std::fs;
 
 use clausier::corpus::locale::message_ids;
 use clausier::lang::Lang;
-use common::{build, copy_corpus, scratch, shipped_out, shipped_root};
+use common::{build, copy_corpus, relative_tree, scratch, shipped_out, shipped_root};
 
 fn ids(lang: Lang) -> BTreeSet<String> {
     let folder = shipped_root().join("labels").join(lang.to_string());
@@ -62,24 +62,6 @@ fn the_shipped_corpus_checks_clean() {
     assert_eq!(documents.len(), 6, "three documents in two languages");
 }
 
-/// Every file under `dir`, relative, with its bytes.
-fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut files = std::collections::BTreeMap::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let name = path.strip_prefix(dir).unwrap().display().to_string();
-                files.insert(name, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
-
 #[test]
 fn the_labels_are_built_in_and_locales_only_reword_them() {
     // Learn & Go words no label otherwise: its documents are built from
@@ -94,7 +76,7 @@ fn the_labels_are_built_in_and_locales_only_reword_them() {
     copy_corpus(&dir);
     let out = dir.join("out");
     build(&dir, &out);
-    let (built, shipped) = (tree(&out), tree(shipped_out()));
+    let (built, shipped) = (relative_tree(&out), relative_tree(shipped_out()));
     assert_eq!(
         built.keys().collect::<Vec<_>>(),
         shipped.keys().collect::<Vec<_>>()

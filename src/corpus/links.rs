@@ -260,6 +260,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_parallel_editions_translation_loses_links_the_policy_refuses() {
+        let release: serde_json::Value =
+            serde_json::from_str(include_str!("../../releases/dpa/1.1.json")).unwrap();
+        let documents: Vec<Document> =
+            serde_json::from_value(release["documents"].clone()).unwrap();
+        let mut translation = documents[1].clone();
+        translation.sections[0].blocks.insert(
+            0,
+            Block::Paragraph {
+                inlines: vec![Inline::Link {
+                    url: "javascript:alert(1)".into(),
+                    inlines: vec![Inline::text("click")],
+                }],
+            },
+        );
+        let parallel = Document {
+            translation: Some(Box::new(translation)),
+            ..documents[0].clone()
+        };
+        let published = published(&parallel);
+        let first = &published.translation.unwrap().sections[0].blocks[0];
+        assert_eq!(first, &Block::paragraph("click"));
+    }
+
+    #[test]
     fn allows_web_pages_addresses_and_sections_only() {
         for url in [
             "https://www.ovh.com/fr/",

@@ -172,8 +172,10 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
 
 /// The lower-case hex SHA-256 of `bytes`, as fingerprints and the manifest record it.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hexadecimal: how digests are written.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

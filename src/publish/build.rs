@@ -88,12 +88,19 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     let reuse = &reuse;
     let placed = placements(&checked, options);
     let parallels = parallel_editions(&checked, options);
+    // Each model fingerprinted once, for all its renderings.
+    let models: Vec<String> = (placed.iter().map(|(d, _)| *d))
+        .chain(parallels.iter().map(|(d, _)| d))
+        .map(Reuse::model)
+        .collect();
+    let (placed_models, parallel_models) = models.split_at(placed.len());
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
     let docx = render::docx::DocxRenderer;
     let renderers: [&dyn Renderer; 3] = [&pdf, &html, &docx];
     let mut jobs: Vec<Job> = Vec::new();
-    for (document, slots) in &placed {
+    for ((document, slots), model) in placed.iter().zip(placed_models) {
+        let document = (*document, model.as_str());
         for renderer in renderers {
             let format = renderer.format();
             if !selected(&options.formats, &format) {
@@ -120,7 +127,8 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             }
         }
     }
-    for (document, translation) in &parallels {
+    for ((document, translation), model) in parallels.iter().zip(parallel_models) {
+        let document = (document, model.as_str());
         let slots = [Slot::Parallel(*translation)];
         for renderer in [&pdf as &dyn Renderer, &docx] {
             if selected(&options.formats, &renderer.format()) {
@@ -315,16 +323,17 @@ pub(crate) fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
     }
 }
 
-/// Renders `document` once and publishes it in every slot, or copies the
-/// files from the previous output where its inputs are the same.
+/// Renders `document` (with the fingerprint of its model) once and
+/// publishes it in every slot, or copies the files from the previous output
+/// where its inputs are the same.
 fn render_document(
-    document: &Document,
+    (document, model): (&Document, &str),
     renderer: &dyn Renderer,
     slots: &[Slot],
     reuse: &Reuse,
 ) -> Outcome {
     let format = renderer.format();
-    let inputs = Reuse::document_inputs(document, format, slots);
+    let inputs = Reuse::document_inputs(model, format, slots);
     let paths: Vec<String> = (slots.iter())
         .map(|&slot| render::artifact_path(&document.id, document.lang, format, slot))
         .collect();

@@ -246,9 +246,10 @@ fn client_files(
     (formats, reuse): (&[Format], &Reuse),
 ) -> Outcome {
     let mut artifacts = Vec::new();
+    let model = Reuse::model(document);
     for renderer in renderers.iter().filter(|r| selected(formats, &r.format())) {
         let format = renderer.format();
-        let inputs = Reuse::document_inputs(document, format, &[slot]);
+        let inputs = Reuse::document_inputs(&model, format, &[slot]);
         let path = artifact_path(&document.id, document.lang, format, slot);
         let paths = [format!("{}/{path}", client.id)];
         artifacts.extend(reuse.render(inputs, &paths, |previous| {

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::corpus::records::sha256_hex;
+use crate::corpus::records::{hex, sha256_hex};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::publish::build::Outcome;
@@ -30,6 +30,7 @@ const BUILD_ID: &str = env!("CLAUSIER_BUILD_ID");
 /// their path.
 #[derive(Default)]
 pub struct Reuse {
+    /// The output folder, by its real path (files are checked against it).
     out: PathBuf,
     by_inputs: HashMap<(String, String), ManifestEntry>,
     reused: AtomicUsize,
@@ -51,8 +52,12 @@ impl Reuse {
                 by_inputs.insert((inputs, entry.path.clone()), entry);
             }
         }
+        // Without a real path there is nothing to check files against.
+        let Ok(out) = std::fs::canonicalize(out) else {
+            return Reuse::none();
+        };
         Reuse {
-            out: out.to_path_buf(),
+            out,
             by_inputs,
             reused: AtomicUsize::new(0),
         }
@@ -65,19 +70,25 @@ impl Reuse {
             hash.update((part.len() as u64).to_le_bytes());
             hash.update(part);
         }
-        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        hex(&hash.finalize())
     }
 
-    /// The fingerprint of `document` rendered in `format` for `slots`: a
-    /// page's links depend on where it is, a PDF or a Word file does not.
-    pub fn document_inputs(document: &Document, format: Format, slots: &[Slot]) -> String {
-        let model = serde_json::to_vec(document).expect("documents serialize to JSON");
+    /// The fingerprint of a document's model, made once and shared by
+    /// the fingerprints of its renderings.
+    pub fn model(document: &Document) -> String {
+        sha256_hex(&serde_json::to_vec(document).expect("documents serialize to JSON"))
+    }
+
+    /// The fingerprint of the document of fingerprint `model` rendered in
+    /// `format` for `slots`: a page's links depend on where it is, a PDF or
+    /// a Word file does not.
+    pub fn document_inputs(model: &str, format: Format, slots: &[Slot]) -> String {
         let place = match format {
             Format::Html => format!("{slots:?}"),
             _ => String::new(),
         };
         let format = format.extension().as_bytes();
-        Reuse::inputs("document", &[format, place.as_bytes(), &model])
+        Reuse::inputs("document", &[format, place.as_bytes(), model.as_bytes()])
     }
 
     /// The files at `paths` from one rendering of `inputs`: `make` gets
@@ -156,10 +167,9 @@ impl Reuse {
         }
         let path = self.out.join(relative);
         let real = std::fs::canonicalize(&path).ok()?;
-        let out = std::fs::canonicalize(&self.out).ok()?;
         let meta = std::fs::symlink_metadata(&path).ok()?;
         let plain = meta.is_file() && meta.nlink() == 1 && meta.len() == entry.bytes;
-        if !plain || real != out.join(relative) {
+        if !plain || real != path {
             return None;
         }
         let bytes = std::fs::read(&path).ok()?;

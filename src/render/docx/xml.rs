@@ -386,8 +386,7 @@ fn bookmark_name(id: &str) -> String {
     if plain && name.len() <= 38 {
         return format!("s_{name}");
     }
-    let hash = sha2::Sha256::digest(id.as_bytes());
-    let hex: String = hash[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let hex = crate::corpus::records::hex(&sha2::Sha256::digest(id.as_bytes())[..4]);
     let start: String = name.chars().take(29).collect();
     format!("s_{start}_{hex}")
 }
