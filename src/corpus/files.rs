@@ -5,7 +5,7 @@
 //! (byte-order mark, line endings, Unicode form) so that nothing invisible
 //! in an editor changes what clausier sees.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -187,16 +187,6 @@ fn reason(error: &io::Error) -> String {
         Some(end) => text[..end].to_lowercase(),
         None => text,
     }
-}
-
-/// Writes `bytes` at `path` and syncs them to disk, creating its folder.
-pub fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)?;
-    }
-    let mut file = File::create(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 /// Writes `bytes` into a file that does not exist yet, and syncs them:

@@ -12,7 +12,6 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::files::write_synced;
 use crate::corpus::records::sha256_hex;
 use crate::diagnostic::Diagnostic;
 use crate::error::BuildError;
@@ -229,14 +228,14 @@ pub fn publish(
     if let (true, Previous::Output { files, manifest }) = (keep, previous) {
         for file in &files {
             let bytes = kept_bytes(out, file, &manifest)?;
-            write_synced(&staging.path.join(file), &bytes).map_err(BuildError::Io)?;
+            staging.write(file, &bytes).map_err(BuildError::Io)?;
         }
         entries = manifest.artifacts;
         entries.retain(|entry| files.contains(&entry.path));
         written.extend(files);
     }
     let mut write = |relative: String, bytes: &[u8]| {
-        let result = write_synced(&staging.path.join(&relative), bytes);
+        let result = staging.write(&relative, bytes);
         written.insert(relative);
         result.map_err(BuildError::Io)
     };
@@ -262,8 +261,7 @@ pub fn publish(
         generator: "clausier".to_string(),
         files: written.into_iter().collect(),
     };
-    write_synced(&staging.path.join(guard::MARKER), json(&marker).as_bytes())
-        .map_err(BuildError::Io)?;
+    (staging.write(guard::MARKER, json(&marker).as_bytes())).map_err(BuildError::Io)?;
     staging.swap_into(out).map_err(BuildError::Io)?;
     Ok(manifest)
 }

