@@ -281,3 +281,139 @@ impl Section {
         }
     }
 }
+
+impl Section {
+    /// The section `id` among `sections`, at any depth.
+    pub fn find<'a>(sections: &'a [Section], id: &str) -> Option<&'a Section> {
+        sections.iter().find_map(|section| match section.id == id {
+            true => Some(section),
+            false => Section::find(&section.children, id),
+        })
+    }
+}
+
+/// Typesets every text a reader sees (`text::typography`), for one
+/// language: ids, addresses, section numbers, ISO dates and e-signature
+/// tags are left as they are.
+struct Typesetter<'a> {
+    lang: &'a str,
+}
+
+impl Typesetter<'_> {
+    fn text(&self, text: &mut String) {
+        *text = crate::text::typography::typeset(text, self.lang);
+    }
+
+    fn texts<'t>(&self, texts: impl IntoIterator<Item = &'t mut String>) {
+        texts.into_iter().for_each(|text| self.text(text));
+    }
+
+    fn section(&self, section: &mut Section) {
+        self.texts([&mut section.title, &mut section.heading]);
+        self.blocks(&mut section.blocks);
+        section
+            .children
+            .iter_mut()
+            .for_each(|child| self.section(child));
+    }
+
+    fn blocks(&self, blocks: &mut [Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph { inlines } | Block::Label { inlines } => {
+                    self.inlines(inlines, &mut None)
+                }
+                Block::List { items, .. } => items.iter_mut().for_each(|item| self.blocks(item)),
+                Block::Table(table) => self.table(table),
+                Block::Signatures { signatories } => {
+                    for signatory in signatories {
+                        self.texts([
+                            &mut signatory.role,
+                            &mut signatory.party,
+                            &mut signatory.signature,
+                        ]);
+                        self.texts(&mut signatory.lines);
+                    }
+                }
+            }
+        }
+    }
+
+    fn table(&self, table: &mut Table) {
+        self.text(&mut table.caption);
+        self.texts(&mut table.header);
+        table
+            .rows
+            .iter_mut()
+            .flatten()
+            .for_each(|cell| self.blocks(cell));
+    }
+
+    /// A paragraph's texts in order, each typeset after the one before
+    /// (`previous`, its last character): Markdown splits a quotation
+    /// around its emphasis.
+    fn inlines(&self, inlines: &mut [Inline], previous: &mut Option<char>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } => {
+                    *text = crate::text::typography::typeset_after(*previous, text, self.lang);
+                    *previous = text.chars().last().or(*previous);
+                }
+                Inline::Strong { inlines }
+                | Inline::Emphasis { inlines }
+                | Inline::Link { inlines, .. } => self.inlines(inlines, previous),
+                Inline::Break => *previous = None,
+            }
+        }
+    }
+}
+
+impl Table {
+    /// This table typeset for `lang`, as [`Document::typeset`] does.
+    pub fn typeset(mut self, lang: Lang) -> Table {
+        let lang = lang.to_string();
+        Typesetter { lang: &lang }.table(&mut self);
+        self
+    }
+}
+
+impl Document {
+    /// This document as readers see it: its text typeset for its language,
+    /// and a parallel edition's translation for its own. Applied by every
+    /// renderer (and to both sides of a redline), never stored: releases
+    /// keep the text as written, so that a better rule reaches them too.
+    pub fn typeset(mut self) -> Document {
+        let lang = self.lang.to_string();
+        let typesetter = Typesetter { lang: &lang };
+        let labels = &mut self.labels;
+        typesetter.texts([
+            &mut self.title,
+            &mut self.effective_date_text,
+            &mut self.language_notice.short,
+            &mut self.language_notice.long,
+            &mut labels.contents,
+            &mut labels.version,
+            &mut labels.effective_date,
+            &mut labels.page,
+            &mut labels.language,
+            &mut labels.between,
+            &mut labels.other_language,
+            &mut labels.download_pdf,
+        ]);
+        typesetter.texts(&mut self.subtitle);
+        // Each edition names itself in its own language.
+        for (edition, name) in &mut labels.editions {
+            *name = crate::text::typography::typeset(name, &edition.to_string());
+        }
+        for party in &mut self.parties {
+            typesetter.text(&mut party.role);
+            typesetter.texts(&mut party.lines);
+        }
+        self.sections.iter_mut().for_each(|s| typesetter.section(s));
+        if let Some(copy) = &mut self.made_out_to {
+            typesetter.texts([&mut copy.name, &mut copy.footer]);
+        }
+        self.translation = self.translation.map(|t| Box::new(t.typeset()));
+        self
+    }
+}

@@ -19,9 +19,16 @@ fn manifest(out: &Path) -> Manifest {
 /// Every released version of each document, oldest first, with its
 /// effective date.
 const RELEASES: [(&str, &[(&str, &str)]); 3] = [
-    ("cookies", &[("1.0", "2024-02-03")]),
-    ("dpa", &[("1.0", "2026-09-01"), ("1.1", "2027-01-15")]),
-    ("privacy", &[("1.0", "2026-09-01")]),
+    ("cookies", &[("1.0", "2024-02-03"), ("1.1", "2027-03-01")]),
+    (
+        "dpa",
+        &[
+            ("1.0", "2026-09-01"),
+            ("1.1", "2027-01-15"),
+            ("1.2", "2027-03-01"),
+        ],
+    ),
+    ("privacy", &[("1.0", "2026-09-01"), ("1.1", "2027-03-01")]),
 ];
 
 #[test]
@@ -334,9 +341,11 @@ fn command_line_builds_a_selection_and_keeps_sources() {
             "en/dpa.pdf",
             "en/dpa/1.0.pdf",
             "en/dpa/1.1.pdf",
+            "en/dpa/1.2.pdf",
             "fr/dpa.html",
             "fr/dpa/1.0.html",
             "fr/dpa/1.1.html",
+            "fr/dpa/1.2.html",
             "notices/dpa-1.0-1.1.html",
             "notices/dpa-1.0-1.1.pdf"
         ]
@@ -491,7 +500,7 @@ const ARTICLE_13: [(&str, &str, &str); 13] = [
     ),
     (
         "art13-1b",
-        "délégué à la protection des données, Marie Hombert",
+        "déléguée à la protection des données, Marie Hombert",
         "data protection officer, Marie Hombert",
     ),
     ("art13-1c", "Base légale", "Legal basis"),
@@ -503,8 +512,8 @@ const ARTICLE_13: [(&str, &str, &str); 13] = [
     ("art13-1e", "Destinataires", "Recipients"),
     (
         "art13-1f",
-        "Google Analytics : États-Unis, décision d'adéquation",
-        "Google Analytics: United States, adequacy decision",
+        "Google Ireland Limited : États-Unis, décision d'adéquation",
+        "Google Ireland Limited: United States, adequacy decision",
     ),
     (
         "art13-2a",
@@ -632,7 +641,7 @@ fn build_prints_one_line_by_default_every_file_with_verbose_and_nothing_with_qui
         "{default}"
     );
     assert!(
-        lines[0].contains(": 3 documents in 2 languages (4 versions), 1 parallel edition, 1 redline, 1 client notice, the site and the feed in "),
+        lines[0].contains(": 3 documents in 2 languages (7 versions), 1 parallel edition, 4 redlines, 1 client notice, the site and the feed in "),
         "{default}"
     );
     let verbose = text(common::clausier(&root, &["build", "-v", "--out", out_arg]));

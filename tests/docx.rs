@@ -129,7 +129,7 @@ fn clauses_items_and_paragraphs_added_or_removed_are_revisions_too() {
         &[
             "release",
             "dpa",
-            "1.2",
+            "1.3",
             "--effective",
             "2027-06-01",
             "--summary-fr",
@@ -141,7 +141,7 @@ fn clauses_items_and_paragraphs_added_or_removed_are_revisions_too() {
     assert!(release.status.success(), "{}", common::shown(&release));
     let out = dir.join("out");
     common::build(&dir, &out);
-    let (ins, del) = check_redline(&out, "dpa", "1.1", "1.2");
+    let (ins, del) = check_redline(&out, "dpa", "1.2", "1.3");
     assert!(ins >= 8 && del >= 8, "{ins} insertions, {del} deletions");
 }
 
@@ -173,7 +173,7 @@ fn word_files_have_headings_lists_tables_fields_language_and_properties() {
         assert!(styles.contains(r#"<w:name w:val="heading 1"/>"#));
         let core = part(&docx, "docProps/core.xml");
         assert!(
-            core.contains(">2027-01-15T00:00:00Z</dcterms:created>"),
+            core.contains(">2027-03-01T00:00:00Z</dcterms:created>"),
             "{core}"
         );
         assert!(core.contains(&format!("<dc:language>{lang}</dc:language>")));
@@ -184,7 +184,7 @@ fn word_files_have_headings_lists_tables_fields_language_and_properties() {
     }
     let texts = paragraphs(&out.join("fr/dpa.docx"), View::Accepted);
     for heading in [
-        "1. Objet – Champ d'application",
+        "1. Objet – Champ d’application",
         "Annexe C – Liste des sous-traitants ultérieurs",
         "Version française faisant foi",
     ] {

@@ -6,6 +6,7 @@ mod common;
 
 use std::fs;
 
+use clausier::text::typography::typeset;
 use common::*;
 
 const SPECIALS: &str = r"# $ * _ @ \ [ ] < > <script>alert(1)</script> #set page(width: 1cm) {{x}";
@@ -37,8 +38,12 @@ fn specials_in_yaml_and_clauses_come_out_literally() {
     let out = dir.join("out");
     build_draft(&dir, &out);
 
-    let expected_clause = r"# $ * _ @ \ [ ] < > <script>alert(1)</script> #set page(width: 1cm)";
+    let written_clause = r"# $ * _ @ \ [ ] < > <script>alert(1)</script> #set page(width: 1cm)";
+    // Literally, as typography sets text (French spaces before colons).
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     for lang in ["fr", "en"] {
+        let expected_clause = &typeset(written_clause, lang);
+        let expected_value = typeset(&format!("Marie {yaml_value}"), lang);
         let html = fs::read_to_string(out.join(format!("{lang}/dpa.html"))).unwrap();
         assert!(!html.contains("<script>"), "{lang}: raw <script> in HTML");
         assert!(
@@ -46,20 +51,20 @@ fn specials_in_yaml_and_clauses_come_out_literally() {
                 || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         );
         let text = html_text(&out.join(format!("{lang}/dpa.html")));
-        assert!(
-            text.contains(&format!("Marie {yaml_value}")),
-            "{lang}: YAML value in HTML"
-        );
+        assert!(text.contains(&expected_value), "{lang}: YAML value in HTML");
         assert!(text.contains(expected_clause), "{lang}: clause in HTML");
 
         let pdf = pdf_text(&out.join(format!("{lang}/dpa.pdf")));
-        let pdf_flat: String = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+        let pdf_flat = flat(&pdf);
         assert!(
-            pdf_flat.contains(&format!("Marie {}", yaml_value.trim())),
+            pdf_flat.contains(&flat(&expected_value)),
             "{lang}: YAML value in PDF:\n{pdf_flat}"
         );
         // The typst code shows as text, so it was not run.
-        assert!(pdf_flat.contains(expected_clause), "{lang}: clause in PDF");
+        assert!(
+            pdf_flat.contains(&flat(expected_clause)),
+            "{lang}: clause in PDF"
+        );
 
         // In Word, as text in the XML, never as elements.
         let docx = out.join(format!("{lang}/dpa.docx"));

@@ -155,10 +155,10 @@ fn every_code_has_its_page_with_a_real_example() {
                     !exempt,
                     "{code} has an example: take it off WITHOUT_EXAMPLE"
                 );
-                let level = if code.id().starts_with('W') {
-                    "warning"
-                } else {
-                    "error"
+                let level = match &code.id()[..1] {
+                    "W" => "warning",
+                    "N" => "note",
+                    _ => "error",
                 };
                 assert!(
                     example.starts_with(&format!("{level}[{code}]: ")),

@@ -324,13 +324,13 @@ fn concurrent_builds_into_one_folder_end_with_an_output_that_matches_its_manifes
 
 // --- A release never changes unnoticed ------------------------------------
 
-/// The arguments of `clausier release dpa 1.2` effective `date`, with a
+/// The arguments of `clausier release dpa 1.3` effective `date`, with a
 /// French summary.
 fn release_dpa<'a>(date: &'a str, summary_fr: &'a str) -> [&'a str; 9] {
     [
         "release",
         "dpa",
-        "1.2",
+        "1.3",
         "--effective",
         date,
         "--summary-fr",
@@ -363,7 +363,7 @@ fn an_edited_release_record_is_reported_as_edited_and_cannot_be_laundered() {
             !release.status.success(),
             "{name}: a new release laundered the edit"
         );
-        assert!(!dir.join("releases/dpa/1.2.json").exists());
+        assert!(!dir.join("releases/dpa/1.3.json").exists());
     }
 }
 
@@ -469,7 +469,7 @@ fn a_release_summary_is_gated_like_corpus_text() {
         let output = run(name, &dir, &release_dpa("2027-06-01", summary));
         assert_eq!(output.status.code(), Some(2));
     }
-    assert!(!dir.join("releases/dpa/1.2.json").exists());
+    assert!(!dir.join("releases/dpa/1.3.json").exists());
     let output = run(
         "effective-date-with-signs",
         &dir,

@@ -57,6 +57,7 @@ fn the_redline_marks_words_rows_and_sections_in_both_languages_and_formats() {
             html.contains("<tr class=\"same\"><td><p class=\"paragraph depth-0 same\">OVH</p>"),
             "{lang}: row"
         );
+        // As both releases were published, before typography.
         assert!(html.contains("<ins>43311590400008</ins>"), "{lang}: SIRET");
         // Annex D: the new sentence inside an existing paragraph.
         assert!(html.contains("<ins>") && html.contains("Scaleway"));

@@ -118,7 +118,7 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         "# Durée de l'accord {#duration}",
     );
     let page = wait_for(&address, "/fr/dpa.html", |body| {
-        body.contains("Durée de l&#39;accord")
+        body.contains("Durée de l’accord")
     });
     assert!(
         page.contains("projet non publié"),
@@ -138,7 +138,7 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         body.contains("The corpus has errors")
     });
     assert!(
-        error.contains("error[E0606]: unknown placeholder `{{ commitment.audit_notise }}`\n   --&gt; contracts/dpa/fr.md:137:44\n"),
+        error.contains("error[E0606]: unknown placeholder `{{ commitment.audit_notise }}`\n   --&gt; contracts/dpa/fr.md:139:45\n"),
         "{error}"
     );
     // No file of the last good build is served unmarked meanwhile.

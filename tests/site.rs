@@ -101,11 +101,11 @@ fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languag
     assert!(fr.contains(
         "<h2><a href=\"fr/dpa.html\">Accord sur le traitement des données personnelles</a></h2>"
     ));
-    assert!(fr.contains("Version 1.1 · Date d'entrée en vigueur\u{a0}: <time datetime=\"2027-01-15\">15 janvier 2027</time>"));
+    assert!(fr.contains("Version 1.2 · Date d’entrée en vigueur\u{a0}: <time datetime=\"2027-03-01\">1ᵉʳ mars 2027</time>"));
     assert!(fr.contains("<a href=\"fr/dpa.pdf\" type=\"application/pdf\">"));
     assert!(en.contains("<a href=\"cookies.pdf\" type=\"application/pdf\">"));
     assert!(en.contains(
-        "Version 1.0 · Effective date: <time datetime=\"2024-02-03\">3 February 2024</time>"
+        "Version 1.1 · Effective date: <time datetime=\"2027-03-01\">1 March 2027</time>"
     ));
     // English never gets French spacing before a colon.
     assert!(
@@ -116,9 +116,9 @@ fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languag
     assert!(en.contains("class=\"notice translation\""));
     assert!(fr.contains("notices/dpa-1.0-1.1.html"));
     // What the latest DPA changed, for clients who signed the previous one.
-    assert!(fr.contains("<a href=\"fr/dpa/changes-1.0-1.1.html\">Modifications de la version 1.1 par rapport à la version 1.0"));
+    assert!(fr.contains("<a href=\"fr/dpa/changes-1.1-1.2.html\">Modifications de la version 1.2 par rapport à la version 1.1"));
     assert!(
-        en.contains("<a href=\"dpa/changes-1.0-1.1.html\">Changes in version 1.1 from version 1.0")
+        en.contains("<a href=\"dpa/changes-1.1-1.2.html\">Changes in version 1.2 from version 1.1")
     );
     let redline = read(out, "en/dpa/changes-1.0-1.1.html");
     assert!(redline.contains("<del>forty-eight (48)</del> <ins>twenty-four (24)</ins>"));
@@ -129,17 +129,22 @@ fn the_index_lists_each_document_with_its_version_date_and_links_in_both_languag
         .filter(|a| a.kind == ArtifactKind::Redline)
         .map(|a| a.path.as_str())
         .collect();
-    assert_eq!(
-        redlines,
-        [
-            "en/dpa/changes-1.0-1.1.docx",
-            "en/dpa/changes-1.0-1.1.html",
-            "en/dpa/changes-1.0-1.1.pdf",
-            "fr/dpa/changes-1.0-1.1.docx",
-            "fr/dpa/changes-1.0-1.1.html",
-            "fr/dpa/changes-1.0-1.1.pdf"
-        ]
-    );
+    // Each release's changes from the one before, in every language and
+    // format.
+    let mut expected = Vec::new();
+    for lang in ["en", "fr"] {
+        for (document, from, to) in [
+            ("cookies", "1.0", "1.1"),
+            ("dpa", "1.0", "1.1"),
+            ("dpa", "1.1", "1.2"),
+            ("privacy", "1.0", "1.1"),
+        ] {
+            for format in ["docx", "html", "pdf"] {
+                expected.push(format!("{lang}/{document}/changes-{from}-{to}.{format}"));
+            }
+        }
+    }
+    assert_eq!(redlines, expected);
 }
 
 #[test]

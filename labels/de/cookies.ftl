@@ -16,6 +16,9 @@ cookie-first-party = Erstanbieter-Cookie (vom Betreiber der Website gesetzt)
 cookie-third-party = Drittanbieter-Cookie
 tracker-first-party = Eigener Tracker (vom Betreiber der Website gesetzt)
 tracker-third-party = Tracker eines Drittanbieters
+cookie-provider-processor = Auftragsverarbeiter von { $publisher }: { $sites }
+cookie-provider-subprocessor = Unterauftragsverarbeiter, im Auftrag unserer Kunden: { $sites }
+cookie-provider-channels = Betroffener Zugang: { $channels }
 cookie-lifetime-session = Bis zum Ende der Sitzung
 cookie-lifetime-not-stated = Vom Anbieter nicht angegeben
 

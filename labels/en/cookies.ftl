@@ -16,6 +16,9 @@ cookie-first-party = First-party cookie (placed by the publisher)
 cookie-third-party = Third-party cookie
 tracker-first-party = First-party tracker (placed by the publisher)
 tracker-third-party = Third-party tracker
+cookie-provider-processor = { $publisher }'s processor: { $sites }
+cookie-provider-subprocessor = Sub-processor, on behalf of our clients: { $sites }
+cookie-provider-channels = Access concerned: { $channels }
 cookie-lifetime-session = Until the end of the session
 cookie-lifetime-not-stated = Not stated by the provider
 

@@ -16,6 +16,9 @@ cookie-first-party = Cookie propia (instalada por el editor)
 cookie-third-party = Cookie de terceros
 tracker-first-party = Rastreador propio (instalado por el editor)
 tracker-third-party = Rastreador de terceros
+cookie-provider-processor = Encargado del tratamiento de { $publisher }: { $sites }
+cookie-provider-subprocessor = Subencargado del tratamiento, por cuenta de nuestros clientes: { $sites }
+cookie-provider-channels = Acceso afectado: { $channels }
 cookie-lifetime-session = Hasta el final de la sesión
 cookie-lifetime-not-stated = No indicado por el proveedor
 

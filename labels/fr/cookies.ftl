@@ -16,6 +16,9 @@ cookie-first-party = Cookie interne (déposé par l'éditeur)
 cookie-third-party = Cookie tiers
 tracker-first-party = Traceur interne (déposé par l'éditeur)
 tracker-third-party = Traceur tiers
+cookie-provider-processor = Sous-traitant de { $publisher } : { $sites }
+cookie-provider-subprocessor = Sous-traitant ultérieur, pour le compte de nos clients : { $sites }
+cookie-provider-channels = Accès concernés : { $channels }
 cookie-lifetime-session = Jusqu'à la fin de la session
 cookie-lifetime-not-stated = Non précisée par le fournisseur
 

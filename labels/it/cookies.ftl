@@ -16,6 +16,9 @@ cookie-first-party = Cookie di prima parte (installato dal titolare del sito)
 cookie-third-party = Cookie di terze parti
 tracker-first-party = Strumento di tracciamento di prima parte (installato dal titolare del sito)
 tracker-third-party = Strumento di tracciamento di terze parti
+cookie-provider-processor = Responsabile del trattamento per { $publisher }: { $sites }
+cookie-provider-subprocessor = Sub-responsabile del trattamento, per conto dei nostri clienti: { $sites }
+cookie-provider-channels = Accesso interessato: { $channels }
 cookie-lifetime-session = Fino al termine della sessione
 cookie-lifetime-not-stated = Non indicata dal fornitore
 

@@ -16,6 +16,9 @@ cookie-first-party = Eigen cookie (geplaatst door de exploitant van de website)
 cookie-third-party = Cookie van derden
 tracker-first-party = Eigen tracker (geplaatst door de exploitant van de website)
 tracker-third-party = Tracker van derden
+cookie-provider-processor = Verwerker van { $publisher }: { $sites }
+cookie-provider-subprocessor = Subverwerker, namens onze klanten: { $sites }
+cookie-provider-channels = Betrokken toegang: { $channels }
 cookie-lifetime-session = Tot het einde van de sessie
 cookie-lifetime-not-stated = Niet vermeld door de aanbieder
 

@@ -12,6 +12,8 @@ use crate::versions::standing::{self, Standing};
 
 pub mod checklist;
 pub mod clients;
+pub mod confirm;
+pub mod consistency;
 pub mod labels;
 pub mod notices;
 pub mod releases;
@@ -76,6 +78,7 @@ pub fn check(root: &std::path::Path, drafts: bool) -> Result<Checked, Failed> {
     // Kept aside until every document is checked: one document's
     // unreleased changes must not hide another's.
     let mut unreleased = Vec::new();
+    let mut unsaid = Vec::new();
     for source in &corpus.documents {
         let edition =
             Edition::latest(&source.releases).unwrap_or_else(|| Edition::draft(&source.releases));
@@ -88,8 +91,10 @@ pub fn check(root: &std::path::Path, drafts: bool) -> Result<Checked, Failed> {
         };
         let mut built = build(&edition, &mut diagnostics);
         corpus.labels.report(&corpus.locale_files, &mut diagnostics);
-        // Terminology and releases compare whole clauses: only once the
-        // clauses themselves are sound, or they would report consequences.
+        // Terminology, checklists and releases compare whole clauses: only
+        // once the clauses themselves are sound, or they would report
+        // consequences; what they find in one document never hides
+        // another's.
         if !diagnostics.has_errors() {
             terminology::check(
                 source,
@@ -97,6 +102,9 @@ pub fn check(root: &std::path::Path, drafts: bool) -> Result<Checked, Failed> {
                 &corpus.terms,
                 &mut diagnostics,
             );
+            let mut said = Diagnostics::default();
+            checklist::check_text(source, &built, &mut said);
+            unsaid.push(said);
             let standing = standing::standing(source, &built);
             if let Some(error) = standing::unreleased_error(source, &standing) {
                 if drafts {
@@ -119,6 +127,9 @@ pub fn check(root: &std::path::Path, drafts: bool) -> Result<Checked, Failed> {
     }
     for error in unreleased {
         diagnostics.push(error);
+    }
+    for found in unsaid {
+        diagnostics.extend(found);
     }
     if diagnostics.has_errors() {
         return Err(Failed(diagnostics));

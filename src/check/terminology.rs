@@ -137,7 +137,8 @@ fn section_texts(sections: &[Section]) -> BTreeMap<String, String> {
     texts
 }
 
-fn block_text(block: &Block, out: &mut String) {
+/// The words of `block`, appended to `out`.
+pub(super) fn block_text(block: &Block, out: &mut String) {
     match block {
         Block::Paragraph { inlines } | Block::Label { inlines } => inline_text(inlines, out),
         // Made from the corpus's own labels, never from a clause.
@@ -147,6 +148,7 @@ fn block_text(block: &Block, out: &mut String) {
             .flatten()
             .for_each(|block| block_text(block, out)),
         Block::Table(table) => {
+            out.push(' ');
             out.push_str(&table.caption);
             table
                 .rows

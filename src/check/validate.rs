@@ -41,14 +41,14 @@ pub fn validate(corpus: &Corpus, diagnostics: &mut Diagnostics) {
     {
         crate::compose::privacy::lint(&corpus.facts, file, diagnostics);
     }
+    super::confirm::check(corpus, diagnostics);
+    super::consistency::check(corpus, diagnostics);
     for document in &corpus.documents {
         super::translations::check(document, diagnostics);
         super::releases::check_records(document, diagnostics);
         super::notices::check_records(document, diagnostics);
         super::notices::check_notified(corpus, document, diagnostics);
-        if let Some(checklist) = &document.checklist {
-            super::checklist::check(document, checklist, &document.meta_file, diagnostics);
-        }
+        super::checklist::check(document, diagnostics);
     }
 }
 

@@ -56,7 +56,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
             match clausier::check::clients::load_checked(&checked.corpus, &args.root, clients) {
                 Ok(_) => {
                     let failed = args.deny_warnings && checked.warnings.has_warnings();
-                    (checked.warnings, failed)
+                    // Once clean: what remains to confirm, as notes.
+                    let mut diagnostics = checked.warnings;
+                    for note in clausier::check::confirm::notes(&checked.corpus).sorted() {
+                        diagnostics.push(note.clone());
+                    }
+                    (diagnostics, failed)
                 }
                 Err(failed) => {
                     let mut diagnostics = checked.warnings;

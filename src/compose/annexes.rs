@@ -201,7 +201,7 @@ impl Annexes<'_> {
             .collect();
         let mut data = Vec::new();
         for group in &product.data_categories {
-            let user = texts.get(&group.user);
+            let user = texts.get(&group.user.value);
             let heading = match group.channel {
                 Some(channel) => self.label_with(
                     "processing-user-channel",
@@ -257,7 +257,7 @@ impl Annexes<'_> {
             ),
             row(
                 "processing-data-subjects",
-                paragraph(texts, &product.data_subjects),
+                paragraph(texts, &product.data_subjects.value),
             ),
             row("processing-data", data),
             row(
@@ -335,8 +335,8 @@ impl Annexes<'_> {
                     ],
                     vec![Block::paragraph(match (&s.siret, &s.registration) {
                         // Under a "SIRET" column, the bare number.
-                        (Some(siret), _) if all_siret => siret.as_str().to_string(),
-                        (Some(siret), _) => format!("SIRET {}", siret.as_str()),
+                        (Some(siret), _) if all_siret => siret.grouped(),
+                        (Some(siret), _) => format!("SIRET {}", siret.grouped()),
                         (None, registration) => registration.clone().unwrap_or_default(),
                     })],
                     vec![Block::paragraph(activity)],

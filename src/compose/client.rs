@@ -103,12 +103,15 @@ struct MadeOut<'a> {
 }
 
 impl MadeOut<'_> {
+    /// A label of the copy, typeset: the copy's own texts are composed
+    /// now, whatever release they are added to.
     fn label(&self, id: &str) -> String {
-        self.corpus.labels.get(self.lang, id)
+        self.label_with(id, &[])
     }
 
     fn label_with(&self, id: &str, args: &[(&str, &str)]) -> String {
-        self.corpus.labels.get_with(self.lang, id, args)
+        let text = self.corpus.labels.get_with(self.lang, id, args);
+        crate::text::typography::typeset(&text, &self.lang.to_string())
     }
 
     /// The client's identifiers, one line each.
@@ -121,7 +124,7 @@ impl MadeOut<'_> {
         let siret = record
             .siret
             .iter()
-            .map(|siret| self.label_with("client-siret", &[("siret", siret.as_str())]));
+            .map(|siret| self.label_with("client-siret", &[("siret", &siret.grouped())]));
         let vat = record
             .vat
             .iter()

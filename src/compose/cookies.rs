@@ -19,6 +19,8 @@ use crate::lang::Lang;
 use crate::model::{Block, Inline, ListStyle, Table};
 use crate::text::in_words;
 
+mod roles;
+
 /// The cookie policy: `{{ cookies.* }}` and `{{ table.cookies }}`.
 pub struct CookiePolicy;
 
@@ -183,7 +185,11 @@ fn cell(
                 true => corpus.short_name(lang),
                 false => facts.provider_name(provider).unwrap_or(provider),
             };
-            return vec![Block::paragraph(name), Block::paragraph(label(party))];
+            let mut lines = vec![Block::paragraph(name), Block::paragraph(label(party))];
+            if let Some(subprocessor) = facts.subprocessor(provider) {
+                lines.extend(roles::roles(subprocessor, cookie, cookies, corpus, texts));
+            }
+            return lines;
         }
         TrackerColumn::Sites => {
             let names: Vec<String> = cookie

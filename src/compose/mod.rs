@@ -182,6 +182,9 @@ pub fn build(
             download_pdf: label("page-download-pdf"),
         },
     }
+    // As readers see it (`text::typography`): releases store it typeset,
+    // so that a later rule never changes a published version.
+    .typeset()
 }
 
 /// What an edition says of its language: the binding text, or a

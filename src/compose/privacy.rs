@@ -59,21 +59,33 @@ pub fn placeholder_values(
     values
 }
 
-/// A recipient's name, what it does, and whether data leave the EU.
+/// A recipient's name as an organisation (GDPR art. 13(1)(e)), what it
+/// does, and whether data leave the EU.
 fn recipient<'a>(
     facts: &'a Facts,
     id: &str,
-) -> Option<(&'a str, &'a crate::lang::Localized, &'a Transfer)> {
+) -> Option<(String, &'a crate::lang::Localized, &'a Transfer)> {
     if let Some(subprocessor) = facts.subprocessor(id) {
         return Some((
-            &subprocessor.name,
+            organisation(&subprocessor.name, Some(&subprocessor.legal_name)),
             &subprocessor.activity,
             &subprocessor.transfer,
         ));
     }
     let third = facts.third_parties.iter().find(|third| third.id == id)?;
     // A third party without them is reported by `lint`.
-    Some((&third.name, third.role.as_ref()?, third.transfer.as_ref()?))
+    let name = organisation(&third.name, third.legal_name.as_deref());
+    Some((name, third.role.as_ref()?, third.transfer.as_ref()?))
+}
+
+/// The company behind a trade name: its registered name where that says
+/// the trade name ("OVH SAS"), else both ("Brevo – SENDINBLUE SAS").
+fn organisation(name: &str, legal_name: Option<&str>) -> String {
+    match legal_name {
+        Some(legal) if legal.to_lowercase().contains(&name.to_lowercase()) => legal.to_string(),
+        Some(legal) => format!("{name} – {legal}"),
+        None => name.to_string(),
+    }
 }
 
 /// `{{ table.processing }}`: one table per processing.

@@ -174,9 +174,9 @@ impl Reader<'_> {
             let meta: Option<DocumentMeta> = meta_file
                 .as_ref()
                 .and_then(|file| parse_yaml(file, self.diagnostics));
-            let checklist = meta
+            let checklists = meta
                 .as_ref()
-                .map(|meta| self.checklist(meta, meta_file.as_ref()));
+                .map(|meta| self.checklists(meta, meta_file.as_ref()));
             let texts: BTreeMap<Lang, SourceFile> = languages
                 .iter()
                 .copied()
@@ -194,12 +194,12 @@ impl Reader<'_> {
             if let Some(file) = &meta_file {
                 self.yaml_files.push(file.clone());
             }
-            match (meta, reviews, meta_file, checklist, releases, notices) {
+            match (meta, reviews, meta_file, checklists, releases, notices) {
                 (
                     Some(meta),
                     Some(reviews),
                     Some(meta_file),
-                    Some(Ok(checklist)),
+                    Some(Ok(checklists)),
                     Some(releases),
                     Some(notices),
                 ) if texts.len() == languages.len() => documents.push(DocumentSource {
@@ -208,7 +208,7 @@ impl Reader<'_> {
                     texts,
                     binding: languages[0],
                     reviews,
-                    checklist,
+                    checklists,
                     meta_file,
                     releases,
                     notices,
@@ -321,39 +321,49 @@ impl Reader<'_> {
         complete.then_some(records)
     }
 
-    /// The checklist a document names, reported at its name when missing.
-    fn checklist(
+    /// The checklists a document names, each reported at `checklist:`
+    /// when missing.
+    fn checklists(
         &mut self,
         meta: &DocumentMeta,
         meta_file: Option<&SourceFile>,
-    ) -> Result<Option<Checklist>, ()> {
-        let Some(name) = &meta.checklist else {
-            return Ok(None);
+    ) -> Result<Vec<Checklist>, ()> {
+        let Some(names) = &meta.checklist else {
+            return Ok(Vec::new());
         };
-        let path = Path::new("checklists").join(format!("{}.yaml", name.value));
-        if !text::is_slug(&name.value) || !self.root.has(&path) {
-            let help = match text::is_slug(&name.value) {
-                true => format!(
-                    "checklists live in checklists/<name>.yaml; {} does not exist",
-                    path.display()
-                ),
-                false => "name a file of checklists/ without `.yaml`, e.g. `gdpr-art28`".into(),
-            };
-            let mut diagnostic = Diagnostic::error(
-                Code::UnknownChecklist,
-                format!("no checklist `{}`", name.value),
-            )
-            .with_help(help);
-            if let Some(file) = meta_file {
-                let location = file.yaml_location(&name.referenced);
-                diagnostic = diagnostic.at(location, &file.text);
+        let mut checklists = Vec::new();
+        let mut complete = true;
+        for name in names.value.all() {
+            let path = Path::new("checklists").join(format!("{name}.yaml"));
+            if !text::is_slug(name) || !self.root.has(&path) {
+                let help = match text::is_slug(name) {
+                    true => format!(
+                        "checklists live in checklists/<name>.yaml; {} does not exist",
+                        path.display()
+                    ),
+                    false => "name a file of checklists/ without `.yaml`, e.g. `gdpr-art28`".into(),
+                };
+                let mut diagnostic =
+                    Diagnostic::error(Code::UnknownChecklist, format!("no checklist `{name}`"))
+                        .with_help(help);
+                if let Some(file) = meta_file {
+                    let location = file.yaml_location(&names.referenced);
+                    diagnostic = diagnostic.at(location, &file.text);
+                }
+                self.diagnostics.push(diagnostic);
+                complete = false;
+                continue;
             }
-            self.diagnostics.push(diagnostic);
-            return Err(());
+            let file = self.read(&path).ok_or(())?;
+            match parse_yaml(&file, self.diagnostics) {
+                Some(checklist) => {
+                    super::checklists::lint(&checklist, &file, self.diagnostics);
+                    checklists.push(checklist);
+                }
+                None => complete = false,
+            }
         }
-        let file = self.read(&path).ok_or(())?;
-        let checklist = parse_yaml(&file, self.diagnostics).ok_or(())?;
-        Ok(Some(checklist))
+        complete.then_some(checklists).ok_or(())
     }
 
     /// `locales/<lang>/*.ftl`, in file-name order.

@@ -99,12 +99,14 @@ pub struct DocumentMeta {
     /// A, B, C… in that order.
     #[serde(default)]
     pub annexes: Vec<AnnexKind>,
-    /// The checklist of legal requirements this document must meet: the
-    /// name of a file of `checklists/`, without `.yaml`.
+    /// The checklists of legal requirements this document must meet, one
+    /// per law and jurisdiction: names of files of `checklists/` without
+    /// `.yaml`, e.g. `[gdpr-art13, fr-informatique-et-libertes]`, or one
+    /// name alone, e.g. `gdpr-art28`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    pub checklist: Option<Spanned<String>>,
-    /// Which requirements of the checklist each clause (by id) or annex
+    #[schemars(with = "Option<ChecklistNames>")]
+    pub checklist: Option<Spanned<ChecklistNames>>,
+    /// Which requirements of the checklists each clause (by id) or annex
     /// (`annex-<name>`) covers.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Vec<String>>")]
@@ -116,6 +118,24 @@ pub struct DocumentMeta {
     #[serde(default)]
     #[schemars(range(min = 1))]
     pub compact_up_to: Option<u32>,
+}
+
+/// `checklist:`: one name or a list of names.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ChecklistNames {
+    One(String),
+    Several(Vec<String>),
+}
+
+impl ChecklistNames {
+    /// Every name, in order.
+    pub fn all(&self) -> &[String] {
+        match self {
+            ChecklistNames::One(name) => std::slice::from_ref(name),
+            ChecklistNames::Several(names) => names,
+        }
+    }
 }
 
 /// An annex generated from the facts.
@@ -187,8 +207,8 @@ pub struct DocumentSource {
     pub binding: Lang,
     /// The binding text each translated clause was last reviewed against.
     pub reviews: TranslationLock,
-    /// The checklist named by `checklist:`, if any.
-    pub checklist: Option<Checklist>,
+    /// The checklists named by `checklist:`, in order.
+    pub checklists: Vec<Checklist>,
     /// `document.yaml`, to locate problems found in it.
     pub meta_file: SourceFile,
     /// Its releases (`releases/<id>/`), oldest first.

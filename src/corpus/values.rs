@@ -90,26 +90,21 @@ checked_string!(
     check_url
 );
 
+impl Siret {
+    /// The number as French usage writes it: 3 3 3 5 digits, joined by
+    /// no-break spaces ("424 761 419 00045").
+    pub fn grouped(&self) -> String {
+        crate::text::typography::group_siret(self.as_str())
+    }
+}
+
 fn check_siret(text: &str) -> Result<(), String> {
     if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!(
             "`{text}` is not a SIRET\nwrite its 14 digits without spaces, in quotes"
         ));
     }
-    let sum: u32 = text
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let digit = u32::from(b - b'0');
-            match i % 2 {
-                0 => digit,
-                _ if digit * 2 > 9 => digit * 2 - 9,
-                _ => digit * 2,
-            }
-        })
-        .sum();
-    if sum.is_multiple_of(10) {
+    if crate::text::typography::luhn_valid(text) {
         Ok(())
     } else {
         Err(format!(

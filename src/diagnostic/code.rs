@@ -10,7 +10,7 @@ use serde::Serialize;
 /// (a missing page fails the build, so that every code is explained).
 macro_rules! codes {
     ($($(#[$doc:meta])* $name:ident = $id:literal,)*) => {
-        /// A kind of problem. Errors are `E…`, warnings `W…`.
+        /// A kind of problem. Errors are `E…`, warnings `W…`, notes `N…`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $($(#[$doc])* $name,)*
@@ -145,6 +145,10 @@ codes! {
     TransferMechanism = "E0505",
     /// A tracker breaks a rule of the CNIL.
     CnilRule = "E0506",
+    /// Two documents describe one fact differently.
+    Contradiction = "E0507",
+    /// A fact the organisation has still to confirm (`to_confirm:`).
+    ToConfirm = "N0501",
     /// A tracker that needs consent, or the publisher's own, does not
     /// state how long it lives.
     LifetimeNotStated = "W0501",
@@ -175,6 +179,8 @@ codes! {
     UnknownRequirement = "E0702",
     /// A requirement of the checklist no clause covers.
     UncoveredRequirement = "E0703",
+    /// The clauses said to cover a requirement do not say what it needs.
+    UnsaidRequirement = "E0704",
     // Releases and notices (releases/).
     /// A record (release, notice) cannot be read.
     UnreadableRecord = "E0801",

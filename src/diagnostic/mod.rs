@@ -14,7 +14,8 @@ pub use code::Code;
 pub use render::{ColorChoice, render_message, set_color, stderr_styled, stdout_styled};
 pub use suggest::{did_you_mean, did_you_mean_help, typed_id, unknown_typed_id};
 
-/// How serious a problem is: errors stop the build, warnings do not.
+/// How serious a problem is: errors stop the build, warnings do not
+/// (unless denied), notes never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -22,6 +23,9 @@ pub enum Severity {
     Error,
     /// Printed, but the build goes on (unless warnings are denied).
     Warning,
+    /// Something to know, never a failure, not even with
+    /// `--deny-warnings`: e.g. a fact still to confirm.
+    Note,
 }
 
 /// A place in a source file: 1-based line and column (in characters).
@@ -134,6 +138,14 @@ impl Diagnostic {
         }
     }
 
+    /// A note of kind `code`: printed, never a failure.
+    pub fn note(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
     /// Places the problem at `location`, quoting its line from `text`.
     pub fn at(mut self, location: Location, text: &str) -> Diagnostic {
         self.source_line = line_of(text, location.line);
@@ -183,6 +195,11 @@ impl Diagnostics {
     /// Records one more problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
+    }
+
+    /// Records every problem of `other`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
     }
 
     /// Whether a problem stops the build.
@@ -238,8 +255,12 @@ impl Diagnostics {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let warnings = sorted.len() - errors;
+        let count = |severity| sorted.iter().filter(|d| d.severity == severity).count();
+        let (warnings, notes) = (count(Severity::Warning), count(Severity::Note));
         text.push_str(&format!("{errors} error(s), {warnings} warning(s)"));
+        if notes > 0 {
+            text.push_str(&format!(", {notes} note(s)"));
+        }
         let mut codes: Vec<&str> = sorted.iter().map(|d| d.code.id()).collect();
         codes.sort();
         codes.dedup();

@@ -12,6 +12,7 @@ use crate::lang::Lang;
 use crate::publish::notices;
 use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::render::{Format, Slot, artifact_path};
+use crate::text::typography::typeset;
 use crate::versions::notice::client_notice;
 
 /// Where the feed is published, under the output.
@@ -55,6 +56,7 @@ pub fn artifact(checked: &Checked) -> Artifact {
             &[("publisher", corpus.short_name(binding))],
         ),
     };
+    let title = typeset(&title, &binding.to_string());
     let base = corpus.site.base_url.as_ref().map(|url| url.as_str());
     let feed = Feed {
         id: format!("tag:{authority}:clausier"),
@@ -184,18 +186,21 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                 id: format!("tag:{authority}:{}/{}", source.id, release.version),
                 title: format!(
                     "{} – {} {}",
-                    binding.title, binding.labels.version, release.version
+                    typeset(&binding.title, &binding.lang.to_string()),
+                    binding.labels.version,
+                    release.version
                 ),
                 date: release.effective_date.to_string(),
-                summary: release
-                    .summary
-                    .get(&binding.lang)
-                    .cloned()
+                summary: (release.summary.get(&binding.lang))
+                    .map(|summary| typeset(summary, &binding.lang.to_string()))
                     .unwrap_or_default(),
                 links,
                 // The binding text first, as the release lists its editions.
                 content: (release.documents.iter())
-                    .filter_map(|d| Some((d.lang, release.summary.get(&d.lang)?.clone())))
+                    .filter_map(|d| {
+                        let summary = release.summary.get(&d.lang)?;
+                        Some((d.lang, typeset(summary, &d.lang.to_string())))
+                    })
                     .collect(),
             })
         })
@@ -212,7 +217,7 @@ fn notice_entries(checked: &Checked, source: &DocumentSource, authority: &str) -
                 crate::corpus::releases::find_release(source, record.from.as_str()).ok()?,
                 crate::corpus::releases::find_release(source, record.to.as_str()).ok()?,
             );
-            let notice = client_notice(&checked.corpus, from, to, record)?;
+            let notice = client_notice(&checked.corpus, from, to, record)?.typeset();
             let links = [(Format::Html, "alternate"), (Format::Pdf, "related")]
                 .map(|(format, rel)| {
                     let href = notices::artifact_path(
@@ -237,7 +242,12 @@ fn notice_entries(checked: &Checked, source: &DocumentSource, authority: &str) -
                 content: notice
                     .parts
                     .iter()
-                    .map(|part| (part.lang, format!("{} {}", part.intro, part.objection)))
+                    .map(|part| {
+                        (
+                            part.lang,
+                            format!("{} {}", part.intro, part.closing.join(" ")),
+                        )
+                    })
                     .collect(),
             })
         })

@@ -14,6 +14,7 @@ use crate::publish::notices;
 use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
 use crate::render::html::{HtmlRenderer, STYLESHEET};
 use crate::render::{Format, Slot, artifact_path, relative_href};
+use crate::text::typography::typeset;
 
 const FRAGMENT_STYLESHEET: &str = include_str!("../../templates/fragment.css");
 
@@ -144,7 +145,9 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
     let corpus = &checked.corpus;
     let here = index_path(lang, corpus.binding());
     let href = |target: &str| relative_href(&here, target);
-    let label = |id: &str| corpus.labels.get(lang, id);
+    // Every text of the page as readers see it, in the page's language.
+    let text = |text: &str| typeset(text, &lang.to_string());
+    let label = |id: &str| text(&corpus.labels.get(lang, id));
     let documents: Vec<Listed> = corpus
         .documents
         .iter()
@@ -194,11 +197,11 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                 Link {
                     href: redline(Format::Html),
                     docx: redline(Format::Docx),
-                    label: corpus.labels.get_with(
+                    label: text(&corpus.labels.get_with(
                         lang,
                         "site-changes",
                         &[("from", from.as_str()), ("to", to.as_str())],
-                    ),
+                    )),
                 }
             });
             let page = href(&artifact_path(
@@ -208,10 +211,10 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                 Slot::Latest,
             ));
             Listed {
-                title: document.title.clone(),
+                title: text(&document.title),
                 version: document.version.clone(),
                 effective_date: document.effective_date.clone(),
-                effective_date_text: document.effective_date_text.clone(),
+                effective_date_text: text(&document.effective_date_text),
                 history: format!("{page}#{}", crate::model::HISTORY_ID),
                 html: page,
                 pdf: href(&artifact_path(
@@ -252,7 +255,7 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
                     record.to
                 ),
                 date: record.date.to_string(),
-                date_text: record.date.long(lang),
+                date_text: text(&record.date.long(lang)),
                 html: path(Format::Html),
                 pdf: path(Format::Pdf),
             }
@@ -265,12 +268,15 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
         .map(|&other| Alternate {
             lang: other,
             href: href(&index_path(other, corpus.binding())),
-            label: corpus.labels.get(other, "page-edition"),
+            label: typeset(
+                &corpus.labels.get(other, "page-edition"),
+                &other.to_string(),
+            ),
         })
         .collect();
     let mut context = Context::new();
     context.insert("lang", &lang);
-    context.insert("title", &index_title(checked, lang));
+    context.insert("title", &text(&index_title(checked, lang)));
     context.insert("self_href", &href(&here));
     context.insert("alternates", &alternates);
     context.insert("feed_href", &href(FEED));
@@ -279,9 +285,11 @@ fn index(checked: &Checked, lang: Lang, html: &HtmlRenderer) -> Result<Vec<u8>, 
     let binding = corpus.binding();
     let notice = (lang != binding).then(|| {
         let args = [("binding", binding.language())];
-        corpus
-            .labels
-            .get_with(lang, "notice-translation-long", &args)
+        text(
+            &corpus
+                .labels
+                .get_with(lang, "notice-translation-long", &args),
+        )
     });
     context.insert("notice", &notice);
     let labels = serde_json::json!({

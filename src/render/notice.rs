@@ -29,6 +29,7 @@ pub fn render(
     format: Format,
     renderer: &HtmlRenderer,
 ) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let notice = &notice.typeset();
     match format {
         Format::Html => html(renderer, notice),
         Format::Pdf => pdf(notice),

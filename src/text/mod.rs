@@ -3,13 +3,15 @@
 //! no control character or bidirectional override however it was written
 //! (raw, escape, entity), nothing the PDF fonts cannot print, bounded
 //! sizes; and source files read the same whatever their line endings,
-//! byte-order mark or Unicode normalisation.
+//! byte-order mark or Unicode normalisation. Also each language's
+//! typography (`typography`), applied when a document is composed.
 
 use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
 pub mod fonts;
+pub mod typography;
 
 use fonts::can_print;
 

@@ -18,7 +18,8 @@ use crate::corpus::notices::NoticeRecord;
 use crate::corpus::quantity::{Quantity, Unit};
 use crate::corpus::releases::Release;
 use crate::lang::Lang;
-use crate::model::{Block, Document, Notice as LanguageNotice, Table};
+use crate::model::{Block, Document, Notice as LanguageNotice, Section, SectionKind, Table};
+use crate::text::typography;
 use crate::versions::redline::cell_lines;
 
 /// The section that lists the sub-processors, compared between releases.
@@ -60,6 +61,38 @@ pub struct ClientNotice {
 }
 
 impl ClientNotice {
+    /// This notice as readers see it: each part typeset for its language
+    /// (`text::typography`), as renderers draw it.
+    pub fn typeset(&self) -> ClientNotice {
+        let parts = self.parts.iter().map(|part| {
+            let lang = part.lang.to_string();
+            let text = |text: &String| typography::typeset(text, &lang);
+            NoticePart {
+                lang: part.lang,
+                title: text(&part.title),
+                date_line: text(&part.date_line),
+                deadline_line: text(&part.deadline_line),
+                intro: text(&part.intro),
+                closing: part.closing.iter().map(text).collect(),
+                tables: (part.tables.iter().cloned())
+                    .map(|table| table.typeset(part.lang))
+                    .collect(),
+                language_notice: LanguageNotice {
+                    short: text(&part.language_notice.short),
+                    long: text(&part.language_notice.long),
+                    ..part.language_notice.clone()
+                },
+                addressee: part.addressee.iter().map(text).collect(),
+            }
+        });
+        let parts: Vec<NoticePart> = parts.collect();
+        ClientNotice {
+            title: parts.first().map_or_else(String::new, |p| p.title.clone()),
+            parts,
+            ..self.clone()
+        }
+    }
+
     /// The notice addressed to `client`, in `languages`, those of its
     /// edition.
     pub fn addressed_to(
@@ -101,8 +134,11 @@ pub struct NoticePart {
     pub date_line: String,
     pub deadline_line: String,
     pub intro: String,
-    pub objection: String,
     pub tables: Vec<Table>,
+    /// After the tables: the period to object and its deadline, where and
+    /// how to object, what an objection leads to, and the other changes of
+    /// the release.
+    pub closing: Vec<String>,
     pub language_notice: LanguageNotice,
     /// Whom a client's own notice is addressed to: its name, its address
     /// and its privacy contact; empty in the published notice.
@@ -152,9 +188,12 @@ fn rows(document: &Document) -> Option<AnnexTable<'_>> {
 /// The sub-processors added, removed and changed between two releases, in
 /// `lang`, as tables; none when the list is the same.
 pub fn changes(from: &Release, to: &Release, lang: Lang, corpus: &Corpus) -> Option<Vec<Table>> {
+    // Compared as readers see them: a release stored before typography was
+    // applied at composition reads the same once typeset.
     let table = |release: &Release| {
         let found = release.documents.iter().find(|d| d.lang == lang)?;
-        rows(found).map(|(header, rows, widths, _)| (header, rows, widths))
+        let typeset = found.clone().typeset();
+        rows(&typeset).map(|(header, rows, widths, _)| (header, rows, widths))
     };
     let (_, old, _) = table(from)?;
     let (header, new, widths) = table(to)?;
@@ -237,11 +276,60 @@ pub fn client_notice(
         let labels = &corpus.labels;
         let annex = rows(document).map(|(.., heading)| heading.to_string())?;
         let deadline = record.deadline.long_with_weekday(lang);
+        let received = record.date.long(lang);
+        let period = record.objection_period.legal(lang, labels);
+        let processor = &corpus.facts.parties.processor;
+        let clause = objection_clause(corpus, &record.document, document);
+        let mut closing = vec![labels.get_with(
+            lang,
+            "notice-objection",
+            &[
+                ("period", period.as_str()),
+                ("received", &received),
+                ("deadline", &deadline),
+            ],
+        )];
+        let by_post = [
+            ("processor", processor.legal_name.as_str()),
+            ("address", &processor.address),
+        ];
+        let email = processor.dpo.as_ref().and_then(|dpo| dpo.email.as_ref());
+        closing.push(match email {
+            Some(email) => {
+                let with_email = [by_post.as_slice(), &[("email", email.as_str())]].concat();
+                labels.get_with(lang, "notice-how-to-object", &with_email)
+            }
+            None => labels.get_with(lang, "notice-how-to-object-by-post", &by_post),
+        });
+        if let Some((number, title)) = &clause {
+            closing.push(labels.get_with(
+                lang,
+                "notice-consequence",
+                &[("clause", number.as_str()), ("title", title.as_str())],
+            ));
+        }
+        if let Some(summary) = to.summary.get(&lang) {
+            // A sentence of its own, whatever its last mark.
+            let ends = summary.trim_end().ends_with(['.', '!', '?', '…']);
+            let summary = format!("{}{}", summary.trim_end(), if ends { "" } else { "." });
+            closing.push(labels.get_with(
+                lang,
+                "notice-release-summary",
+                &[
+                    ("version", to.version.as_str()),
+                    ("summary", summary.as_str()),
+                ],
+            ));
+        }
         parts.push(NoticePart {
             lang,
             title: labels.get(lang, "notice-title"),
-            date_line: labels.get_with(lang, "notice-date", &[("date", &record.date.long(lang))]),
-            deadline_line: labels.get_with(lang, "notice-deadline", &[("deadline", &deadline)]),
+            date_line: labels.get_with(lang, "notice-date", &[("date", &received)]),
+            deadline_line: labels.get_with(
+                lang,
+                "notice-deadline",
+                &[("deadline", &deadline), ("received", &received)],
+            ),
             intro: labels.get_with(
                 lang,
                 "notice-intro",
@@ -253,15 +341,8 @@ pub fn client_notice(
                     ("effective", &to.effective_date.long(lang)),
                 ],
             ),
-            objection: labels.get_with(
-                lang,
-                "notice-objection",
-                &[
-                    ("period", &record.objection_period.legal(lang, labels)),
-                    ("deadline", &deadline),
-                ],
-            ),
             tables,
+            closing,
             language_notice: document.language_notice.clone(),
             addressee: Vec::new(),
         });
@@ -277,6 +358,30 @@ pub fn client_notice(
         parts,
         client: None,
     })
+}
+
+/// The number and title, in `document`, of the clause that says how
+/// sub-processors are engaged and objected to: the first clause, in the
+/// document's order, that its document declares to cover GDPR art. 28(2)
+/// or 28(3)(d).
+fn objection_clause(corpus: &Corpus, id: &str, document: &Document) -> Option<(String, String)> {
+    let source = corpus.documents.iter().find(|d| d.id == id)?;
+    let covers = |section: &Section| {
+        (source.meta.coverage.get(&section.id)).is_some_and(|items| {
+            (items.iter()).any(|item| ["art28-2", "art28-3d"].contains(&item.value.as_str()))
+        })
+    };
+    let clause = clauses(&document.sections).find(|section| covers(section))?;
+    Some((clause.number.clone()?, clause.title.clone()))
+}
+
+/// Every clause and sub-clause, in the document's order.
+fn clauses(sections: &[Section]) -> Box<dyn Iterator<Item = &Section> + '_> {
+    Box::new(
+        (sections.iter())
+            .filter(|section| section.kind == SectionKind::Clause)
+            .flat_map(|section| std::iter::once(section).chain(clauses(&section.children))),
+    )
 }
 
 #[cfg(test)]

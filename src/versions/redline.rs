@@ -13,6 +13,7 @@ use crate::corpus::locale::Labels;
 use crate::corpus::releases::Release;
 use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, ListStyle, Notice, Section, SectionKind, Table};
+use crate::text::typography;
 use crate::versions::diff::{Change, Step, align, words_and_lines};
 
 /// Whether a clause, line or row is in both versions, and how.
@@ -149,8 +150,14 @@ pub struct RowDiff {
 /// Compares two releases of a document in `lang`; none when either
 /// release lacks that language.
 pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Option<Redline> {
-    let old = from.documents.iter().find(|d| d.lang == lang)?;
-    let new = to.documents.iter().find(|d| d.lang == lang)?;
+    let document = |release: &Release| release.documents.iter().find(|d| d.lang == lang).cloned();
+    let (old, new) = (document(from)?, document(to)?);
+    // Compared as the newer version is written: a release stored before
+    // typography was applied at composition is typeset to compare with a
+    // typeset one, so that only what changed is marked.
+    let typeset = new.clone().typeset() == new;
+    let old = if typeset { old.typeset() } else { old };
+    let (old, new) = (&old, &new);
     let sections = sections(&old.sections, &new.sections);
     let changed = sections
         .iter()
@@ -168,7 +175,12 @@ pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Opt
         author: new.author.clone(),
         from: version_ref(old),
         to: version_ref(new),
-        summary: to.summary.get(&lang).cloned().unwrap_or_default(),
+        summary: (to.summary.get(&lang))
+            .map(|summary| match typeset {
+                true => typography::typeset(summary, &lang.to_string()),
+                false => summary.clone(),
+            })
+            .unwrap_or_default(),
         changed,
         sections,
         language_notice: new.language_notice.clone(),

@@ -26,17 +26,21 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     let Some(latest) = source.releases.last() else {
         return Standing::Unreleased;
     };
-    let release = &latest.record;
-    // Both sides as this clausier reads them, so that a field added to
-    // the model later does not count as a change of content.
-    if working == release.documents.as_slice() {
+    let record = &latest.record;
+    // Both sides as this clausier reads and typesets them, so that a field
+    // added to the model later, or a release stored before typography was
+    // applied at composition, does not count as a change of content.
+    let released: Vec<Document> = (record.documents.iter())
+        .map(|document| document.clone().typeset())
+        .collect();
+    if working == released.as_slice() {
         return Standing::Released;
     }
     // Sections changed in any language, named as the binding text names
     // them.
     let mut changed: Vec<String> = Vec::new();
     for new in working {
-        let Some(old) = release.documents.iter().find(|d| d.lang == new.lang) else {
+        let Some(old) = released.iter().find(|d| d.lang == new.lang) else {
             continue;
         };
         for id in changed_sections(old, new) {
@@ -48,13 +52,13 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     let binding = working.iter().find(|d| d.language_notice.binding);
     let heading = |id: &String| {
         let sections = binding.into_iter().flat_map(|d| &d.sections);
-        let mut sections = sections.chain(release.documents.iter().flat_map(|d| &d.sections));
+        let mut sections = sections.chain(released.iter().flat_map(|d| &d.sections));
         sections
             .find(|section| &section.id == id)
             .map_or_else(|| id.clone(), |section| section.heading.clone())
     };
     Standing::Changed {
-        since: release.version.clone(),
+        since: record.version.clone(),
         sections: changed.iter().map(heading).collect(),
     }
 }

@@ -111,6 +111,17 @@ pub fn shown(output: &std::process::Output) -> String {
     format!("{stdout}{}", String::from_utf8_lossy(&output.stderr))
 }
 
+/// The summary line `check` printed on standard output ("0 error(s),
+/// 0 warning(s), 11 note(s)"), after the notes of a clean check.
+pub fn summary(output: &std::process::Output) -> String {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().find(|line| line.contains(" error(s), "));
+    line.unwrap_or_default().to_string()
+}
+
+/// The shipped corpus's notes: the entries with facts still to confirm.
+pub const SHIPPED_NOTES: usize = 11;
+
 /// Runs `clausier new DIR ARGS…`, as a user starts a corpus.
 pub fn clausier_new(dir: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))

@@ -205,6 +205,12 @@ pub struct Cookie {
     /// exemption from consent.
     #[schemars(with = "Consent")]
     pub consent: Spanned<Consent>,
+    /// Fields of this entry that the organisation has still to confirm
+    /// (facts not found in its source documents), e.g. `[address]`:
+    /// `clausier check` lists them as notes until they are removed.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub to_confirm: crate::corpus::facts::ToConfirm,
 }
 
 /// The kinds of cookies, in the order the policy lists them.

@@ -23,6 +23,10 @@ pub use security::{Backup, BackupFrequency, LogRetention, MeasureGroup, Security
 pub use subprocessors::{Subprocessor, Transfer};
 pub use third_parties::ThirdParty;
 
+/// `to_confirm:` of an entry: the names of its fields still to confirm,
+/// each where it is written.
+pub type ToConfirm = Vec<serde_saphyr::Spanned<String>>;
+
 /// The provider id of what the publisher itself sets.
 pub const PUBLISHER: &str = "publisher";
 
@@ -66,6 +70,30 @@ impl Facts {
                 .find(|t| t.id == id)
                 .map(|t| t.name.as_str())
         })
+    }
+
+    /// The sites a processing or a tracker may name: those of
+    /// cookies.yaml, and each product's application, named by the
+    /// product's id.
+    pub fn site_ids(&self) -> Vec<&str> {
+        let sites = self
+            .cookies
+            .iter()
+            .flat_map(|c| &c.sites)
+            .map(|s| s.id.as_str());
+        let mut ids: Vec<&str> = sites
+            .chain(self.products.iter().map(|p| p.id.as_str()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The product whose application `site` is: a site named by a
+    /// product's id, where annex B of the DPA makes the publisher its
+    /// clients' processor.
+    pub fn product_of_site(&self, site: &str) -> Option<&Product> {
+        self.products.iter().find(|product| product.id == site)
     }
 
     /// Every id a provider may be given.

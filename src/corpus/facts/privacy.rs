@@ -42,6 +42,19 @@ pub struct ControllerProcessing {
     pub recipients: Vec<Spanned<String>>,
     /// How long the data are kept, or the criteria that set it.
     pub retention: Vec<Localized>,
+    /// The sites (ids of cookies.yaml's `sites:`) where the publisher
+    /// carries it out as controller; omitted, every site. A site whose id
+    /// is a product's is that product's application, where annex B of the
+    /// DPA makes the publisher its clients' processor: a sub-processor that
+    /// serves both roles is scoped here to the publisher's own sites.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub sites: Option<Vec<Spanned<String>>>,
+    /// Fields still to confirm by the organisation, e.g. `[sites]`
+    /// (`clausier check` lists them as notes).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub to_confirm: crate::corpus::facts::ToConfirm,
 }
 
 /// A supervisory authority.

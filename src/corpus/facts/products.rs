@@ -16,8 +16,10 @@ pub struct Product {
     pub purposes: Vec<Purpose>,
     /// Legal basis of the processing (GDPR art. 6).
     pub legal_basis: Localized,
-    /// Categories of data subjects.
-    pub data_subjects: Localized,
+    /// Categories of data subjects: every kind of user of
+    /// `data_categories` among them (`clausier check` says which it lacks).
+    #[schemars(with = "Localized")]
+    pub data_subjects: Spanned<Localized>,
     /// Data categories, grouped by kind of user and access channel.
     pub data_categories: Vec<UserDataCategories>,
     /// Retention rules, one paragraph each.
@@ -53,7 +55,8 @@ pub struct UserDataCategories {
     #[serde(default)]
     pub channel: Option<AccessChannel>,
     /// The kind of user, e.g. "Enseignant" / "Teacher".
-    pub user: Localized,
+    #[schemars(with = "Localized")]
+    pub user: Spanned<Localized>,
     /// The data categories, e.g. "Données d'identification : Nom et prénom".
     pub categories: Vec<Localized>,
 }

@@ -45,6 +45,12 @@ pub struct Subprocessor {
     /// Company register details shown where annex D presents the host.
     #[serde(default)]
     pub registry: Vec<Localized>,
+    /// Fields of this entry that the organisation has still to confirm
+    /// (facts not found in its source documents), e.g. `[address]`:
+    /// `clausier check` lists them as notes until they are removed.
+    #[serde(default, skip_serializing)]
+    #[schemars(with = "Vec<String>")]
+    pub to_confirm: crate::corpus::facts::ToConfirm,
 }
 
 /// Whether personal data are transferred outside the European Union.

@@ -32,4 +32,10 @@ pub struct ThirdParty {
     /// of the privacy policy.
     #[serde(default)]
     pub role: Option<Localized>,
+    /// Fields of this entry that the organisation has still to confirm
+    /// (facts not found in its source documents), e.g. `[address]`:
+    /// `clausier check` lists them as notes until they are removed.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub to_confirm: crate::corpus::facts::ToConfirm,
 }
