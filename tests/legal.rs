@@ -102,3 +102,26 @@ fn the_notice_says_until_when_where_and_how_to_object_and_what_else_changed() {
         );
     }
 }
+
+#[test]
+fn the_notice_links_each_language_to_its_redline() {
+    let out = shipped_out();
+    // Tera writes `/` in attributes as `&#x2F;`, which browsers read as `/`.
+    let html = fs::read_to_string(out.join("notices/dpa-1.0-1.1.html"))
+        .unwrap()
+        .replace("&#x2F;", "/");
+    for (lang, label) in [
+        ("fr", "Comparatif des versions 1.0 et 1.1"),
+        ("en", "Comparison of versions 1.0 and 1.1"),
+    ] {
+        let link = format!("<a href=\"../{lang}/dpa/changes-1.0-1.1.html\">{label}</a>");
+        assert!(html.contains(&link), "no {link}");
+        assert!(
+            out.join(format!("{lang}/dpa/changes-1.0-1.1.html"))
+                .is_file()
+        );
+    }
+    // Without the site's address, a PDF cannot link to a page of it.
+    let pdf = pdf_text(&out.join("notices/dpa-1.0-1.1.pdf"));
+    assert!(!pdf.contains("Comparatif des versions"));
+}

@@ -33,6 +33,7 @@ notice-how-to-object = Bitte richten Sie Ihre Einsprüche unter Angabe der Grün
 notice-how-to-object-by-post = Bitte richten Sie Ihre Einsprüche unter Angabe der Gründe schriftlich an { $processor }, { $address }.
 notice-consequence = Die Folgen eines Einspruchs richten sich nach Ziffer { $clause } der Vereinbarung („{ $title }“).
 notice-release-summary = Version { $version } der Vereinbarung enthält folgende Änderungen: { $summary } Sie wird mit einer Gegenüberstellung ihrer Änderungen veröffentlicht.
+notice-redline = Gegenüberstellung der Versionen { $from } und { $to }
 notice-added = Hinzugefügte weitere Auftragsverarbeiter
 notice-removed = Entfernte weitere Auftragsverarbeiter
 notice-changed = Geänderte weitere Auftragsverarbeiter

@@ -33,6 +33,7 @@ notice-how-to-object = Please send your objections in writing to { $processor },
 notice-how-to-object-by-post = Please send your objections in writing to { $processor }, { $address }, stating the grounds for your objection.
 notice-consequence = The consequences of an objection are those set out in clause { $clause } of the agreement ("{ $title }").
 notice-release-summary = Version { $version } of the agreement makes the following changes: { $summary } It is published with a comparison showing its changes.
+notice-redline = Comparison of versions { $from } and { $to }
 notice-added = Sub-processors added
 notice-removed = Sub-processors removed
 notice-changed = Sub-processors changed

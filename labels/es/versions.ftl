@@ -33,6 +33,7 @@ notice-how-to-object = Dirija sus objeciones por escrito a { $processor }, { $ad
 notice-how-to-object-by-post = Dirija sus objeciones por escrito a { $processor }, { $address }, indicando los motivos de su oposición.
 notice-consequence = Las consecuencias de una oposición son las previstas en la cláusula { $clause } del acuerdo («{ $title }»).
 notice-release-summary = La versión { $version } del acuerdo introduce los siguientes cambios: { $summary } Se publica junto con una comparación de sus cambios.
+notice-redline = Comparación de las versiones { $from } y { $to }
 notice-added = Subencargados añadidos
 notice-removed = Subencargados suprimidos
 notice-changed = Subencargados modificados

@@ -33,6 +33,7 @@ notice-how-to-object = Vos objections sont à adresser par écrit à { $processo
 notice-how-to-object-by-post = Vos objections sont à adresser par écrit à { $processor }, { $address }, en indiquant les motifs de votre opposition.
 notice-consequence = Les suites d'une objection sont celles que prévoit l'article { $clause } de l'accord (« { $title } »).
 notice-release-summary = La version { $version } de l'accord comporte les modifications suivantes : { $summary } Elle est publiée avec un comparatif de ses modifications.
+notice-redline = Comparatif des versions { $from } et { $to }
 notice-added = Sous-traitants ultérieurs ajoutés
 notice-removed = Sous-traitants ultérieurs retirés
 notice-changed = Sous-traitants ultérieurs modifiés

@@ -33,6 +33,7 @@ notice-how-to-object = Le opposizioni vanno inviate per iscritto a { $processor 
 notice-how-to-object-by-post = Le opposizioni vanno inviate per iscritto a { $processor }, { $address }, indicandone i motivi.
 notice-consequence = Le conseguenze di un’opposizione sono quelle previste dalla clausola { $clause } dell’accordo («{ $title }»).
 notice-release-summary = La versione { $version } dell’accordo apporta le seguenti modifiche: { $summary } È pubblicata con un raffronto delle sue modifiche.
+notice-redline = Raffronto delle versioni { $from } e { $to }
 notice-added = Sub-responsabili aggiunti
 notice-removed = Sub-responsabili eliminati
 notice-changed = Sub-responsabili modificati

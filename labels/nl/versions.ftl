@@ -33,6 +33,7 @@ notice-how-to-object = Stuur uw bezwaren schriftelijk, met vermelding van de red
 notice-how-to-object-by-post = Stuur uw bezwaren schriftelijk, met vermelding van de redenen, naar { $processor }, { $address }.
 notice-consequence = De gevolgen van een bezwaar zijn die van artikel { $clause } van de overeenkomst (‘{ $title }’).
 notice-release-summary = Versie { $version } van de overeenkomst brengt de volgende wijzigingen: { $summary } Zij wordt gepubliceerd met een vergelijking van haar wijzigingen.
+notice-redline = Vergelijking van de versies { $from } en { $to }
 notice-added = Toegevoegde subverwerkers
 notice-removed = Verwijderde subverwerkers
 notice-changed = Gewijzigde subverwerkers

@@ -186,6 +186,7 @@ const CONTRACT_MESSAGES: &[&str] = &[
     "notice-how-to-object-by-post",
     "notice-intro",
     "notice-objection",
+    "notice-redline",
     "notice-release-summary",
     "notice-removed",
     "notice-subprocessor",

@@ -289,6 +289,9 @@ fn notices<'a>(
         let Some(notice) = client_notice(corpus, from, to, record) else {
             continue;
         };
+        // A private copy links to the public redline by the site's address.
+        let versions = (contract.id.as_str(), &record.from, &record.to);
+        let notice = crate::publish::notices::with_redlines(&notice, checked, versions, None);
         let name = notice_path(&contract.id, &record.from, &record.to, "");
         let mut rows = Vec::new();
         // Every client that signed a version the notice changes: all of

@@ -11,7 +11,7 @@ use crate::publish::output::{ArtifactKind, ManifestEntry};
 use crate::publish::reuse::Reuse;
 use crate::render::html::HtmlRenderer;
 use crate::render::{Format, notice};
-use crate::versions::notice::client_notice;
+use crate::versions::notice::{ClientNotice, client_notice};
 
 /// Where the notice of `from` → `to` is published, under the output.
 pub fn artifact_path(document: &str, from: &Version, to: &Version, extension: &str) -> String {
@@ -39,9 +39,14 @@ pub fn jobs<'a>(
             let Some(notice) = client_notice(&checked.corpus, from, to, record) else {
                 continue;
             };
-            let notice = std::sync::Arc::new(notice);
             for format in notice::FORMATS.into_iter().filter(|f| selected(formats, f)) {
                 let path = artifact_path(&source.id, &record.from, &record.to, format.extension());
+                let notice = std::sync::Arc::new(with_redlines(
+                    &notice,
+                    checked,
+                    (&source.id, &record.from, &record.to),
+                    Some(&path),
+                ));
                 let entry = ManifestEntry {
                     document: Some(source.id.clone()),
                     version: Some(record.to.to_string()),
@@ -53,7 +58,6 @@ pub fn jobs<'a>(
                         format.media_type(),
                     )
                 };
-                let notice = std::sync::Arc::clone(&notice);
                 jobs.push(Box::new(move || {
                     reuse.file("notice", format, &*notice, &entry, || {
                         crate::render::notice::render(&notice, format, html)
@@ -63,4 +67,41 @@ pub fn jobs<'a>(
         }
     }
     Ok(jobs)
+}
+
+/// `notice` linking each language to the release's redline in it: from the
+/// public notice at `here`, by a relative link in HTML; from a PDF or a
+/// client's private notice, by the site's address (`site.base_url` in
+/// corpus.yaml), or not at all without one.
+pub fn with_redlines(
+    notice: &ClientNotice,
+    checked: &Checked,
+    (document, from, to): (&str, &Version, &Version),
+    here: Option<&str>,
+) -> ClientNotice {
+    let base = checked
+        .corpus
+        .site
+        .base_url
+        .as_ref()
+        .map(|url| url.as_str());
+    // Redlines are published from each release to the next only.
+    let source = checked.corpus.documents.iter().find(|d| d.id == document);
+    let versions: Vec<&Version> = (source.iter().flat_map(|s| &s.releases))
+        .map(|release| &release.record.version)
+        .collect();
+    let consecutive = versions.windows(2).any(|pair| pair == [from, to]);
+    let href = |lang| {
+        if !consecutive {
+            return None;
+        }
+        let target =
+            crate::publish::redlines::artifact_path(document, lang, from, to, Format::Html);
+        match (here.filter(|here| here.ends_with(".html")), base) {
+            (Some(here), _) => Some(crate::render::relative_href(here, &target)),
+            (None, Some(base)) => Some(format!("{}/{target}", base.trim_end_matches('/'))),
+            (None, None) => None,
+        }
+    };
+    notice.with_redlines(href, &checked.corpus.labels)
 }

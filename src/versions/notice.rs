@@ -74,6 +74,10 @@ impl ClientNotice {
                 deadline_line: text(&part.deadline_line),
                 intro: text(&part.intro),
                 closing: part.closing.iter().map(text).collect(),
+                redline: part.redline.as_ref().map(|link| NoticeLink {
+                    href: link.href.clone(),
+                    label: text(&link.label),
+                }),
                 tables: (part.tables.iter().cloned())
                     .map(|table| table.typeset(part.lang))
                     .collect(),
@@ -89,6 +93,30 @@ impl ClientNotice {
         ClientNotice {
             title: parts.first().map_or_else(String::new, |p| p.title.clone()),
             parts,
+            ..self.clone()
+        }
+    }
+
+    /// This notice linking each part to the redline of its language, at
+    /// `href(lang)` where there is one.
+    pub fn with_redlines(
+        &self,
+        href: impl Fn(Lang) -> Option<String>,
+        labels: &Labels,
+    ) -> ClientNotice {
+        let parts = self.parts.iter().map(|part| NoticePart {
+            redline: href(part.lang).map(|href| NoticeLink {
+                href,
+                label: labels.get_with(
+                    part.lang,
+                    "notice-redline",
+                    &[("from", self.from.as_str()), ("to", self.to.as_str())],
+                ),
+            }),
+            ..part.clone()
+        });
+        ClientNotice {
+            parts: parts.collect(),
             ..self.clone()
         }
     }
@@ -126,6 +154,13 @@ impl ClientNotice {
     }
 }
 
+/// A link of a notice: where to, and its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeLink {
+    pub href: String,
+    pub label: String,
+}
+
 /// The notice in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticePart {
@@ -139,6 +174,10 @@ pub struct NoticePart {
     /// how to object, what an objection leads to, and the other changes of
     /// the release.
     pub closing: Vec<String>,
+    /// The redline of the release in this language, where the notice can
+    /// link to it (set by the publishing stage, which knows the paths).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redline: Option<NoticeLink>,
     pub language_notice: LanguageNotice,
     /// Whom a client's own notice is addressed to: its name, its address
     /// and its privacy contact; empty in the published notice.
@@ -343,6 +382,7 @@ pub fn client_notice(
             ),
             tables,
             closing,
+            redline: None,
             language_notice: document.language_notice.clone(),
             addressee: Vec::new(),
         });
