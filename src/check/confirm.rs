@@ -70,7 +70,24 @@ pub fn check(corpus: &Corpus, diagnostics: &mut Diagnostics) {
             continue;
         };
         let fields = || entry.fields.iter().filter(|f| *f != "to_confirm");
-        for name in entry.to_confirm {
+        for (index, name) in entry.to_confirm.iter().enumerate() {
+            if entry.to_confirm[..index]
+                .iter()
+                .any(|n| n.value == name.value)
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!(
+                            "`{}` is named twice in the facts to confirm of {}",
+                            name.value, entry.name
+                        ),
+                    )
+                    .at(file.yaml_location(&name.referenced), &file.text)
+                    .with_help("name each field once"),
+                );
+                continue;
+            }
             if fields().any(|field| *field == name.value) {
                 continue;
             }
