@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Whole-process figures for `clausier build` (issue 16), with public tools
+# only: /usr/bin/time (GNU time) for wall time and peak memory, medians of
+# RUNS runs. What `cargo bench` cannot show: process start-up, output
+# written and synced, memory as the system sees it.
+#
+#   benches/corpus.sh [RUNS]        (default 5; the binary is built first)
+#
+# Cases, each on a copy of the shipped corpus in a scratch folder:
+#   fresh        build --fresh: every artifact rendered
+#   no-change    build again with nothing changed: reused artifacts
+#   one-clause   a clause heading edited before each run, build --draft
+#   history-N    N DPA releases (the shipped 3, 20, 50), made with `clausier release`
+#                on the copy, built fresh, then rebuilt with no change
+# Nothing here is run by the tests: timings depend on the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-5}"
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (/usr/bin/time)" >&2; exit 2; }
+cargo build --release --quiet
+bin="$PWD/target/release/clausier"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+
+copy_corpus() {
+  mkdir -p "$1"
+  cp -r corpus.yaml annexes checklists contracts locales releases "$1"/
+}
+
+# Runs "$@" RUNS times; prints the median wall time and peak memory.
+measure() {
+  local name="$1"; shift
+  local times=() memories=()
+  for _ in $(seq "$runs"); do
+    if ! /usr/bin/time -f "%e %M" -o "$scratch/time" "$@" >/dev/null 2>"$scratch/stderr"; then
+      printf '%-22s failed: %s\n' "$name" "$(tail -n 1 "$scratch/stderr")"
+      return
+    fi
+    read -r seconds kilobytes < "$scratch/time"
+    times+=("$seconds"); memories+=("$kilobytes")
+  done
+  local median=$(( (runs + 1) / 2 ))
+  local time memory
+  time=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${median}p")
+  memory=$(printf '%s\n' "${memories[@]}" | sort -n | sed -n "${median}p")
+  printf '%-22s %7s s  %6s MiB\n' "$name" "$time" "$((memory / 1024))"
+}
+
+# Releases the DPA `count` times more, each with one commitment changed.
+add_releases() {
+  local root="$1" count="$2" version
+  for i in $(seq "$count"); do
+    sed -i "s/^audit_notice: .*/audit_notice: $((15 + i)) working days/" "$root/annexes/commitments.yaml"
+    version="1.$((2 + i))"
+    "$bin" release dpa "$version" --root "$root" --effective "$(date -d "2027-03-01 + $i days" +%F)" \
+      --summary-fr "Préavis d'audit modifié ($i)." --summary-en "Audit notice changed ($i)." >/dev/null
+  done
+}
+
+echo "clausier $(git rev-parse --short HEAD), $(nproc) cores, medians of $runs"
+root="$scratch/corpus"
+copy_corpus "$root"
+measure "fresh" "$bin" build --root "$root" --out "$scratch/out" --fresh -q
+"$bin" build --root "$root" --out "$scratch/out" -q
+measure "no-change" "$bin" build --root "$root" --out "$scratch/out" -q
+# A new heading for clause `duration` before each run, so that each one
+# renders the DPA again.
+measure "one-clause (draft)" bash -c \
+  'sed -i "s/^# [^{]*{#duration}/# Durée $(date +%s%N) {#duration}/" "$0/contracts/dpa/fr.md" &&
+   "$1" build --root "$0" --out "$2" --draft -q' "$root" "$bin" "$scratch/out"
+
+for releases in 3 20 50; do
+  root="$scratch/history-$releases"
+  copy_corpus "$root"
+  # The shipped DPA has 3 releases: add the rest.
+  add_releases "$root" $(( releases - 3 ))
+  measure "history-$releases fresh" "$bin" build --root "$root" --out "$scratch/out-$releases" --fresh -q
+  "$bin" build --root "$root" --out "$scratch/out-$releases" -q
+  measure "history-$releases no-change" "$bin" build --root "$root" --out "$scratch/out-$releases" -q
+done
