@@ -35,6 +35,22 @@ fn check_is_clean_and_lists_what_remains_to_confirm_as_notes() {
     assert!(!shown(&checked).contains("third party `google`"));
 }
 
+#[test]
+fn json_output_lists_the_notes_for_ci() {
+    let dir = scratch("legal-json-notes");
+    copy_corpus(&dir);
+    let checked = clausier(&dir, &["check", "--format", "json"]);
+    assert!(checked.status.success(), "{}", shown(&checked));
+    let notes: Vec<serde_json::Value> = String::from_utf8_lossy(&checked.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .filter(|problem: &serde_json::Value| problem["code"] == "N0501")
+        .collect();
+    assert_eq!(notes.len(), SHIPPED_NOTES);
+    assert!(notes.iter().all(|note| note["severity"] == "note"));
+    assert!(notes.iter().all(|note| note["location"]["line"].is_u64()));
+}
+
 /// The words of a redline that it marks inserted, one string per `<ins>`.
 fn inserted(html: &str) -> String {
     html.split("<ins>")
@@ -47,32 +63,41 @@ fn inserted(html: &str) -> String {
 #[test]
 fn the_new_releases_redlines_show_the_fixes() {
     let out = shipped_out();
-    let redline = |path: &str| inserted(&fs::read_to_string(out.join(path)).unwrap());
-    let dpa = redline("fr/dpa/changes-1.1-1.2.html");
-    for fix in [
-        "consultation préalable",
-        "délégué à la protection des données",
-        "droit de l’Union",
-        "écrite préalable",
-        "avertie",
+    // What each redline marks inserted holds every fix.
+    for (path, fixes) in [
+        (
+            "fr/dpa/changes-1.1-1.2.html",
+            &[
+                "consultation préalable",
+                "délégué à la protection des données",
+                "droit de l’Union",
+                "écrite préalable",
+                "avertie",
+            ][..],
+        ),
+        (
+            "en/dpa/changes-1.1-1.2.html",
+            &["data subjects", "identifiers"],
+        ),
+        (
+            "fr/cookies/changes-1.0-1.1.html",
+            &[
+                "25 mois",
+                "États-Unis",
+                "chaque page",
+                "Hors GAR",
+                "adresse IP",
+            ],
+        ),
+        (
+            "fr/privacy/changes-1.0-1.1.html",
+            &["décès", "opposition", "proviennent", "SENDINBLUE SAS"],
+        ),
     ] {
-        assert!(dpa.contains(fix), "DPA 1.2 redline lacks {fix:?}");
-    }
-    let english = redline("en/dpa/changes-1.1-1.2.html");
-    assert!(english.contains("data subjects") && english.contains("identifiers"));
-    let cookies = redline("fr/cookies/changes-1.0-1.1.html");
-    for fix in [
-        "25 mois",
-        "États-Unis",
-        "chaque page",
-        "Hors GAR",
-        "adresse IP",
-    ] {
-        assert!(cookies.contains(fix), "cookies 1.1 redline lacks {fix:?}");
-    }
-    let privacy = redline("fr/privacy/changes-1.0-1.1.html");
-    for fix in ["décès", "opposition", "proviennent", "SENDINBLUE SAS"] {
-        assert!(privacy.contains(fix), "privacy 1.1 redline lacks {fix:?}");
+        let inserted = inserted(&fs::read_to_string(out.join(path)).unwrap());
+        for fix in fixes {
+            assert!(inserted.contains(fix), "{path} does not insert {fix:?}");
+        }
     }
 }
 
@@ -122,6 +147,7 @@ fn the_notice_links_each_language_to_its_redline() {
         );
     }
     // Without the site's address, a PDF cannot link to a page of it.
-    let pdf = pdf_text(&out.join("notices/dpa-1.0-1.1.pdf"));
-    assert!(!pdf.contains("Comparatif des versions"));
+    let pdf = letters(&pdf_text(&out.join("notices/dpa-1.0-1.1.pdf")));
+    assert!(pdf.contains(&letters("pour une notification reçue le")));
+    assert!(!pdf.contains(&letters("Comparatif des versions")));
 }

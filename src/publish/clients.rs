@@ -189,24 +189,9 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     let (notice_jobs, mail_merges) =
         notices(&checked, contract, &clients, options, (&html, reuse))?;
     jobs.extend(notice_jobs);
-    // In a few jobs at a time: a core waiting inside typst (which lays out
-    // in parallel too) takes up pending jobs, nested on its stack, and a
-    // batch of hundreds started at once would hold them all in memory.
-    let mut artifacts = Vec::new();
-    let mut failed = Diagnostics::default();
-    for chunk in jobs.chunks(2 * rayon::current_num_threads()) {
-        match render_all(chunk) {
-            Ok(rendered) => artifacts.extend(rendered),
-            Err(problems) => problems
-                .0
-                .sorted()
-                .into_iter()
-                .for_each(|d| failed.push(d.clone())),
-        }
-    }
-    if failed.has_errors() {
-        return Err(BuildError::Content(crate::diagnostic::Failed(failed)));
-    }
+    // `render_all` renders in batches, so that a few hundred copies never
+    // start at once.
+    let mut artifacts = render_all(&jobs).map_err(BuildError::Content)?;
     drop(jobs);
     artifacts.extend(mail_merges);
     let mut warnings = checked.warnings;
