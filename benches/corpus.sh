@@ -12,6 +12,14 @@
 #   one-clause   a clause heading edited before each run, build --draft
 #   history-N    N DPA releases (the shipped 3, 20, 50), made with `clausier release`
 #                on the copy, built fresh, then rebuilt with no change
+#   serve        `clausier serve`: a clause saved, until the page is reloaded
+#                with it (benches/serve_latency.py, Python's standard library)
+#   peer         where PEER_PYTHON names a Python with pandoc and typst
+#                (`python3 -m venv /tmp/peer && /tmp/peer/bin/pip install
+#                pypandoc_binary typst`): pandoc then typst turning the French
+#                DPA's clauses alone into a PDF, the fastest pipeline
+#                a legal team could use instead; and the ratio of clausier's
+#                fresh build of the whole corpus to it
 # Nothing here is run by the tests: timings depend on the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +42,7 @@ measure() {
   for _ in $(seq "$runs"); do
     if ! /usr/bin/time -f "%e %M" -o "$scratch/time" "$@" >/dev/null 2>"$scratch/stderr"; then
       printf '%-22s failed: %s\n' "$name" "$(tail -n 1 "$scratch/stderr")"
+      last_time=""
       return
     fi
     read -r seconds kilobytes < "$scratch/time"
@@ -44,6 +53,7 @@ measure() {
   time=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${median}p")
   memory=$(printf '%s\n' "${memories[@]}" | sort -n | sed -n "${median}p")
   printf '%-22s %7s s  %6s MiB\n' "$name" "$time" "$((memory / 1024))"
+  last_time="$time"
 }
 
 # Releases the DPA `count` times more, each with one commitment changed.
@@ -61,6 +71,7 @@ echo "clausier $(git rev-parse --short HEAD), $(nproc) cores, medians of $runs"
 root="$scratch/corpus"
 copy_corpus "$root"
 measure "fresh" "$bin" build --root "$root" --out "$scratch/out" --fresh -q
+fresh_time="$last_time"
 "$bin" build --root "$root" --out "$scratch/out" -q
 measure "no-change" "$bin" build --root "$root" --out "$scratch/out" -q
 # A new heading for clause `duration` before each run, so that each one
@@ -78,3 +89,15 @@ for releases in 3 20 50; do
   "$bin" build --root "$root" --out "$scratch/out-$releases" -q
   measure "history-$releases no-change" "$bin" build --root "$root" --out "$scratch/out-$releases" -q
 done
+
+copy_corpus "$scratch/serve"
+python3 benches/serve_latency.py "$bin" "$scratch/serve" "$runs"
+
+if [ -n "${PEER_PYTHON:-}" ]; then
+  pandoc="$("$PEER_PYTHON" -c 'import pypandoc; print(pypandoc.get_pandoc_path())')"
+  measure "peer: pandoc + typst" bash -c \
+    '"$0" -f markdown -t typst --standalone -o "$2/peer.typ" "$1" &&
+     "$3" -c "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])" "$2/peer.typ" "$2/peer.pdf"' \
+    "$pandoc" contracts/dpa/fr.md "$scratch" "$PEER_PYTHON"
+  [ -n "$last_time" ] && awk -v a="$fresh_time" -v b="$last_time" 'BEGIN { printf "fresh whole corpus / peer'"'"'s French DPA: %.2f\n", a / b }'
+fi

@@ -236,10 +236,17 @@ thread_local! {
 /// Runs `read` with `languages` as the languages every text must have.
 /// Corpora choose their languages (a French-only corpus has no English).
 pub fn with_languages<T>(languages: &[Lang], read: impl FnOnce() -> T) -> T {
-    let previous = CORPUS_LANGUAGES.with(|current| current.replace(languages.to_vec()));
-    let result = read();
-    CORPUS_LANGUAGES.with(|current| *current.borrow_mut() = previous);
-    result
+    /// Puts the previous languages back, even if `read` panics (on a
+    /// thread of rayon's pool, which reads for other corpora after).
+    struct Restore(Vec<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = std::mem::take(&mut self.0);
+            CORPUS_LANGUAGES.with(|current| *current.borrow_mut() = previous);
+        }
+    }
+    let _restore = Restore(CORPUS_LANGUAGES.with(|current| current.replace(languages.to_vec())));
+    read()
 }
 
 /// The languages of the corpus being read (none outside a corpus).

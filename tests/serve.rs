@@ -24,17 +24,21 @@ impl Drop for Server {
 
 /// The body of `GET path` on `address` (`127.0.0.1:port`).
 fn get(address: &str, path: &str) -> String {
+    String::from_utf8_lossy(&get_bytes(address, path)).into_owned()
+}
+
+/// The bytes of the body of `GET path` on `address`.
+fn get_bytes(address: &str, path: &str) -> Vec<u8> {
     let mut stream = TcpStream::connect(address).unwrap();
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_string())
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let end = response.windows(4).position(|w| w == b"\r\n\r\n");
+    end.map(|end| response[end + 4..].to_vec())
         .unwrap_or_default()
 }
 
@@ -124,6 +128,12 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         page.contains("projet non publié"),
         "an edit is previewed as a draft"
     );
+    // The pages reload before the PDF is laid out again: asked for at
+    // once, the PDF comes when it is rebuilt, never the stale one.
+    let pdf = scratch("serve-pdf").join("dpa.pdf");
+    std::fs::write(&pdf, get_bytes(&address, "/fr/dpa.pdf")).unwrap();
+    let text = common::pdf_text(&pdf);
+    assert!(text.contains("Durée de l’accord"), "{text}");
     // The page is swapped in a moment before the generation is counted.
     wait_for(&address, "/__clausier/version", |version| {
         version != generation

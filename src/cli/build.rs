@@ -52,8 +52,10 @@ pub struct BuildArgs {
     /// Without it, unreleased changes are an error.
     #[arg(long)]
     draft: bool,
-    /// Render every file again, even those whose inputs are those of a
-    /// file of the previous output (which a build otherwise copies).
+    /// Render every file again, even when the output is up to date (its
+    /// last build, recorded in .<out>.cache/ beside it, consulted the same
+    /// corpus) or a file's inputs are those of a file of the previous
+    /// output (which a build otherwise copies).
     #[arg(long)]
     fresh: bool,
     /// Print nothing but errors.
@@ -84,6 +86,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
             warnings,
             drafts,
             reused,
+            up_to_date,
         }) => {
             if args.quiet {
                 return ExitCode::SUCCESS;
@@ -107,13 +110,16 @@ pub fn run(args: BuildArgs) -> ExitCode {
                     );
                 }
             }
-            let copied = match reused {
-                0 => String::new(),
-                n => format!(" ({n} unchanged, copied)"),
+            let how = match (up_to_date, reused) {
+                (true, _) => {
+                    " (up to date: the corpus is unchanged since the last build)".to_string()
+                }
+                (false, 0) => String::new(),
+                (false, n) => format!(" ({n} unchanged, copied)"),
             };
             let _ = writeln!(
                 stdout,
-                "{} in {:.2} s{copied}: {}",
+                "{} in {:.2} s{how}: {}",
                 count(manifest.artifacts.len(), "file", "files"),
                 started.elapsed().as_secs_f64(),
                 summary(&manifest, &out)

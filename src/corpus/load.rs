@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -47,7 +48,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Corpus> {
         diagnostics,
         yaml_files: Vec::new(),
     };
-    reader.corpus()
+    let mut corpus = reader.corpus()?;
+    corpus.consulted = root.consulted();
+    Some(corpus)
 }
 
 struct Reader<'a> {
@@ -121,6 +124,7 @@ impl Reader<'_> {
             terms: terms?,
             languages,
             settings_file,
+            consulted: Vec::new(),
             site: settings.as_ref()?.0.clone(),
             short_name: settings.as_ref()?.1.clone(),
             signing: settings?.2,
@@ -299,7 +303,7 @@ impl Reader<'_> {
 
     /// Every JSON record of `folder` (none when it does not exist), read
     /// with `parse`; none if any cannot be read.
-    fn records<T>(
+    fn records<T: Send>(
         &mut self,
         folder: &Path,
         parse: fn(SourceFile, &mut Diagnostics) -> Option<T>,
@@ -307,13 +311,30 @@ impl Reader<'_> {
         if !self.root.has(folder) {
             return Some(Vec::new());
         }
+        let names = self.file_names(folder, "json")?;
+        // A long history is mostly records: read and parsed on every core,
+        // each with the corpus's languages (kept per thread).
+        let (root, languages) = (self.root, lang::corpus_languages());
+        let parsed: Vec<(Option<T>, Diagnostics)> = (names.par_iter())
+            .map(|name| {
+                lang::with_languages(&languages, || {
+                    let mut diagnostics = Diagnostics::default();
+                    let record = match root.read(&folder.join(name)) {
+                        Ok(file) => parse(file, &mut diagnostics),
+                        Err(diagnostic) => {
+                            diagnostics.push(*diagnostic);
+                            None
+                        }
+                    };
+                    (record, diagnostics)
+                })
+            })
+            .collect();
         let mut records = Vec::new();
         let mut complete = true;
-        for name in self.file_names(folder, "json")? {
-            let parsed = self
-                .read(folder.join(name))
-                .and_then(|file| parse(file, self.diagnostics));
-            match parsed {
+        for (record, diagnostics) in parsed {
+            self.diagnostics.extend(diagnostics);
+            match record {
                 Some(record) => records.push(record),
                 None => complete = false,
             }

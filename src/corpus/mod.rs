@@ -232,6 +232,9 @@ pub struct Corpus {
     pub languages: Vec<Lang>,
     /// `corpus.yaml`, when the corpus has one.
     pub settings_file: Option<SourceFile>,
+    /// Every question asked of the corpus folder while reading it, with
+    /// its answer: what a build's output depends on.
+    pub consulted: Vec<files::Consulted>,
     /// `site:` in corpus.yaml.
     pub site: settings::SiteSettings,
     /// `short_name:` in corpus.yaml: the organisation's name by language.

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Failed};
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
-use crate::publish::output::{self, Artifact, Manifest};
+use crate::publish::output::{self, Artifact, BuildInputs, Manifest, Publication, Written};
 use crate::publish::reuse::Reuse;
 use crate::publish::{feed, notices, redlines, site};
 use crate::render::{self, Format, Rendered, Renderer, Slot};
@@ -41,8 +41,10 @@ pub struct BuildOptions {
     /// Publish a working text that differs from its latest release as a
     /// draft, instead of refusing it.
     pub draft: bool,
-    /// Copy the files of the previous output whose inputs have not
-    /// changed instead of rendering them again (off: a fresh build).
+    /// Stop at once if the output's last build, recorded beside it, would
+    /// write it again unchanged; else copy the files of the previous
+    /// output whose inputs have not changed instead of rendering them
+    /// again (off: a fresh build, which renders everything).
     pub reuse: bool,
 }
 
@@ -52,8 +54,36 @@ pub struct Built {
     pub warnings: Diagnostics,
     /// The documents published as drafts (with `draft`).
     pub drafts: Vec<Draft>,
-    /// How many files were copied from the previous output.
+    /// How many files were copied from the previous output (none when it
+    /// was up to date: nothing was written).
     pub reused: usize,
+    /// Whether the output was left as it was: its last build consulted
+    /// the same corpus with the same options, and it is unchanged since.
+    pub up_to_date: bool,
+}
+
+impl BuildOptions {
+    /// The options that change what a build writes, in words, for the
+    /// record of a build (`output::up_to_date`).
+    fn in_words(&self) -> String {
+        // Every field named: a new option must say whether it changes
+        // what is written.
+        let BuildOptions {
+            root: _,
+            out: _,
+            documents,
+            langs,
+            formats,
+            keep_sources,
+            deny_warnings,
+            draft,
+            reuse: _,
+        } = self;
+        let langs: Vec<String> = langs.iter().map(|lang| lang.to_string()).collect();
+        format!(
+            "documents {documents:?}, languages {langs:?}, formats {formats:?}, sources {keep_sources}, deny warnings {deny_warnings}, draft {draft}"
+        )
+    }
 }
 
 /// Builds the selected documents, every released version of each, and
@@ -72,6 +102,19 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             options.out.display()
         )));
     }
+    // Nothing changed since the last build: nothing to do (or to say: only
+    // clean builds are recorded).
+    if options.reuse
+        && let Some(manifest) = output::up_to_date(&options.out, &options.root, &options.in_words())
+    {
+        return Ok(Built {
+            manifest,
+            reused: 0,
+            warnings: Diagnostics::default(),
+            drafts: Vec::new(),
+            up_to_date: true,
+        });
+    }
     let checked = check(&options.root, options.draft).map_err(BuildError::Content)?;
     let corpus = &checked.corpus;
     for id in &options.documents {
@@ -88,11 +131,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     let reuse = &reuse;
     let placed = placements(&checked, options);
     let parallels = parallel_editions(&checked, options);
-    // Each model fingerprinted once, for all its renderings.
-    let models: Vec<String> = (placed.iter().map(|(d, _)| *d))
+    // Each model fingerprinted once, for all its renderings, on every core.
+    let documents: Vec<&Document> = (placed.iter().map(|(d, _)| *d))
         .chain(parallels.iter().map(|(d, _)| d))
-        .map(Reuse::model)
         .collect();
+    let models: Vec<String> = documents.into_par_iter().map(Reuse::model).collect();
     let (placed_models, parallel_models) = models.split_at(placed.len());
     let pdf = render::pdf::PdfRenderer;
     let html = render::html::HtmlRenderer::new();
@@ -146,41 +189,52 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         &html,
         reuse,
     )?);
-    let mut artifacts = render_all(&jobs).map_err(|mut failed| {
-        locate_render_errors(corpus, &mut failed.0);
-        BuildError::Content(failed)
+    let partial =
+        !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
+    let publication =
+        Publication::begin(&options.out, &options.root, options.keep_sources, partial)?;
+    // The documents of a site share little layout: kept for 2 jobs, 50
+    // DPA releases peak at 166 MiB instead of 222 MiB with 8, and the
+    // shipped corpus at 91 MiB instead of 111, in the same time
+    // (benches/corpus.sh, 2 cores).
+    let mut written = render_all(&jobs, &publication, 2).map_err(|error| match error {
+        BuildError::Content(mut failed) => {
+            locate_render_errors(corpus, &mut failed.0);
+            BuildError::Content(failed)
+        }
+        error => error,
     })?;
     // The jobs borrow the checked corpus, whose warnings move on below.
     drop(jobs);
-    artifacts.push(feed::artifact(&checked));
-    artifacts.extend(site::artifacts(&checked, &html)?);
+    let site = site::artifacts(&checked, &html)?;
+    for artifact in std::iter::once(feed::artifact(&checked)).chain(site) {
+        written.push(publication.write(artifact)?);
+    }
     corpus
         .labels
         .check_used(&corpus.locale_files)
         .map_err(BuildError::Content)?;
     let mut warnings = checked.warnings;
-    for artifact in &artifacts {
-        for warning in &artifact.warnings {
-            warnings.push(warning.clone());
-        }
+    for warning in written.iter().flat_map(|file| &file.warnings) {
+        warnings.push(warning.clone());
     }
     if options.deny_warnings && warnings.has_warnings() {
         return Err(BuildError::Content(Failed(warnings)));
     }
-    let partial =
-        !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
-    let manifest = output::publish(
-        &options.out,
-        &options.root,
-        &artifacts,
-        options.keep_sources,
-        partial,
-    )?;
+    // A build that warns or publishes drafts is not recorded: the next one
+    // must say so again.
+    let inputs = BuildInputs {
+        options: options.in_words(),
+        consulted: &corpus.consulted,
+    };
+    let clean = warnings.is_empty() && checked.drafts.is_empty();
+    let manifest = publication.finish(clean.then_some(&inputs))?;
     Ok(Built {
         manifest,
         warnings,
         drafts: checked.drafts,
         reused: reuse.reused(),
+        up_to_date: false,
     })
 }
 
@@ -219,6 +273,13 @@ fn placements<'a>(
 /// languages must be selected.
 fn parallel_editions(checked: &Checked, options: &BuildOptions) -> Vec<(Document, Lang)> {
     let mut editions = Vec::new();
+    // Not composed for nothing when only pages are built.
+    if ![Format::Pdf, Format::Docx]
+        .iter()
+        .any(|format| selected(&options.formats, format))
+    {
+        return editions;
+    }
     for source in (checked.corpus.documents.iter()).filter(|s| selected(&options.documents, &s.id))
     {
         let Some((binding, translations)) = translations_beside(checked, source) else {
@@ -294,41 +355,54 @@ pub(crate) type Job<'a> = Box<dyn Fn() -> Outcome + Send + Sync + 'a>;
 pub(crate) type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
 
 /// Renders every job, spread over the machine's cores (typst lays out one
-/// document on one core), keeping the artifacts in job order.
-pub(crate) fn render_all(jobs: &[Job]) -> Result<Vec<Artifact>, Failed> {
+/// document on one core), and writes each file into `publication` as soon
+/// as it is rendered; returns what was written, in job order. What typst
+/// memoised for a job goes once `keep_layouts` jobs have not used it.
+pub(crate) fn render_all(
+    jobs: &[Job],
+    publication: &Publication,
+    keep_layouts: usize,
+) -> Result<Vec<Written>, BuildError> {
     // rayon's global pool is the one typst lays out and exports in: jobs
     // and typst's own parallel work share the cores instead of competing.
-    // What typst memoised for a job and no later job used goes a few
-    // jobs after it: with 20 releases, the peak falls from 1.2 GiB to
-    // 490 MiB and the build is no slower (measured interleaved, 2 cores).
     // In batches of a few jobs per core: a core waiting inside typst (which
     // lays out in parallel too) takes up pending jobs, nested on its stack;
     // with 50 DPA releases, all the jobs at once overflowed a worker's
-    // stack (benches/corpus.sh). Batches of 8 per core: shipped corpus
-    // 1.3-1.5 s and 113 MiB instead of 1.2-1.3 s and 165 MiB; 50 releases
-    // 17 s and 281 MiB instead of an abort.
-    let mut outcomes: Vec<Outcome> = Vec::with_capacity(jobs.len());
+    // stack (benches/corpus.sh). Batches of 8 per core: the shipped corpus
+    // in the same time, 50 releases in 17 s instead of an abort.
+    let mut written = Vec::new();
+    let mut diagnostics = Diagnostics::default();
     for chunk in jobs.chunks(8 * rayon::current_num_threads()) {
         let chunk = (chunk.par_iter()).map(|job| {
             let outcome = job();
-            crate::render::pdf::forget_layouts();
-            outcome
+            crate::render::pdf::forget_layouts(keep_layouts);
+            let artifacts = outcome.map_err(Failure::Render)?;
+            (artifacts.into_iter())
+                .map(|artifact| publication.write(artifact).map_err(Failure::Write))
+                .collect::<Result<Vec<Written>, Failure>>()
         });
-        outcomes.extend(chunk.collect::<Vec<_>>());
-    }
-    let mut artifacts = Vec::new();
-    let mut diagnostics = Diagnostics::default();
-    for outcome in outcomes {
-        match outcome {
-            Ok(rendered) => artifacts.extend(rendered),
-            Err(diagnostic) => diagnostics.push(*diagnostic),
+        for outcome in chunk.collect::<Vec<_>>() {
+            match outcome {
+                Ok(files) => written.extend(files),
+                Err(Failure::Render(diagnostic)) => diagnostics.push(*diagnostic),
+                // The output cannot be written: nothing more to render.
+                Err(Failure::Write(error)) => return Err(error),
+            }
         }
     }
     if diagnostics.is_empty() {
-        Ok(artifacts)
+        Ok(written)
     } else {
-        Err(Failed(diagnostics))
+        Err(BuildError::Content(Failed(diagnostics)))
     }
+}
+
+/// Why a job gave no files.
+enum Failure {
+    /// Rendering failed, as this says.
+    Render(Box<Diagnostic>),
+    /// The files could not be written.
+    Write(BuildError),
 }
 
 /// Renders `document` (with the fingerprint of its model) once and

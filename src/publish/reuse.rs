@@ -24,7 +24,7 @@ use crate::publish::output::{Artifact, MANIFEST, Manifest, ManifestEntry};
 use crate::render::{Format, Slot};
 
 /// clausier's own build: its sources, templates and dependencies.
-const BUILD_ID: &str = env!("CLAUSIER_BUILD_ID");
+pub(crate) const BUILD_ID: &str = env!("CLAUSIER_BUILD_ID");
 
 /// The previous output's files, by the fingerprint of their inputs and
 /// their path.

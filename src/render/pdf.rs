@@ -74,18 +74,14 @@ fn layout_data(document: &Document, layout: &str) -> Vec<u8> {
     serde_json::to_vec_pretty(&value).expect("JSON values serialize")
 }
 
-/// Drops what typst memoised and has not used in the last few layouts;
-/// called after each rendering job (`publish::build::render_all`). The
-/// copies of one release share their clauses' layout (the template keeps
-/// what names a client out of inherited styles), and successive versions
-/// of a document share most of theirs, so that entries live on while jobs
-/// use them; the rest goes soon, and memory stays low.
-pub fn forget_layouts() {
-    // Measured on 200 copies and 100 notices (`cargo bench --bench
-    // clients`, 2 cores): 3 drops the shared layout between the copies of
-    // one group (4.2 → 8.9 s), 8 keeps it and peaks near 185 MiB, and
-    // keeping everything takes 1 GiB.
-    typst::comemo::evict(8);
+/// Drops what typst memoised and has not used in the last `jobs` layouts;
+/// called after each rendering job (`publish::build::render_all`), with
+/// how long its caller's jobs go on using what others laid out: the copies
+/// of one release share their clauses' layout (the template keeps what
+/// names a client out of inherited styles), while the documents of a site
+/// share little. The rest goes soon, and memory stays low.
+pub fn forget_layouts(jobs: usize) {
+    typst::comemo::evict(jobs);
 }
 
 /// Lays out `template` over `data` and exports an archival, accessible PDF

@@ -27,6 +27,9 @@ use tower_http::services::ServeDir;
 use super::rebuild::Status;
 use super::reload::{self, EVENTS_PATH, VERSION_PATH};
 
+/// The longest a request for a PDF or Word file waits for the files being
+/// rebuilt (a whole site's take a few seconds).
+const FILES_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 /// The most connections served at once. Past it, new clients wait in the
 /// system's queue until one closes; idle ones close after [`IDLE`]. Below
 /// the usual limit of 1024 open files, so that the limit reached is ours.
@@ -198,6 +201,16 @@ async fn respond(pages: &Pages, mut request: Request, next: Next) -> Response {
     }
     if through_link(&pages.site, &path) {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
+    }
+    // Pages are rebuilt before the PDF and Word files: a file asked for
+    // meanwhile is served once it is rebuilt, never the stale one.
+    let document_file = [".pdf", ".docx"]
+        .iter()
+        .any(|extension| path.to_ascii_lowercase().ends_with(extension));
+    if document_file {
+        let mut status = pages.status.clone();
+        let rebuilt = status.wait_for(|status| !status.files_pending);
+        let _ = tokio::time::timeout(FILES_WAIT, rebuilt).await;
     }
     // While the corpus has errors, every file is the error page: a PDF or
     // a page of the last good build would be a stale document unmarked.

@@ -13,6 +13,7 @@ use super::watch::Burst;
 use crate::diagnostic::{stderr_styled, stdout_styled};
 use crate::error::BuildError;
 use crate::publish::build::{BuildOptions, Built, build};
+use crate::render::Format;
 
 /// What the server shows: the outcome of the last build.
 #[derive(Clone, Debug, Default)]
@@ -23,6 +24,9 @@ pub struct Status {
     /// The last build's error, shown instead of the pages until a build
     /// succeeds.
     pub error: Option<Arc<str>>,
+    /// Whether the PDF and Word files are being rebuilt after the pages:
+    /// a request for one waits until they are.
+    pub files_pending: bool,
 }
 
 /// What a rebuild covers.
@@ -105,7 +109,10 @@ impl Builder {
     }
 
     /// Rebuilds what `scope` and earlier failed builds cover, prints the
-    /// outcome, and tells the server.
+    /// outcome, and tells the server: the pages first, then the PDF and
+    /// Word files. Pages reload as soon as theirs are written: laying out
+    /// a PDF takes longer than the preview may keep the editor waiting
+    /// (a DPA's, about 0.3 s), and a page fetches its PDF only when asked.
     pub fn rebuild(&mut self, scope: Scope) {
         let scope =
             std::mem::replace(&mut self.owed, Scope::Documents(BTreeSet::new())).join(scope);
@@ -115,51 +122,92 @@ impl Builder {
             Scope::Everything => Vec::new(),
         };
         let started = Instant::now();
-        let mut outcome = self.build(&documents);
-        // A document that is gone cannot be rebuilt on its own: the whole
-        // site is rebuilt without it.
-        if let (false, Err(BuildError::Usage(_))) = (documents.is_empty(), &outcome) {
-            outcome = self.build(&[]);
+        let pages = self.build(&documents, &[Format::Html]);
+        if let Err(error) = report(pages, &scope, None) {
+            // The pages did not build: the error they show is what matters.
+            self.owed = scope;
+            self.tell(Some(error), false);
+            return;
         }
-        let error = match outcome {
-            Ok(built) => {
-                let what = match documents.is_empty() {
-                    true => "every document".to_string(),
-                    false => documents.join(", "),
+        self.tell(None, true);
+        let files = self.build(&documents, &[Format::Pdf, Format::Docx]);
+        match report(files, &scope, Some(started)) {
+            // The pages are already current: nothing to reload.
+            Ok(()) => self
+                .status
+                .send_modify(|status| status.files_pending = false),
+            Err(error) => {
+                self.owed = scope;
+                self.tell(Some(error), false);
+            }
+        }
+    }
+
+    /// Tells the pages that a build ended, with its error if it failed, and
+    /// whether the PDF and Word files are still to be rebuilt.
+    fn tell(&self, error: Option<Arc<str>>, files_pending: bool) {
+        self.status.send_modify(|status| {
+            status.generation += 1;
+            status.error = error;
+            status.files_pending = files_pending;
+        });
+    }
+
+    /// Builds `documents` (every one when empty) in `formats`.
+    fn build(&self, documents: &[String], formats: &[Format]) -> Result<Built, BuildError> {
+        let options = BuildOptions {
+            documents: documents.to_vec(),
+            formats: formats.to_vec(),
+            ..self.options.clone()
+        };
+        match build(&options) {
+            // A document that is gone cannot be rebuilt on its own: the
+            // whole site is rebuilt without it.
+            Err(BuildError::Usage(_)) if !documents.is_empty() => build(&BuildOptions {
+                documents: Vec::new(),
+                ..options
+            }),
+            outcome => outcome,
+        }
+    }
+}
+
+/// Prints what a build of `scope` gave (with `started`, for the second
+/// build of a save: the time since, and the warnings), or its error, which
+/// the page shows as plain text.
+fn report(
+    outcome: Result<Built, BuildError>,
+    scope: &Scope,
+    started: Option<Instant>,
+) -> Result<(), Arc<str>> {
+    match outcome {
+        Ok(built) => {
+            if let Some(started) = started {
+                let what = match scope {
+                    Scope::Everything => "every document".to_string(),
+                    Scope::Documents(documents) => {
+                        documents.iter().cloned().collect::<Vec<_>>().join(", ")
+                    }
                 };
                 println!(
                     "rebuilt {what}: {} artifact(s) in {:.2} s",
                     built.manifest.artifacts.len(),
                     started.elapsed().as_secs_f64()
                 );
+                // Said once, after the second build (they are the same).
                 if !built.warnings.is_empty() {
                     println!("{}", built.warnings.render(stdout_styled()));
                 }
-                None
             }
-            Err(error) => {
-                self.owed = scope;
-                // The page shows the plain text; the terminal, its colours.
-                let text = error.to_string();
-                eprintln!(
-                    "{}\nthe preview shows this until it is fixed",
-                    error.render(stderr_styled())
-                );
-                Some(Arc::from(text))
-            }
-        };
-        self.status.send_modify(|status| {
-            status.generation += 1;
-            status.error = error;
-        });
-    }
-
-    /// Builds `documents` (every one when empty).
-    fn build(&self, documents: &[String]) -> Result<Built, BuildError> {
-        build(&BuildOptions {
-            documents: documents.to_vec(),
-            ..self.options.clone()
-        })
+            Ok(())
+        }
+        Err(error) => {
+            eprintln!(
+                "{}\nthe preview shows this until it is fixed",
+                error.render(stderr_styled())
+            );
+            Err(Arc::from(error.to_string()))
+        }
     }
 }
 

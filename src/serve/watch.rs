@@ -21,9 +21,12 @@ use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, W
 pub const FOLDERS: [&str; 6] = crate::corpus::SOURCE_FOLDERS;
 
 /// How long the corpus must be quiet for a burst to end: long enough to
-/// join an editor's save (write, rename, delete the backup) and a git
-/// checkout, short enough that the preview feels immediate.
-const QUIET: Duration = Duration::from_millis(150);
+/// join an editor's save (write, rename, delete the backup: well under a
+/// millisecond apart) and a checkout that writes its files back to back,
+/// short enough that the page reloads within 150 ms of a save, the rebuild
+/// included. A checkout that pauses longer is previewed in two builds, the
+/// first of which may show an error for a moment.
+const QUIET: Duration = Duration::from_millis(20);
 
 /// The longest a burst lasts: a tool writing without pause still gets
 /// its changes previewed.

@@ -3,6 +3,7 @@
 //! print (PDF/A refuses text no font can show), where it is typed.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use typst_kit::fonts::FontStore;
 
@@ -17,6 +18,25 @@ pub static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
 /// set some text in capitals (the author over a title), and a letter whose
 /// capital no font has (Georgian `ა` → `Ა`) would fail the PDF.
 pub fn can_print(c: char) -> bool {
+    // Asked of every character of every text: each answer is kept (0 not
+    // yet known, 1 printable, 2 not) for the Basic Multilingual Plane,
+    // where the fonts' coverage would otherwise be searched font by font.
+    static KNOWN: [AtomicU8; 0x1_0000] = [const { AtomicU8::new(0) }; 0x1_0000];
+    let Some(known) = KNOWN.get(c as usize) else {
+        return search_fonts(c);
+    };
+    match known.load(Ordering::Relaxed) {
+        0 => {
+            let printable = search_fonts(c);
+            known.store(if printable { 1 } else { 2 }, Ordering::Relaxed);
+            printable
+        }
+        answer => answer == 1,
+    }
+}
+
+/// Whether a font covers `c` and its capital.
+fn search_fonts(c: char) -> bool {
     let book = FONTS.book();
     let covered = |c: char| {
         (0..)
@@ -34,5 +54,10 @@ mod tests {
     fn a_letter_is_printable_only_with_its_capital() {
         assert!(can_print('é') && can_print('ß') && can_print('ж'));
         assert!(!can_print('ა'), "Georgian ა has no capital in the fonts");
+    }
+
+    #[test]
+    fn the_text_gate_may_pass_printable_ascii_without_asking_the_fonts() {
+        assert!((' '..='~').all(super::search_fonts));
     }
 }

@@ -102,11 +102,16 @@ fn address_end(chars: &[char], index: usize, before: Option<char>) -> Option<usi
     let end = (index..chars.len())
         .find(|&i| chars[i].is_whitespace() || ">»”)]".contains(chars[i]))
         .unwrap_or(chars.len());
-    let word: String = chars[index..end].iter().collect();
-    let address = word.contains("://") || word.starts_with("www.") || word.contains('@');
+    // On the characters themselves: asked at every word of every text.
+    let word = &chars[index..end];
+    let address = word.windows(3).any(|w| w == [':', '/', '/'])
+        || word.starts_with(&['w', 'w', 'w', '.'])
+        || word.contains(&'@');
     // Sentence punctuation after it is not the address's.
-    let trimmed = word.trim_end_matches(['.', ',', ';', ':', '!']);
-    address.then_some(index + trimmed.chars().count())
+    let punctuation = (word.iter().rev())
+        .take_while(|c| matches!(c, '.' | ',' | ';' | ':' | '!'))
+        .count();
+    address.then_some(end - punctuation)
 }
 
 fn french(seed: &[char], chars: &[char]) -> Vec<char> {

@@ -142,10 +142,10 @@ pub fn resolved(path: &Path) -> io::Result<PathBuf> {
 fn written_files(out: &Path) -> Option<Vec<String>> {
     if let Ok(bytes) = fs::read(out.join(MARKER)) {
         let marker: Marker = serde_json::from_slice(&bytes).ok()?;
-        return (marker.generator == "clausier").then_some(marker.files);
+        return (marker.generator == super::GENERATOR).then_some(marker.files);
     }
     let manifest: Manifest = serde_json::from_slice(&fs::read(out.join(MANIFEST)).ok()?).ok()?;
-    if manifest.generator != "clausier" {
+    if manifest.generator != super::GENERATOR {
         return None;
     }
     let mut files = vec![MANIFEST.to_string()];
@@ -163,23 +163,35 @@ fn written_files(out: &Path) -> Option<Vec<String>> {
 /// pipes, devices), which clausier never writes nor follows.
 fn files_in(folder: &Path) -> io::Result<(Vec<String>, Vec<String>)> {
     let (mut files, mut odd) = (Vec::new(), Vec::new());
+    walk(folder, |relative, metadata| {
+        if metadata.is_dir() {
+            return;
+        }
+        if !metadata.is_file() {
+            odd.push(relative);
+        } else if relative != MARKER {
+            files.push(relative);
+        }
+    })?;
+    files.sort();
+    odd.sort();
+    Ok((files, odd))
+}
+
+/// Calls `visit` with everything under `folder`, folders too (not following
+/// links), relative with `/` separators, and what it is.
+pub(super) fn walk(folder: &Path, mut visit: impl FnMut(String, fs::Metadata)) -> io::Result<()> {
     let mut pending = vec![(folder.to_path_buf(), String::new())];
     while let Some((path, prefix)) = pending.pop() {
         for entry in fs::read_dir(&path)? {
             let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let relative = format!("{prefix}{name}");
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
+            let relative = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            let metadata = fs::symlink_metadata(entry.path())?;
+            if metadata.is_dir() {
                 pending.push((entry.path(), format!("{relative}/")));
-            } else if !kind.is_file() {
-                odd.push(relative);
-            } else if relative != MARKER {
-                files.push(relative);
             }
+            visit(relative, metadata);
         }
     }
-    files.sort();
-    odd.sort();
-    Ok((files, odd))
+    Ok(())
 }

@@ -1,14 +1,18 @@
 //! Publishes artifacts: what a build writes (artifacts, manifest, marker),
 //! and how it lands (`guard`: which folders may be replaced; `swap`: one
 //! build at a time, staged, synced and exchanged atomically), so that a
-//! failed, interrupted or concurrent build never loses or mixes outputs.
+//! failed, interrupted or concurrent build never loses or mixes outputs;
+//! and the record of the last clean build beside the output (`stamp`),
+//! which tells the next one whether anything changed.
 
 mod guard;
+mod stamp;
 mod swap;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +23,11 @@ use crate::lang::Lang;
 use crate::model::Document;
 use crate::render::{Format, Rendered, Slot, artifact_path};
 pub use guard::MARKER;
+
+/// Who wrote an output, its manifest and its record: "clausier".
+pub(crate) const GENERATOR: &str = "clausier";
 use guard::Previous;
+pub use stamp::{BuildInputs, up_to_date};
 
 /// A rendered file and what the manifest says of it.
 pub struct Artifact {
@@ -205,71 +213,155 @@ fn holds(out: &Path, wanted: impl Fn(ArtifactKind) -> bool) -> bool {
     manifest.is_some_and(|manifest| manifest.artifacts.iter().any(|entry| wanted(entry.kind)))
 }
 
-/// Writes `artifacts` and the manifest into `out`, built from the corpus
-/// at `root`, in one atomic swap, one build at a time. With `keep`, the
-/// previous artifacts that this build did not produce are kept (a build
-/// restricted by `--doc`, `--lang` or `--format`). A folder clausier did
-/// not write is refused before anything moves.
-pub fn publish(
-    out: &Path,
-    root: &Path,
-    artifacts: &[Artifact],
+/// A new output being written, one build at a time: the output folder
+/// locked, and a staging folder beside it that receives each file as soon
+/// as it is rendered (so that no build holds its whole output in memory),
+/// put in place of the output by [`Publication::finish`] in one atomic
+/// swap. Dropped unfinished (a failure), it leaves the output as it was.
+pub struct Publication {
+    /// The output folder.
+    out: PathBuf,
+    /// The corpus folder it is built from.
+    root: PathBuf,
+    /// Whether the typst sources are written beside each PDF.
     keep_sources: bool,
-    keep: bool,
-) -> Result<Manifest, BuildError> {
-    guard::check(out, root).map_err(BuildError::Usage)?;
-    let _lock = swap::lock(out).map_err(BuildError::Io)?;
-    swap::recover(out).map_err(BuildError::Io)?;
-    // Again with the lock held: another build may have written it since.
-    let previous = guard::check(out, root).map_err(BuildError::Usage)?;
-    let staging = swap::Staging::new(out).map_err(BuildError::Io)?;
-    let mut entries: Vec<ManifestEntry> = Vec::new();
-    let mut written: BTreeSet<String> = BTreeSet::new();
-    if let (true, Previous::Output { files, manifest }) = (keep, previous) {
-        for file in &files {
-            let bytes = kept_bytes(out, file, &manifest)?;
-            staging.write(file, &bytes).map_err(BuildError::Io)?;
-        }
-        entries = manifest.artifacts;
-        entries.retain(|entry| files.contains(&entry.path));
-        written.extend(files);
-    }
-    let mut write = |relative: String, bytes: &[u8]| {
-        let result = staging.write(&relative, bytes);
-        written.insert(relative);
-        result.map_err(BuildError::Io)
-    };
-    for artifact in artifacts {
-        let path = &artifact.entry.path;
-        write(path.clone(), &artifact.bytes)?;
-        if keep_sources {
-            for (extension, bytes) in &artifact.sources {
-                let source = Path::new(path).with_extension(extension);
-                write(source.to_string_lossy().replace('\\', "/"), bytes)?;
-            }
-        }
-        entries.retain(|entry| entry.path != artifact.entry.path);
-        entries.push(artifact.entry.clone());
-    }
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    let manifest = Manifest {
-        generator: "clausier".to_string(),
-        artifacts: entries,
-    };
-    write(MANIFEST.to_string(), json(&manifest).as_bytes())?;
-    let marker = guard::Marker {
-        generator: "clausier".to_string(),
-        files: written.into_iter().collect(),
-    };
-    (staging.write(guard::MARKER, json(&marker).as_bytes())).map_err(BuildError::Io)?;
-    staging.swap_into(out).map_err(BuildError::Io)?;
-    Ok(manifest)
+    /// For a restricted build, the previous output's files and manifest,
+    /// to keep what this build does not write again.
+    kept: Option<(Vec<String>, Manifest)>,
+    /// The manifest's entries by path, and every file written so far.
+    written: Mutex<(BTreeMap<String, ManifestEntry>, BTreeSet<String>)>,
+    // Removed (when unfinished) before the lock is released: fields drop
+    // in order.
+    staging: swap::Staging,
+    _lock: swap::OutputLock,
 }
 
-/// The bytes of a file an earlier build wrote, to keep in a restricted
-/// build: refused if it is linked elsewhere (a hard link shares its bytes
-/// with a file outside the output) or no longer what the manifest says.
-fn kept_bytes(out: &Path, file: &str, manifest: &Manifest) -> Result<Vec<u8>, BuildError> {
+/// What was published of an artifact.
+pub struct Written {
+    /// Its manifest entry.
+    pub entry: ManifestEntry,
+    /// The problems rendering it reported without failing.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Publication {
+    /// Starts a new output at `out`, built from the corpus at `root`. With
+    /// `keep`, the previous files that this build will not write again are
+    /// kept (a build restricted by `--doc`, `--lang` or `--format`). A
+    /// folder clausier did not write is refused before anything moves.
+    pub fn begin(
+        out: &Path,
+        root: &Path,
+        keep_sources: bool,
+        keep: bool,
+    ) -> Result<Publication, BuildError> {
+        guard::check(out, root).map_err(BuildError::Usage)?;
+        let lock = swap::lock(out).map_err(BuildError::Io)?;
+        swap::recover(out).map_err(BuildError::Io)?;
+        // Again with the lock held: another build may have written it since.
+        let previous = guard::check(out, root).map_err(BuildError::Usage)?;
+        let staging = swap::Staging::new(out).map_err(BuildError::Io)?;
+        let kept = match (keep, previous) {
+            (true, Previous::Output { files, manifest }) => Some((files, manifest)),
+            _ => None,
+        };
+        Ok(Publication {
+            out: out.to_path_buf(),
+            root: root.to_path_buf(),
+            keep_sources,
+            kept,
+            written: Mutex::new((BTreeMap::new(), BTreeSet::new())),
+            staging,
+            _lock: lock,
+        })
+    }
+
+    /// Writes `artifact` into the new output (a previous file at its path
+    /// is then not kept); its bytes are not kept in memory.
+    pub fn write(&self, artifact: Artifact) -> Result<Written, BuildError> {
+        let path = &artifact.entry.path;
+        self.staging
+            .write(path, &artifact.bytes)
+            .map_err(BuildError::Io)?;
+        let mut files = vec![path.clone()];
+        if self.keep_sources {
+            for (extension, bytes) in &artifact.sources {
+                let source = Path::new(path).with_extension(extension);
+                let source = source.to_string_lossy().replace('\\', "/");
+                self.staging.write(&source, bytes).map_err(BuildError::Io)?;
+                files.push(source);
+            }
+        }
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        written.0.insert(path.clone(), artifact.entry.clone());
+        written.1.extend(files);
+        Ok(Written {
+            entry: artifact.entry,
+            warnings: artifact.warnings,
+        })
+    }
+
+    /// Writes the manifest and puts the new output in place. With
+    /// `inputs`, the build is recorded beside the output, so that the next
+    /// one knows whether anything changed ([`up_to_date`]).
+    pub fn finish(self, inputs: Option<&BuildInputs>) -> Result<Manifest, BuildError> {
+        let Publication {
+            out,
+            root,
+            kept,
+            written,
+            staging,
+            _lock: lock,
+            ..
+        } = self;
+        let (mut entries, mut written) =
+            written.into_inner().unwrap_or_else(PoisonError::into_inner);
+        // The previous files this build did not write again, put in the new
+        // output once rendering is done: linked there, not copied (a
+        // restricted build keeps most of the output); not before, or the
+        // previous output's files would have a second link while rendering
+        // reuses them, and reuse takes only files linked nowhere else. The
+        // manifest is always written anew (the marker is not listed).
+        if let Some((files, manifest)) = &kept {
+            let unwritten: Vec<&String> = (files.iter())
+                .filter(|file| !written.contains(*file) && *file != MANIFEST)
+                .collect();
+            for file in unwritten {
+                check_kept(&out, file, manifest)?;
+                (staging.link(&out.join(file), file)).map_err(BuildError::Io)?;
+                if let Some(entry) = manifest.artifacts.iter().find(|entry| entry.path == *file) {
+                    entries.insert(file.clone(), entry.clone());
+                }
+                written.insert(file.clone());
+            }
+        }
+        let manifest = Manifest {
+            generator: GENERATOR.to_string(),
+            artifacts: entries.into_values().collect(),
+        };
+        (staging.write(MANIFEST, json(&manifest).as_bytes())).map_err(BuildError::Io)?;
+        written.insert(MANIFEST.to_string());
+        let marker = guard::Marker {
+            generator: GENERATOR.to_string(),
+            files: written.into_iter().collect(),
+        };
+        (staging.write(guard::MARKER, json(&marker).as_bytes())).map_err(BuildError::Io)?;
+        staging.swap_into(&out).map_err(BuildError::Io)?;
+        // The previous output goes before the record is made: removing the
+        // second names of kept files changes their change time.
+        drop(staging);
+        if let Some(inputs) = inputs {
+            stamp::record(&out, &root, inputs);
+        }
+        drop(lock);
+        Ok(manifest)
+    }
+}
+
+/// Checks a file an earlier build wrote, to keep in a restricted build:
+/// refused if it is linked elsewhere (a hard link shares its bytes with a
+/// file outside the output) or no longer what the manifest says.
+fn check_kept(out: &Path, file: &str, manifest: &Manifest) -> Result<(), BuildError> {
     use std::os::unix::fs::MetadataExt;
     let path = out.join(file);
     let changed = || {
@@ -285,7 +377,7 @@ fn kept_bytes(out: &Path, file: &str, manifest: &Manifest) -> Result<Vec<u8>, Bu
     let listed = manifest.artifacts.iter().find(|entry| entry.path == file);
     match listed {
         Some(entry) if entry.sha256 != sha256_hex(&bytes) => Err(changed()),
-        _ => Ok(bytes),
+        _ => Ok(()),
     }
 }
 

@@ -3,7 +3,8 @@
 //! files written in a staging folder beside it and synced all at once, and one atomic
 //! exchange of the two folders where the system has it (Linux), so that
 //! the output is never missing, even for an instant. The staging folder
-//! goes on every failure; an interrupted run is mended by the next.
+//! goes on every failure; an interrupted run is mended by the next. Files a
+//! restricted build keeps are linked into it, never written through.
 
 use std::fs::{self, File};
 use std::io;
@@ -63,12 +64,36 @@ impl Staging {
 
     /// Writes a file of the new output at `relative`, creating its folder;
     /// synced with all the others by [`Staging::swap_into`].
+    /// Always a new file: one linked from the previous output is never
+    /// written through.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.path.join(relative);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)?;
         }
-        fs::write(&path, bytes)
+        let create = || File::options().write(true).create_new(true).open(&path);
+        let mut file = match create() {
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&path)?;
+                create()?
+            }
+            file => file?,
+        };
+        io::Write::write_all(&mut file, bytes)
+    }
+
+    /// Puts the file at `path` (a file of the output) at `relative` in the
+    /// new output too, without copying it: a second name for the same
+    /// file, until the previous output goes with the staging folder after
+    /// the swap (or the staging folder goes, on failure).
+    pub fn link(&self, path: &Path, relative: &str) -> io::Result<()> {
+        let target = self.path.join(relative);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        // Copied where the file system has no hard links (exFAT, some
+        // network shares).
+        fs::hard_link(path, &target).or_else(|_| fs::copy(path, &target).map(|_| ()))
     }
 
     /// Puts the staging folder in place of `out`, synced to disk first.
@@ -147,7 +172,7 @@ fn at(path: &Path) -> impl Fn(io::Error) -> io::Error + '_ {
 
 /// `.<name>.<suffix>` beside `out`, on the same file system so that
 /// renaming is atomic.
-fn sibling(out: &Path, suffix: &str) -> io::Result<PathBuf> {
+pub(super) fn sibling(out: &Path, suffix: &str) -> io::Result<PathBuf> {
     let name = out.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -212,4 +237,27 @@ fn sync_contents(folder: &Path) -> io::Result<()> {
 
 fn sync_folder(path: &Path) -> io::Result<()> {
     File::open(path)?.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_linked_from_the_output_is_replaced_not_written_through() {
+        let dir = std::env::temp_dir().join(format!("clausier-swap-{}", std::process::id()));
+        let out = dir.join("out");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("manifest.json"), "previous").unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging
+            .link(&out.join("manifest.json"), "manifest.json")
+            .unwrap();
+        staging.write("manifest.json", b"new").unwrap();
+        let read = |path: PathBuf| fs::read_to_string(path).unwrap();
+        assert_eq!(read(out.join("manifest.json")), "previous");
+        assert_eq!(read(staging.path.join("manifest.json")), "new");
+        drop(staging);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
