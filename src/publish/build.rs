@@ -2,6 +2,7 @@
 //! in parallel, and publishes them with the site and the feed, atomically.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -363,31 +364,64 @@ pub(crate) fn render_all(
     publication: &Publication,
     keep_layouts: usize,
 ) -> Result<Vec<Written>, BuildError> {
-    // rayon's global pool is the one typst lays out and exports in: jobs
-    // and typst's own parallel work share the cores instead of competing.
-    // In batches of a few jobs per core: a core waiting inside typst (which
-    // lays out in parallel too) takes up pending jobs, nested on its stack;
-    // with 50 DPA releases, all the jobs at once overflowed a worker's
-    // stack (benches/corpus.sh). Batches of 8 per core: the shipped corpus
-    // in the same time, 50 releases in 17 s instead of an abort.
-    let mut written = Vec::new();
-    let mut diagnostics = Diagnostics::default();
-    for chunk in jobs.chunks(8 * rayon::current_num_threads()) {
-        let chunk = (chunk.par_iter()).map(|job| {
+    // One thread of our own per core, each taking the next job when it is
+    // done; typst lays out in parallel on rayon's pool. Jobs are not rayon
+    // tasks: a rayon worker waiting inside typst would take up pending jobs,
+    // nested on its stack and all in memory at once (50 DPA releases
+    // overflowed a worker's stack; in batches of 16 jobs, their 200 PDFs
+    // peaked at 424 MiB). Here one job per core is in progress, whatever
+    // the history.
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let work = || {
+        let mut done = Vec::new();
+        while !stop.load(Ordering::Relaxed) {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else {
+                break;
+            };
             let outcome = job();
             crate::render::pdf::forget_layouts(keep_layouts);
-            let artifacts = outcome.map_err(Failure::Render)?;
-            (artifacts.into_iter())
-                .map(|artifact| publication.write(artifact).map_err(Failure::Write))
-                .collect::<Result<Vec<Written>, Failure>>()
-        });
-        for outcome in chunk.collect::<Vec<_>>() {
-            match outcome {
-                Ok(files) => written.extend(files),
-                Err(Failure::Render(diagnostic)) => diagnostics.push(*diagnostic),
-                // The output cannot be written: nothing more to render.
-                Err(Failure::Write(error)) => return Err(error),
+            let outcome = outcome.map_err(Failure::Render).and_then(|artifacts| {
+                (artifacts.into_iter())
+                    .map(|artifact| publication.write(artifact).map_err(Failure::Write))
+                    .collect::<Result<Vec<Written>, Failure>>()
+            });
+            // The output cannot be written: nothing more to render.
+            if let Err(Failure::Write(_)) = outcome {
+                stop.store(true, Ordering::Relaxed);
             }
+            done.push((index, outcome));
+        }
+        done
+    };
+    let mut outcomes = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..rayon::current_num_threads())
+            .map(|_| {
+                std::thread::Builder::new()
+                    .name("clausier render".into())
+                    .stack_size(JOB_STACK_BYTES)
+                    .spawn_scoped(scope, work)
+            })
+            .collect::<Result<_, _>>()?;
+        let mut outcomes = Vec::new();
+        for thread in threads {
+            match thread.join() {
+                Ok(done) => outcomes.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok::<_, std::io::Error>(outcomes)
+    })
+    .map_err(BuildError::Io)?;
+    outcomes.sort_by_key(|(index, _)| *index);
+    let mut written = Vec::new();
+    let mut diagnostics = Diagnostics::default();
+    for (_, outcome) in outcomes {
+        match outcome {
+            Ok(files) => written.extend(files),
+            Err(Failure::Render(diagnostic)) => diagnostics.push(*diagnostic),
+            Err(Failure::Write(error)) => return Err(error),
         }
     }
     if diagnostics.is_empty() {
@@ -396,6 +430,10 @@ pub(crate) fn render_all(
         Err(BuildError::Content(Failed(diagnostics)))
     }
 }
+
+/// The stack of a rendering thread: as the main thread's (typst lays out
+/// nested content recursively).
+const JOB_STACK_BYTES: usize = 8 * 1024 * 1024;
 
 /// Why a job gave no files.
 enum Failure {

@@ -142,8 +142,8 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     let mut jobs: Vec<Job> = Vec::new();
     for (client, released) in copies {
         let languages = client.languages(binding);
-        // Each copy is made, rendered and dropped in its job: a batch holds
-        // one copy per core, not one per client.
+        // Each copy is made, rendered and dropped in its job: one copy per
+        // core is in memory, not one per client.
         jobs.push(Box::new(move || {
             let document = client_copy(released, client, &languages, corpus);
             client_files(
@@ -194,8 +194,8 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // of some, or of the notices alone, keeps the rest.
     let partial = options.notices_only || !(options.ids.is_empty() && options.formats.is_empty());
     let publication = Publication::begin(&options.out, &options.root, false, partial)?;
-    // `render_all` renders in batches, so that a few hundred copies never
-    // start at once. Measured on 200 copies and 100 notices (`cargo bench
+    // `render_all` renders one job per core, so that a few hundred copies
+    // never start at once. Measured on 200 copies and 100 notices (`cargo bench
     // --bench clients`, 2 cores): keeping layouts for 3 jobs drops the
     // layout shared by the copies of one group (4.2 → 8.9 s), 8 keeps it
     // and peaks near 185 MiB, and keeping everything takes 1 GiB.
