@@ -165,6 +165,16 @@ impl AnnexKind {
 }
 
 impl Corpus {
+    /// Drops the source text of every release file, once checked: it only
+    /// locates problems in the record (its path stays, for messages).
+    pub fn forget_release_texts(&mut self) {
+        for source in &mut self.documents {
+            for release in &mut source.releases {
+                release.file.text = String::new();
+            }
+        }
+    }
+
     /// The language whose text is binding.
     pub fn binding(&self) -> Lang {
         self.languages[0]

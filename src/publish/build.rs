@@ -116,7 +116,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             up_to_date: true,
         });
     }
-    let checked = check(&options.root, options.draft).map_err(BuildError::Content)?;
+    let mut checked = check(&options.root, options.draft).map_err(BuildError::Content)?;
+    // With a long history, the releases' source texts are most of what a
+    // build holds (50 releases: 17 of 44 MiB of heap, valgrind massif);
+    // they only locate problems, all found by now.
+    checked.corpus.forget_release_texts();
     let corpus = &checked.corpus;
     for id in &options.documents {
         releases::find_document(corpus, id)?;
