@@ -125,6 +125,17 @@ impl CorpusRoot {
         now == *consulted
     }
 
+    /// Notes a yes-or-no question (`has`, `contains`), and says whether
+    /// the answer was yes.
+    fn noted_yes(&self, consulted: Consulted) -> bool {
+        let yes = matches!(
+            consulted,
+            Consulted::Has { found: true, .. } | Consulted::Contains { inside: true, .. }
+        );
+        self.note(consulted);
+        yes
+    }
+
     fn note(&self, consulted: Consulted) {
         (self.consulted.lock())
             .unwrap_or_else(PoisonError::into_inner)
@@ -135,10 +146,7 @@ impl CorpusRoot {
     /// `relative`: what is there but cannot be read must be reported, not
     /// skipped.
     pub fn has(&self, relative: &Path) -> bool {
-        let answer = self.ask_has(relative);
-        let found = matches!(answer, Consulted::Has { found: true, .. });
-        self.note(answer);
-        found
+        self.noted_yes(self.ask_has(relative))
     }
 
     fn ask_has(&self, relative: &Path) -> Consulted {
@@ -150,10 +158,7 @@ impl CorpusRoot {
 
     /// Whether `path`, its links resolved, is inside this folder.
     pub fn contains(&self, path: &Path) -> bool {
-        let answer = self.ask_contains(path);
-        let inside = matches!(answer, Consulted::Contains { inside: true, .. });
-        self.note(answer);
-        inside
+        self.noted_yes(self.ask_contains(path))
     }
 
     fn ask_contains(&self, path: &Path) -> Consulted {
