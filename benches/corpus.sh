@@ -9,6 +9,7 @@
 # Cases, each on a copy of the shipped corpus in a scratch folder:
 #   fresh        build --fresh: every artifact rendered
 #   no-change    build again with nothing changed: reused artifacts
+#   emptied      the output removed, its artifact cache kept: copied back
 #   one-clause   a clause heading edited before each run, build --draft
 #   history-N    N DPA releases (the shipped 3, 20, 50), made with `clausier release`
 #                on the copy, built fresh, then rebuilt with no change
@@ -74,6 +75,11 @@ measure "fresh" "$bin" build --root "$root" --out "$scratch/out" --fresh -q
 fresh_time="$last_time"
 "$bin" build --root "$root" --out "$scratch/out" -q
 measure "no-change" "$bin" build --root "$root" --out "$scratch/out" -q
+# The output removed, its cache kept (`rm -rf out`, or CI restoring
+# .out.cache/): every file copied from the artifact cache.
+measure "emptied (cache)" bash -c 'rm -rf "$2" && "$0" build --root "$1" --out "$2" -q' \
+  "$bin" "$root" "$scratch/out"
+emptied_time="$last_time"
 # A new heading for clause `duration` before each run, so that each one
 # renders the DPA again.
 measure "one-clause (draft)" bash -c \
@@ -99,5 +105,6 @@ if [ -n "${PEER_PYTHON:-}" ]; then
     '"$0" -f markdown -t typst --standalone -o "$2/peer.typ" "$1" &&
      "$3" -c "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])" "$2/peer.typ" "$2/peer.pdf"' \
     "$pandoc" contracts/dpa/fr.md "$scratch" "$PEER_PYTHON"
-  [ -n "$last_time" ] && awk -v a="$fresh_time" -v b="$last_time" 'BEGIN { printf "fresh whole corpus / peer'"'"'s French DPA: %.2f\n", a / b }'
+  [ -n "$last_time" ] && awk -v a="$fresh_time" -v c="$emptied_time" -v b="$last_time" \
+    'BEGIN { printf "whole corpus / peer'"'"'s French DPA: fresh %.2f, emptied output (cache) %.2f\n", a / b, c / b }'
 fi

@@ -44,6 +44,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    limit_malloc_arenas();
     // clap prints its own messages (usage errors, help) before `--color`
     // is parsed: it is told the choice first, read from the raw arguments.
     let matches = Cli::command()
@@ -63,6 +64,22 @@ fn main() -> ExitCode {
         Command::New(args) => cli::new::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Translations(args) => cli::translations::run(args),
+    }
+}
+
+/// One malloc arena per core, instead of glibc's eight: typst allocates on
+/// every thread of a build and frees on others, and each arena keeps its
+/// free memory, scattered. 50 DPA releases peak at 122 MiB instead of 142,
+/// the shipped corpus at 84 MiB instead of 97, in the same time (2 cores;
+/// jemalloc and mimalloc were tried: no lower, mimalloc higher).
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let arenas = libc::c_int::try_from(cores).unwrap_or(libc::c_int::MAX);
+        // SAFETY: called first, before any other thread exists; mallopt
+        // only tunes the allocator, and refuses values it does not take.
+        unsafe { libc::mallopt(libc::M_ARENA_MAX, arenas) };
     }
 }
 

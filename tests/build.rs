@@ -658,8 +658,14 @@ fn build_prints_one_line_by_default_every_file_with_verbose_and_nothing_with_qui
 }
 
 /// Builds `root` into `out`, copying what the previous output there holds
-/// unless `reuse` is off; how many files it copied.
+/// unless `reuse` is off; how many files it copied. The artifact cache
+/// beside the output is emptied first, so that only the output is reused
+/// (the cache is tested in tests/cache.rs).
 fn build_reusing(root: &Path, out: &Path, reuse: bool, draft: bool) -> usize {
+    let cached = out.with_file_name(".out.cache").join("artifacts");
+    if cached.exists() {
+        fs::remove_dir_all(cached).unwrap();
+    }
     clausier::build(&build_options(root, out, draft, reuse))
         .expect("the corpus builds")
         .reused

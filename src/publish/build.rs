@@ -128,9 +128,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     for &lang in &options.langs {
         releases::find_language(corpus, lang)?;
     }
+    let partial =
+        !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
+    let publication = Publication::begin(
+        &options.out,
+        &options.root,
+        (options.keep_sources, partial, true),
+    )?;
     // `--keep-sources` writes what rendering makes beside each file.
     let reuse = match options.reuse && !options.keep_sources {
-        true => Reuse::previous(&options.out),
+        true => Reuse::previous(&options.out).with_cache(publication.cache()),
         false => Reuse::none(),
     };
     let reuse = &reuse;
@@ -194,15 +201,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         &html,
         reuse,
     )?);
-    let partial =
-        !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
-    let publication =
-        Publication::begin(&options.out, &options.root, options.keep_sources, partial)?;
-    // The documents of a site share little layout: kept for 2 jobs, 50
-    // DPA releases peak at 166 MiB instead of 222 MiB with 8, and the
-    // shipped corpus at 91 MiB instead of 111, in the same time
-    // (benches/corpus.sh, 2 cores).
-    let mut written = render_all(&jobs, &publication, 2).map_err(|error| match error {
+    // The documents of a site share no layout worth keeping: typst's memo
+    // is emptied after each job. 50 DPA releases peak at 142 MiB instead
+    // of 170 when it is kept for 2 jobs (222 for 8), the shipped corpus at
+    // 97 MiB instead of 111, in the same time (2 cores).
+    let mut written = render_all(&jobs, &publication, 0).map_err(|error| match error {
         BuildError::Content(mut failed) => {
             locate_render_errors(corpus, &mut failed.0);
             BuildError::Content(failed)

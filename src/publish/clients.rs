@@ -193,7 +193,7 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // moved to another version or edition, leaves nothing behind. A build
     // of some, or of the notices alone, keeps the rest.
     let partial = options.notices_only || !(options.ids.is_empty() && options.formats.is_empty());
-    let publication = Publication::begin(&options.out, &options.root, false, partial)?;
+    let publication = Publication::begin(&options.out, &options.root, (false, partial, false))?;
     // `render_all` renders one job per core, so that a few hundred copies
     // never start at once. Measured on 200 copies and 100 notices (`cargo bench
     // --bench clients`, 2 cores): keeping layouts for 3 jobs drops the

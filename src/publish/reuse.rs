@@ -7,10 +7,13 @@
 //! the result is the same as a fresh build's, byte for byte
 //! (`tests/build.rs`). The previous output is trusted as restricted builds
 //! trust it: whoever can rewrite both a file and `manifest.json` there can
-//! rewrite what is published anyway; `--fresh` renders everything.
+//! rewrite what is published anyway; `--fresh` renders everything. A file
+//! the output lacks is looked up in the artifact cache beside it
+//! ([`ArtifactCache`]: an output removed is copied back).
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
@@ -20,7 +23,7 @@ use crate::corpus::records::{hex, sha256_hex};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::publish::build::Outcome;
-use crate::publish::output::{Artifact, MANIFEST, Manifest, ManifestEntry};
+use crate::publish::output::{Artifact, ArtifactCache, MANIFEST, Manifest, ManifestEntry};
 use crate::render::{Format, Slot};
 
 /// clausier's own build: its sources, templates and dependencies.
@@ -33,6 +36,9 @@ pub struct Reuse {
     /// The output folder, by its real path (files are checked against it).
     out: PathBuf,
     by_inputs: HashMap<(String, String), ManifestEntry>,
+    /// The files cached beside the output, looked up when the output does
+    /// not hold a file (it was removed, or never built there).
+    cache: Option<Arc<ArtifactCache>>,
     reused: AtomicUsize,
 }
 
@@ -59,8 +65,14 @@ impl Reuse {
         Reuse {
             out,
             by_inputs,
+            cache: None,
             reused: AtomicUsize::new(0),
         }
+    }
+
+    /// Looks files up in `cache` too, where the output lacks them.
+    pub fn with_cache(self, cache: Option<Arc<ArtifactCache>>) -> Reuse {
+        Reuse { cache, ..self }
     }
 
     /// The fingerprint of a rendering of `kind` from `parts`.
@@ -142,14 +154,17 @@ impl Reuse {
     /// previous output: every path listed with these inputs and the same
     /// hash, and the first still so on disk.
     fn previous_bytes(&self, inputs: &str, paths: &[String]) -> Option<Vec<u8>> {
-        let entries: Vec<&ManifestEntry> = (paths.iter())
-            .map(|path| self.by_inputs.get(&(inputs.to_string(), path.clone())))
-            .collect::<Option<_>>()?;
-        let first = entries.first()?;
-        if entries.iter().any(|e| e.sha256 != first.sha256) {
-            return None;
-        }
-        self.read_plain(first)
+        let in_output = || {
+            let entries: Vec<&ManifestEntry> = (paths.iter())
+                .map(|path| self.by_inputs.get(&(inputs.to_string(), path.clone())))
+                .collect::<Option<_>>()?;
+            let first = entries.first()?;
+            if entries.iter().any(|e| e.sha256 != first.sha256) {
+                return None;
+            }
+            self.read_plain(first)
+        };
+        in_output().or_else(|| self.cache.as_ref()?.get(inputs))
     }
 
     /// The file of `entry`, if it is a plain file of the output (not a

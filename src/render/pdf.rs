@@ -74,12 +74,13 @@ fn layout_data(document: &Document, layout: &str) -> Vec<u8> {
     serde_json::to_vec_pretty(&value).expect("JSON values serialize")
 }
 
-/// Drops what typst memoised and has not used in the last `jobs` layouts;
-/// called after each rendering job (`publish::build::render_all`), with
-/// how long its caller's jobs go on using what others laid out: the copies
-/// of one release share their clauses' layout (the template keeps what
-/// names a client out of inherited styles), while the documents of a site
-/// share little. The rest goes soon, and memory stays low.
+/// Drops what typst memoised and has not used in the last `jobs` layouts
+/// (all of it for 0); called after each rendering job
+/// (`publish::build::render_all`), with how long its caller's jobs go on
+/// using what others laid out: the copies of one release share their
+/// clauses' layout (the template keeps what names a client out of
+/// inherited styles), while the documents of a site share nothing worth
+/// its memory. The rest goes soon, and memory stays low.
 pub fn forget_layouts(jobs: usize) {
     typst::comemo::evict(jobs);
 }

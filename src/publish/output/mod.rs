@@ -3,8 +3,10 @@
 //! build at a time, staged, synced and exchanged atomically), so that a
 //! failed, interrupted or concurrent build never loses or mixes outputs;
 //! and the record of the last clean build beside the output (`stamp`),
-//! which tells the next one whether anything changed.
+//! which tells the next one whether anything changed, with the files it
+//! can copy instead of rendering (`cache`).
 
+mod cache;
 mod guard;
 mod stamp;
 mod swap;
@@ -12,7 +14,7 @@ mod swap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +24,7 @@ use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
 use crate::render::{Format, Rendered, Slot, artifact_path};
+pub use cache::ArtifactCache;
 pub use guard::MARKER;
 
 /// Who wrote an output, its manifest and its record: "clausier".
@@ -230,6 +233,9 @@ pub struct Publication {
     kept: Option<(Vec<String>, Manifest)>,
     /// The manifest's entries by path, and every file written so far.
     written: Mutex<(BTreeMap<String, ManifestEntry>, BTreeSet<String>)>,
+    /// Where each reusable file is cached too (`build` only: clients'
+    /// copies are never cached).
+    cache: Option<Arc<ArtifactCache>>,
     // Removed (when unfinished) before the lock is released: fields drop
     // in order.
     staging: swap::Staging,
@@ -247,13 +253,14 @@ pub struct Written {
 impl Publication {
     /// Starts a new output at `out`, built from the corpus at `root`. With
     /// `keep`, the previous files that this build will not write again are
-    /// kept (a build restricted by `--doc`, `--lang` or `--format`). A
-    /// folder clausier did not write is refused before anything moves.
+    /// kept (a build restricted by `--doc`, `--lang` or `--format`). With
+    /// `cache`, every reusable file is cached beside the output as well
+    /// ([`ArtifactCache`]). A folder clausier did not write is refused
+    /// before anything moves.
     pub fn begin(
         out: &Path,
         root: &Path,
-        keep_sources: bool,
-        keep: bool,
+        (keep_sources, keep, cache): (bool, bool, bool),
     ) -> Result<Publication, BuildError> {
         guard::check(out, root).map_err(BuildError::Usage)?;
         let lock = swap::lock(out).map_err(BuildError::Io)?;
@@ -271,9 +278,17 @@ impl Publication {
             keep_sources,
             kept,
             written: Mutex::new((BTreeMap::new(), BTreeSet::new())),
+            cache: cache
+                .then(|| ArtifactCache::open(out).map(Arc::new))
+                .flatten(),
             staging,
             _lock: lock,
         })
+    }
+
+    /// The artifact cache this publication fills, to look files up in.
+    pub fn cache(&self) -> Option<Arc<ArtifactCache>> {
+        self.cache.clone()
     }
 
     /// Writes `artifact` into the new output (a previous file at its path
@@ -283,6 +298,9 @@ impl Publication {
         self.staging
             .write(path, &artifact.bytes)
             .map_err(BuildError::Io)?;
+        if let (Some(cache), Some(inputs)) = (&self.cache, &artifact.entry.inputs) {
+            cache.put(inputs, &artifact.entry.sha256, &artifact.bytes);
+        }
         let mut files = vec![path.clone()];
         if self.keep_sources {
             for (extension, bytes) in &artifact.sources {
@@ -310,6 +328,7 @@ impl Publication {
             root,
             kept,
             written,
+            cache,
             staging,
             _lock: lock,
             ..
@@ -327,9 +346,12 @@ impl Publication {
                 .filter(|file| !written.contains(*file) && *file != MANIFEST)
                 .collect();
             for file in unwritten {
-                check_kept(&out, file, manifest)?;
+                let bytes = check_kept(&out, file, manifest)?;
                 (staging.link(&out.join(file), file)).map_err(BuildError::Io)?;
                 if let Some(entry) = manifest.artifacts.iter().find(|entry| entry.path == *file) {
+                    if let (Some(cache), Some(inputs)) = (&cache, &entry.inputs) {
+                        cache.put(inputs, &entry.sha256, &bytes);
+                    }
                     entries.insert(file.clone(), entry.clone());
                 }
                 written.insert(file.clone());
@@ -353,6 +375,13 @@ impl Publication {
         if let Some(inputs) = inputs {
             stamp::record(&out, &root, inputs);
         }
+        if let Some(cache) = cache {
+            let used = manifest
+                .artifacts
+                .iter()
+                .filter_map(|e| e.inputs.as_deref());
+            cache.keep_only(&used.collect());
+        }
         drop(lock);
         Ok(manifest)
     }
@@ -360,8 +389,9 @@ impl Publication {
 
 /// Checks a file an earlier build wrote, to keep in a restricted build:
 /// refused if it is linked elsewhere (a hard link shares its bytes with a
-/// file outside the output) or no longer what the manifest says.
-fn check_kept(out: &Path, file: &str, manifest: &Manifest) -> Result<(), BuildError> {
+/// file outside the output) or no longer what the manifest says. Gives its
+/// bytes.
+fn check_kept(out: &Path, file: &str, manifest: &Manifest) -> Result<Vec<u8>, BuildError> {
     use std::os::unix::fs::MetadataExt;
     let path = out.join(file);
     let changed = || {
@@ -377,7 +407,7 @@ fn check_kept(out: &Path, file: &str, manifest: &Manifest) -> Result<(), BuildEr
     let listed = manifest.artifacts.iter().find(|entry| entry.path == file);
     match listed {
         Some(entry) if entry.sha256 != sha256_hex(&bytes) => Err(changed()),
-        _ => Ok(()),
+        _ => Ok(bytes),
     }
 }
 

@@ -1,0 +1,193 @@
+//! The artifact cache beside the output (`.<out>.cache/artifacts/`): an
+//! output removed is built again by copying, byte for byte what a fresh
+//! build gives; a damaged cached file is rendered again, never published;
+//! the cache keeps the last build's files and nothing it did not write is
+//! removed; clients' private copies are never cached.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use clausier::publish::output::Manifest;
+use common::{build_options, clausier, copy_corpus, edit, relative_tree, scratch, shown};
+
+/// The cache folder of the output `out`.
+fn cache_of(out: &Path) -> PathBuf {
+    let name = out.file_name().unwrap().to_str().unwrap();
+    out.with_file_name(format!(".{name}.cache"))
+        .join("artifacts")
+}
+
+/// Builds `root` into `out` (reusing unless `fresh`): how many files were
+/// copied, and the manifest.
+fn build(root: &Path, out: &Path, fresh: bool, draft: bool) -> (usize, Manifest) {
+    let built =
+        clausier::build(&build_options(root, out, draft, !fresh)).expect("the corpus builds");
+    (built.reused, built.manifest)
+}
+
+/// The fingerprints of inputs the manifest gives its files.
+fn inputs(manifest: &Manifest) -> BTreeSet<String> {
+    (manifest.artifacts.iter())
+        .filter_map(|entry| entry.inputs.clone())
+        .collect()
+}
+
+/// The fingerprints of inputs the cache holds files for, and its other
+/// file names.
+fn cached(out: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut inputs, mut others) = (BTreeSet::new(), BTreeSet::new());
+    for entry in fs::read_dir(cache_of(out)).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        match name.split_once('.') {
+            Some((fingerprint, hash)) if fingerprint.len() == 64 && hash.len() == 64 => {
+                inputs.insert(fingerprint.to_string());
+            }
+            _ => {
+                others.insert(name);
+            }
+        }
+    }
+    (inputs, others)
+}
+
+#[test]
+fn an_output_removed_is_copied_from_the_cache_as_a_fresh_build_would_write_it() {
+    let dir = scratch("cache-removed");
+    copy_corpus(&dir);
+    let (out, fresh) = (dir.join("out"), dir.join("fresh"));
+    let (_, manifest) = build(&dir, &fresh, true, false);
+    // A fresh build fills the cache too.
+    let (copied, _) = build(&dir, &out, true, false);
+    assert_eq!(copied, 0);
+    assert_eq!(cached(&out).0, inputs(&manifest));
+    let reusable = manifest
+        .artifacts
+        .iter()
+        .filter(|e| e.inputs.is_some())
+        .count();
+    assert!(reusable >= 80, "{reusable} reusable files");
+
+    fs::remove_dir_all(&out).unwrap();
+    let (copied, _) = build(&dir, &out, false, false);
+    assert_eq!(copied, reusable, "every reusable file is copied");
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
+
+    // `--fresh` renders all the same.
+    fs::remove_dir_all(&out).unwrap();
+    assert_eq!(build(&dir, &out, true, false).0, 0);
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
+}
+
+#[test]
+fn a_damaged_cached_file_is_rendered_again() {
+    let dir = scratch("cache-damaged");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    let (_, manifest) = build(&dir, &out, false, false);
+    let reference = relative_tree(&out);
+    let entry = |path: &str| {
+        let entry = manifest.artifacts.iter().find(|e| e.path == path).unwrap();
+        let name = format!("{}.{}", entry.inputs.as_ref().unwrap(), entry.sha256);
+        cache_of(&out).join(name)
+    };
+    // One file's bytes changed, its size kept; another replaced by a link
+    // to a file with the right bytes, outside the cache; a third linked
+    // elsewhere as well.
+    let changed = entry("fr/dpa/1.0.pdf");
+    let mut bytes = fs::read(&changed).unwrap();
+    bytes[1000] ^= 1;
+    fs::write(&changed, bytes).unwrap();
+    let linked = entry("en/dpa/1.0.pdf");
+    let outside = dir.join("outside.pdf");
+    fs::rename(&linked, &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, &linked).unwrap();
+    fs::hard_link(entry("fr/privacy/1.0.html"), dir.join("elsewhere.html")).unwrap();
+
+    fs::remove_dir_all(&out).unwrap();
+    let (copied, _) = build(&dir, &out, false, false);
+    let reusable = manifest
+        .artifacts
+        .iter()
+        .filter(|e| e.inputs.is_some())
+        .count();
+    assert_eq!(copied, reusable - 3);
+    assert_eq!(relative_tree(&out), reference);
+    // Damaged files are replaced by what was rendered; the file the link
+    // named is left alone.
+    assert!(fs::read(&changed).unwrap() == reference["fr/dpa/1.0.pdf"]);
+    assert!(fs::symlink_metadata(&linked).unwrap().is_file());
+    assert!(fs::read(&outside).unwrap() == reference["en/dpa/1.0.pdf"]);
+}
+
+#[test]
+fn the_cache_keeps_the_last_builds_files_and_leaves_what_it_did_not_write() {
+    let dir = scratch("cache-kept");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    let (_, before) = build(&dir, &out, false, false);
+    let cache = cache_of(&out);
+    let foreign = cache.join("notes.txt");
+    fs::write(&foreign, "mine").unwrap();
+    let hash = "0".repeat(64);
+    let half_written = cache.join(format!(".{hash}.{hash}.1-1.partial"));
+    fs::write(&half_written, "torn").unwrap();
+
+    edit(
+        &dir.join("contracts/dpa/fr.md"),
+        "Le présent DPA entre en vigueur",
+        "Le présent accord entre en vigueur",
+    );
+    let (_, after) = build(&dir, &out, false, true);
+    assert_ne!(inputs(&after), inputs(&before));
+    let (kept, others) = cached(&out);
+    assert_eq!(kept, inputs(&after), "the last build's files, no more");
+    assert_eq!(others, BTreeSet::from(["notes.txt".to_string()]));
+    assert_eq!(fs::read_to_string(&foreign).unwrap(), "mine");
+}
+
+#[test]
+fn a_cache_folder_that_is_not_a_folder_is_left_alone() {
+    let dir = scratch("cache-not-folder");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    fs::create_dir(dir.join(".out.cache")).unwrap();
+    fs::write(cache_of(&out), "a file of the user's").unwrap();
+    let (_, manifest) = build(&dir, &out, false, false);
+    assert!(!manifest.artifacts.is_empty());
+    assert_eq!(
+        fs::read_to_string(cache_of(&out)).unwrap(),
+        "a file of the user's"
+    );
+}
+
+#[test]
+fn clients_copies_are_never_cached() {
+    let dir = scratch("cache-clients");
+    let private = dir.join("private");
+    let output = clausier(
+        &common::shipped_root(),
+        &["clients", "build", "--out", private.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", shown(&output));
+    assert!(fs::read_dir(&private).unwrap().count() > 0);
+    assert!(!dir.join(".private.cache").exists());
+}
+
+#[test]
+fn a_restricted_build_caches_the_files_it_keeps_too() {
+    let dir = scratch("cache-restricted");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    build(&dir, &out, false, false);
+    fs::remove_dir_all(cache_of(&out)).unwrap();
+    let mut options = build_options(&dir, &out, false, true);
+    options.formats = vec![clausier::render::Format::Html];
+    let manifest = clausier::build(&options)
+        .expect("the corpus builds")
+        .manifest;
+    assert!(manifest.artifacts.iter().any(|e| e.path == "fr/dpa.pdf"));
+    assert_eq!(cached(&out).0, inputs(&manifest));
+}
