@@ -191,3 +191,28 @@ fn a_restricted_build_caches_the_files_it_keeps_too() {
     assert!(manifest.artifacts.iter().any(|e| e.path == "fr/dpa.pdf"));
     assert_eq!(cached(&out).0, inputs(&manifest));
 }
+
+#[test]
+fn a_redline_is_copied_only_while_its_words_are_the_same() {
+    let dir = scratch("cache-redline-words");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    build(&dir, &out, false, false);
+    // The redline's words changed in the corpus's own labels: its pages
+    // are rendered again, not copied from the cache.
+    let labels = fs::read_to_string(common::shipped_root().join("labels/fr/versions.ftl")).unwrap();
+    let changed = labels.replace(
+        "redline-legend = Légende",
+        "redline-legend = Légende des marques",
+    );
+    assert_ne!(labels, changed);
+    fs::create_dir_all(dir.join("locales/fr")).unwrap();
+    fs::write(dir.join("locales/fr/versions.ftl"), changed).unwrap();
+    fs::remove_dir_all(&out).unwrap();
+    build(&dir, &out, false, false);
+    let page = fs::read_to_string(out.join("fr/dpa/changes-1.0-1.1.html")).unwrap();
+    assert!(page.contains("Légende des marques"), "{page}");
+    let fresh = dir.join("fresh");
+    build(&dir, &fresh, true, false);
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
+}

@@ -1,7 +1,10 @@
 //! Publishes redlines: the changes from each release to the next in the
 //! build, and `clausier diff` into a folder of the user's choice.
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 use crate::check::Checked;
 use crate::corpus::releases::Release;
@@ -13,7 +16,9 @@ use crate::publish::output::{ArtifactKind, ManifestEntry};
 use crate::publish::reuse::Reuse;
 use crate::render::Format;
 use crate::render::html::HtmlRenderer;
-use crate::versions::redline::{Redline, compare};
+use crate::versions::redline::{
+    RedlineLabels, compare, compare_documents, edition, redline_labels,
+};
 
 /// What `clausier diff` compares, and where it writes the redlines.
 pub struct DiffRequest<'a> {
@@ -93,22 +98,40 @@ pub fn artifact_path(
     )
 }
 
-/// The manifest entry of `redline` in `format`, published by `build`.
+/// The manifest entry of the redline of `from` → `to` in `lang` and
+/// `format`, published by `build`.
 fn redline_entry(
     document: &str,
     (from, to): (&Release, &Release),
-    redline: &Redline,
+    lang: Lang,
+    title: &str,
     format: Format,
 ) -> ManifestEntry {
-    let path = artifact_path(document, redline.lang, &from.version, &to.version, format);
-    let title = format!("{} – {}", redline.title, redline.labels.heading);
+    let path = artifact_path(document, lang, &from.version, &to.version, format);
     ManifestEntry {
         document: Some(document.to_string()),
-        lang: Some(redline.lang),
+        lang: Some(lang),
         version: Some(to.version.to_string()),
         date: Some(to.effective_date.to_string()),
-        ..ManifestEntry::new(path, ArtifactKind::Redline, title, format.media_type())
+        ..ManifestEntry::new(
+            path,
+            ArtifactKind::Redline,
+            title.to_string(),
+            format.media_type(),
+        )
     }
+}
+
+/// What a redline is made from, fingerprinted instead of the redline
+/// itself, so that one already rendered is copied without comparing: the
+/// two releases (each sealed fingerprint covers every field, documents
+/// included; `check` refuses a release that is not as sealed) and the
+/// corpus's words for it ([`compare_documents`] reads nothing else).
+#[derive(Serialize)]
+struct RedlineInputs<'a> {
+    from: &'a str,
+    to: &'a str,
+    labels: RedlineLabels,
 }
 
 /// The redlines between each release and the next, for the site: a
@@ -137,22 +160,30 @@ pub fn jobs<'a>(
                 .filter(|l| selected(&options.langs, l))
             {
                 let formats = formats.clone();
-                // Compared when the job runs, in every format at once, and
-                // dropped when it is done: made up front, the redlines of a
-                // long history were all in memory for the whole build (50
-                // DPA releases: 13 of 27 MiB of heap, valgrind massif).
+                // Compared only when a file must be rendered, in every
+                // format at once, and dropped when the job is done: made up
+                // front, the redlines of a long history were all in memory
+                // for the whole build (50 DPA releases: 13 of 27 MiB of
+                // heap, valgrind massif), and compared again on every
+                // build to be fingerprinted.
                 jobs.push(Box::new(move || {
-                    let Some(redline) = compare(from, to, lang, &corpus.labels) else {
+                    let (Some(old), Some(new)) = (edition(from, lang), edition(to, lang)) else {
                         return Ok(Vec::new());
                     };
+                    let inputs = RedlineInputs {
+                        from: &from.fingerprint,
+                        to: &to.fingerprint,
+                        labels: redline_labels((old, new), &corpus.labels),
+                    };
+                    let title = format!("{} – {}", new.title, inputs.labels.heading);
+                    let compared = OnceCell::new();
                     let mut artifacts = Vec::new();
                     for &format in &formats {
-                        let entry = redline_entry(&source.id, (from, to), &redline, format);
-                        // The covers are not in the redline's JSON: the Word
-                        // redline compares them.
-                        let model = (&redline, &redline.covers);
-                        artifacts.extend(reuse.file("redline", format, &model, &entry, || {
-                            crate::render::redline::render(&redline, format, html)
+                        let entry = redline_entry(&source.id, (from, to), lang, &title, format);
+                        artifacts.extend(reuse.file("redline", format, &inputs, &entry, || {
+                            let redline = compared
+                                .get_or_init(|| compare_documents((old, new), to, &corpus.labels));
+                            crate::render::redline::render(redline, format, html)
                         })?);
                     }
                     Ok(artifacts)

@@ -150,8 +150,24 @@ pub struct RowDiff {
 /// Compares two releases of a document in `lang`; none when either
 /// release lacks that language.
 pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Option<Redline> {
-    let document = |release: &Release| release.documents.iter().find(|d| d.lang == lang).cloned();
-    let (old, new) = (document(from)?, document(to)?);
+    let (old, new) = (edition(from, lang)?, edition(to, lang)?);
+    Some(compare_documents((old, new), to, labels))
+}
+
+/// A release's document in `lang`, if it has one.
+pub fn edition(release: &Release, lang: Lang) -> Option<&Document> {
+    release.documents.iter().find(|d| d.lang == lang)
+}
+
+/// Compares `old` with `new`, the documents of two releases in one
+/// language, `to` being `new`'s release.
+pub fn compare_documents(
+    (old, new): (&Document, &Document),
+    to: &Release,
+    labels: &Labels,
+) -> Redline {
+    let lang = new.lang;
+    let (old, new) = (old.clone(), new.clone());
     // Compared as the newer version is written: a release stored before
     // typography was applied at composition is typeset to compare with a
     // typeset one, so that only what changed is marked.
@@ -167,8 +183,7 @@ pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Opt
             heading: plain(&s.heading),
         })
         .collect();
-    let label = |id: &str| labels.get(lang, id);
-    Some(Redline {
+    Redline {
         document: new.id.clone(),
         lang,
         title: new.title.clone(),
@@ -185,27 +200,35 @@ pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Opt
         sections,
         language_notice: new.language_notice.clone(),
         covers: [cover(old), cover(new)],
-        labels: RedlineLabels {
-            heading: labels.get_with(
-                lang,
-                "redline-heading",
-                &[("from", &old.version), ("to", &new.version)],
-            ),
-            from: label("redline-from"),
-            to: label("redline-to"),
-            effective_date: new.labels.effective_date.clone(),
-            colon: label("page-colon"),
-            summary: label("redline-summary"),
-            changed: label("redline-changed"),
-            nothing_changed: label("redline-nothing-changed"),
-            legend: label("redline-legend"),
-            inserted: label("redline-inserted"),
-            deleted: label("redline-deleted"),
-            added_section: label("redline-added-section"),
-            removed_section: label("redline-removed-section"),
-            page: new.labels.page.clone(),
-        },
-    })
+        labels: redline_labels((old, new), labels),
+    }
+}
+
+/// The words a redline of `old` and `new` needs, from the corpus's
+/// `labels` in `new`'s language.
+pub fn redline_labels((old, new): (&Document, &Document), labels: &Labels) -> RedlineLabels {
+    let lang = new.lang;
+    let label = |id: &str| labels.get(lang, id);
+    RedlineLabels {
+        heading: labels.get_with(
+            lang,
+            "redline-heading",
+            &[("from", &old.version), ("to", &new.version)],
+        ),
+        from: label("redline-from"),
+        to: label("redline-to"),
+        effective_date: new.labels.effective_date.clone(),
+        colon: label("page-colon"),
+        summary: label("redline-summary"),
+        changed: label("redline-changed"),
+        nothing_changed: label("redline-nothing-changed"),
+        legend: label("redline-legend"),
+        inserted: label("redline-inserted"),
+        deleted: label("redline-deleted"),
+        added_section: label("redline-added-section"),
+        removed_section: label("redline-removed-section"),
+        page: new.labels.page.clone(),
+    }
 }
 
 /// A document without its sections.
