@@ -41,6 +41,8 @@ measure() {
   local name="$1"; shift
   local times=() memories=()
   for _ in $(seq "$runs"); do
+    # Untimed, before each run: what the case starts from.
+    [ -n "${before_each:-}" ] && eval "$before_each"
     if ! /usr/bin/time -f "%e %M" -o "$scratch/time" "$@" >/dev/null 2>"$scratch/stderr"; then
       printf '%-22s failed: %s\n' "$name" "$(tail -n 1 "$scratch/stderr")"
       last_time=""
@@ -77,8 +79,7 @@ fresh_time="$last_time"
 measure "no-change" "$bin" build --root "$root" --out "$scratch/out" -q
 # The output removed, its cache kept (`rm -rf out`, or CI restoring
 # .out.cache/): every file copied from the artifact cache.
-measure "emptied (cache)" bash -c 'rm -rf "$2" && "$0" build --root "$1" --out "$2" -q' \
-  "$bin" "$root" "$scratch/out"
+before_each='rm -rf "$scratch/out"' measure "emptied (cache)" "$bin" build --root "$root" --out "$scratch/out" -q
 emptied_time="$last_time"
 # A new heading for clause `duration` before each run, so that each one
 # renders the DPA again.

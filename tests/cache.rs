@@ -216,3 +216,52 @@ fn a_redline_is_copied_only_while_its_words_are_the_same() {
     build(&dir, &fresh, true, false);
     assert_eq!(relative_tree(&out), relative_tree(&fresh));
 }
+
+#[test]
+fn redlines_in_two_languages_with_the_same_words_are_never_swapped() {
+    // en-GB and en-US take the same built-in words: their redlines must
+    // still be told apart by the cache.
+    let dir = scratch("cache-regional");
+    let root = dir.join("corpus");
+    let new = common::clausier_new(&root, &["--languages", "en-GB,en-US", "--binding", "en-GB"]);
+    assert!(new.status.success(), "{}", shown(&new));
+    let run = |args: &[&str]| {
+        let output = clausier(&root, args);
+        assert!(output.status.success(), "{args:?}: {}", shown(&output));
+    };
+    let release = |version: &str, date: &str| {
+        run(&[
+            "release",
+            "cookies",
+            version,
+            "--effective",
+            date,
+            "--summary",
+            "en-GB=Change",
+            "--summary",
+            "en-US=Change",
+        ]);
+    };
+    release("1.0", "2026-01-01");
+    let question = "For any question, write to";
+    edit(
+        &root.join("contracts/cookies/en-GB.md"),
+        question,
+        "For any question about our organisation, write to",
+    );
+    edit(
+        &root.join("contracts/cookies/en-US.md"),
+        question,
+        "For any question about our organization, write to",
+    );
+    run(&["translations", "confirm", "contact"]);
+    release("1.1", "2026-02-01");
+    let (out, fresh) = (dir.join("out"), dir.join("fresh"));
+    build(&root, &fresh, true, false);
+    build(&root, &out, false, false);
+    fs::remove_dir_all(&out).unwrap();
+    build(&root, &out, false, false);
+    assert_eq!(relative_tree(&out), relative_tree(&fresh));
+    let page = fs::read_to_string(out.join("en-GB/cookies/changes-1.0-1.1.html")).unwrap();
+    assert!(page.contains("organisation") && !page.contains("organization"));
+}

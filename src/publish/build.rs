@@ -12,7 +12,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Failed};
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
-use crate::publish::output::{self, Artifact, BuildInputs, Manifest, Publication, Written};
+use crate::publish::output::{
+    self, Artifact, BuildInputs, Manifest, Publication, Publishing, Written,
+};
 use crate::publish::reuse::Reuse;
 use crate::publish::{feed, notices, redlines, site};
 use crate::render::{self, Format, Rendered, Renderer, Slot};
@@ -130,11 +132,12 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     }
     let partial =
         !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
-    let publication = Publication::begin(
-        &options.out,
-        &options.root,
-        (options.keep_sources, partial, true),
-    )?;
+    let how = Publishing {
+        keep_sources: options.keep_sources,
+        keep: partial,
+        cache: Some(!options.reuse),
+    };
+    let publication = Publication::begin(&options.out, &options.root, how)?;
     // `--keep-sources` writes what rendering makes beside each file.
     let reuse = match options.reuse && !options.keep_sources {
         true => Reuse::previous(&options.out).with_cache(publication.cache()),

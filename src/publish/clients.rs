@@ -19,7 +19,9 @@ use crate::lang::Lang;
 use crate::model::Document;
 use crate::publish::build::{Job, Outcome, render_all, selected};
 use crate::publish::notices::artifact_path as notice_path;
-use crate::publish::output::{self, Artifact, ArtifactKind, Manifest, ManifestEntry, Publication};
+use crate::publish::output::{
+    self, Artifact, ArtifactKind, Manifest, ManifestEntry, Publication, Publishing,
+};
 use crate::publish::reuse::Reuse;
 use crate::render::{self, Format, Rendered, Renderer, Slot, artifact_path};
 use crate::versions::notice::client_notice;
@@ -193,7 +195,12 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // moved to another version or edition, leaves nothing behind. A build
     // of some, or of the notices alone, keeps the rest.
     let partial = options.notices_only || !(options.ids.is_empty() && options.formats.is_empty());
-    let publication = Publication::begin(&options.out, &options.root, (false, partial, false))?;
+    let how = Publishing {
+        keep_sources: false,
+        keep: partial,
+        cache: None,
+    };
+    let publication = Publication::begin(&options.out, &options.root, how)?;
     // `render_all` renders one job per core, so that a few hundred copies
     // never start at once. Measured on 200 copies and 100 notices (`cargo bench
     // --bench clients`, 2 cores): keeping layouts for 3 jobs drops the

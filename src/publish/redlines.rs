@@ -125,12 +125,18 @@ fn redline_entry(
 /// What a redline is made from, fingerprinted instead of the redline
 /// itself, so that one already rendered is copied without comparing: the
 /// two releases (each sealed fingerprint covers every field, documents
-/// included; `check` refuses a release that is not as sealed) and the
-/// corpus's words for it ([`compare_documents`] reads nothing else).
+/// included; `check` refuses a release that is not as sealed), the
+/// language compared, and the corpus's words for it
+/// ([`compare_documents`] reads nothing else).
 #[derive(Serialize)]
 struct RedlineInputs<'a> {
+    /// The sealed fingerprint of the earlier release.
     from: &'a str,
+    /// The sealed fingerprint of the later release.
     to: &'a str,
+    /// The language whose documents are compared.
+    lang: Lang,
+    /// The redline's words, from the corpus's labels.
     labels: RedlineLabels,
 }
 
@@ -173,6 +179,7 @@ pub fn jobs<'a>(
                     let inputs = RedlineInputs {
                         from: &from.fingerprint,
                         to: &to.fingerprint,
+                        lang,
                         labels: redline_labels((old, new), &corpus.labels),
                     };
                     let title = format!("{} – {}", new.title, inputs.labels.heading);

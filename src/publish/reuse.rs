@@ -139,7 +139,11 @@ impl Reuse {
         render: impl FnOnce() -> Result<Vec<u8>, Box<Diagnostic>>,
     ) -> Outcome {
         let model = serde_json::to_vec(model).expect("models serialize to JSON");
-        let inputs = Reuse::inputs(kind, &[format.extension().as_bytes(), &model]);
+        // The path too: the cache looks files up by their inputs alone, and
+        // two files must never share them (a redline in two languages
+        // with the same words).
+        let place = entry.path.as_bytes();
+        let inputs = Reuse::inputs(kind, &[format.extension().as_bytes(), place, &model]);
         let paths = [entry.path.clone()];
         self.render(inputs, &paths, |previous| {
             let bytes = match previous {

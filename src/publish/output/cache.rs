@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -36,8 +36,10 @@ pub struct ArtifactCache {
 
 impl ArtifactCache {
     /// The cache beside `out`, made if missing; none where something other
-    /// than folders is at its names, or it cannot be made.
-    pub fn open(out: &Path) -> Option<ArtifactCache> {
+    /// than folders is at its names, or it cannot be made. `fresh`, it
+    /// takes nothing cached as written: every file is cached anew (a
+    /// damaged one replaced).
+    pub fn open(out: &Path, fresh: bool) -> Option<ArtifactCache> {
         let parent = swap::sibling(out, "cache").ok()?;
         let folder = parent.join(ARTIFACTS);
         for path in [&parent, &folder] {
@@ -51,7 +53,8 @@ impl ArtifactCache {
         }
         let folder = fs::canonicalize(folder).ok()?;
         let mut index = HashMap::new();
-        for entry in fs::read_dir(&folder).ok()?.flatten() {
+        let listed = fs::read_dir(&folder).ok()?.flatten();
+        for entry in listed.filter(|_| !fresh) {
             if let Some((inputs, sha256)) = entry.file_name().to_str().and_then(cached_name) {
                 index.insert(inputs.to_string(), sha256.to_string());
             }
@@ -77,16 +80,25 @@ impl ArtifactCache {
     fn read(&self, inputs: &str, sha256: &str) -> Option<Vec<u8>> {
         let path = self.folder.join(format!("{inputs}.{sha256}"));
         // A plain file, not a link, and the same once open: nothing but a
-        // file of the cache is read.
+        // file of the cache is read (and nothing else is even opened: a
+        // FIFO would block).
         let listed = fs::symlink_metadata(&path).ok()?;
+        if !listed.is_file() {
+            return None;
+        }
         let mut file = fs::File::open(&path).ok()?;
         let metadata = file.metadata().ok()?;
-        let plain = listed.is_file() && metadata.nlink() == 1 && metadata.len() <= MAX_CACHED_BYTES;
+        let plain =
+            metadata.is_file() && metadata.nlink() == 1 && metadata.len() <= MAX_CACHED_BYTES;
         if !plain || (metadata.dev(), metadata.ino()) != (listed.dev(), listed.ino()) {
             return None;
         }
         let mut bytes = Vec::with_capacity(metadata.len() as usize);
-        file.read_to_end(&mut bytes).ok()?;
+        // Bounded: the file may grow once open.
+        (&mut file)
+            .take(MAX_CACHED_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .ok()?;
         (sha256_hex(&bytes) == sha256).then_some(bytes)
     }
 
@@ -102,7 +114,9 @@ impl ArtifactCache {
         let write = WRITES.fetch_add(1, Ordering::Relaxed);
         let temporary =
             (self.folder).join(format!(".{name}.{}-{write}{TEMPORARY}", std::process::id()));
-        let written = fs::write(&temporary, bytes)
+        // A new file: never written through something already there.
+        let written = fs::File::create_new(&temporary)
+            .and_then(|mut file| file.write_all(bytes))
             .and_then(|()| fs::rename(&temporary, self.folder.join(&name)));
         match written {
             Ok(()) => {

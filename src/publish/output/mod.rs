@@ -242,6 +242,19 @@ pub struct Publication {
     _lock: swap::OutputLock,
 }
 
+/// How a publication is written.
+pub struct Publishing {
+    /// Whether the typst sources are written beside each PDF.
+    pub keep_sources: bool,
+    /// Whether the previous files that this build will not write again
+    /// are kept (a build restricted by `--doc`, `--lang` or `--format`).
+    pub keep: bool,
+    /// Whether every reusable file is cached beside the output as well
+    /// ([`ArtifactCache`]), and if so whether anew (`--fresh`): `build`
+    /// only, never clients' copies.
+    pub cache: Option<bool>,
+}
+
 /// What was published of an artifact.
 pub struct Written {
     /// Its manifest entry.
@@ -251,17 +264,15 @@ pub struct Written {
 }
 
 impl Publication {
-    /// Starts a new output at `out`, built from the corpus at `root`. With
-    /// `keep`, the previous files that this build will not write again are
-    /// kept (a build restricted by `--doc`, `--lang` or `--format`). With
-    /// `cache`, every reusable file is cached beside the output as well
-    /// ([`ArtifactCache`]). A folder clausier did not write is refused
-    /// before anything moves.
-    pub fn begin(
-        out: &Path,
-        root: &Path,
-        (keep_sources, keep, cache): (bool, bool, bool),
-    ) -> Result<Publication, BuildError> {
+    /// Starts a new output at `out`, built from the corpus at `root`, as
+    /// `how` says. A folder clausier did not write is refused before
+    /// anything moves.
+    pub fn begin(out: &Path, root: &Path, how: Publishing) -> Result<Publication, BuildError> {
+        let Publishing {
+            keep_sources,
+            keep,
+            cache,
+        } = how;
         guard::check(out, root).map_err(BuildError::Usage)?;
         let lock = swap::lock(out).map_err(BuildError::Io)?;
         swap::recover(out).map_err(BuildError::Io)?;
@@ -278,9 +289,7 @@ impl Publication {
             keep_sources,
             kept,
             written: Mutex::new((BTreeMap::new(), BTreeSet::new())),
-            cache: cache
-                .then(|| ArtifactCache::open(out).map(Arc::new))
-                .flatten(),
+            cache: cache.and_then(|fresh| ArtifactCache::open(out, fresh).map(Arc::new)),
             staging,
             _lock: lock,
         })
