@@ -278,3 +278,45 @@ fn redlines_in_two_languages_with_the_same_words_are_never_swapped() {
     let page = fs::read_to_string(out.join("en-GB/cookies/changes-1.0-1.1.html")).unwrap();
     assert!(page.contains("organisation") && !page.contains("organization"));
 }
+
+#[test]
+fn a_fresh_build_caches_everything_anew() {
+    let dir = scratch("cache-fresh");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    let (_, manifest) = build(&dir, &out, false, false);
+    let entry = manifest
+        .artifacts
+        .iter()
+        .find(|e| e.path == "fr/dpa/1.0.pdf")
+        .unwrap();
+    let cached = cache_of(&out).join(format!(
+        "{}.{}",
+        entry.inputs.as_ref().unwrap(),
+        entry.sha256
+    ));
+    let reference = fs::read(&cached).unwrap();
+    let mut damaged = reference.clone();
+    damaged[1000] ^= 1;
+    fs::write(&cached, damaged).unwrap();
+    build(&dir, &out, true, false);
+    assert!(
+        fs::read(&cached).unwrap() == reference,
+        "the damaged file is replaced"
+    );
+}
+
+#[test]
+fn a_cache_folder_that_is_a_link_is_not_written_through() {
+    let dir = scratch("cache-link");
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    let elsewhere = dir.join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join(".out.cache")).unwrap();
+    build(&dir, &out, false, false);
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+    fs::remove_dir_all(&out).unwrap();
+    let (copied, _) = build(&dir, &out, false, false);
+    assert_eq!(copied, 0, "nothing cached, nothing copied");
+}
