@@ -109,15 +109,20 @@ impl ArtifactCache {
             return;
         }
         let name = format!("{inputs}.{sha256}");
-        // Unique to this write: two renderings may give the same file.
+        // Not `files::write_atomically`: a cached file needs no sync (a
+        // torn one fails its hash), and its temporary name must be unique
+        // to the write, not the process (two threads may cache at once).
         static WRITES: AtomicUsize = AtomicUsize::new(0);
         let write = WRITES.fetch_add(1, Ordering::Relaxed);
         let temporary =
             (self.folder).join(format!(".{name}.{}-{write}{TEMPORARY}", std::process::id()));
-        // A new file: never written through something already there.
-        let written = fs::File::create_new(&temporary)
-            .and_then(|mut file| file.write_all(bytes))
-            .and_then(|()| fs::rename(&temporary, self.folder.join(&name)));
+        // A new file: never written through something already there, nor
+        // removing it (not ours).
+        let Ok(mut file) = fs::File::create_new(&temporary) else {
+            return;
+        };
+        let written =
+            (file.write_all(bytes)).and_then(|()| fs::rename(&temporary, self.folder.join(&name)));
         match written {
             Ok(()) => {
                 self.lock().insert(inputs.to_string(), sha256.to_string());
@@ -192,6 +197,30 @@ fn is_sha256(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_planted_at_a_temporary_name_is_written_through_or_removed() {
+        let dir = std::env::temp_dir().join(format!("clausier-cache-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let cache = ArtifactCache::open(&dir.join("out"), false).unwrap();
+        let precious = dir.join("precious.txt");
+        fs::write(&precious, "precious").unwrap();
+        let (inputs, sha256) = ("a".repeat(64), "b".repeat(64));
+        // Every name the next writes of this process would take.
+        for write in 0..64 {
+            let name = format!(
+                ".{inputs}.{sha256}.{}-{write}{TEMPORARY}",
+                std::process::id()
+            );
+            std::os::unix::fs::symlink(&precious, cache.folder.join(name)).unwrap();
+        }
+        cache.put(&inputs, &sha256, b"bytes");
+        assert_eq!(fs::read_to_string(&precious).unwrap(), "precious");
+        assert_eq!(fs::read_dir(&cache.folder).unwrap().count(), 64);
+        assert!(cache.get(&inputs).is_none());
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn only_its_own_names_are_taken_for_cached_files() {
