@@ -662,7 +662,7 @@ fn build_prints_one_line_by_default_every_file_with_verbose_and_nothing_with_qui
 /// beside the output is emptied first, so that only the output is reused
 /// (the cache is tested in tests/cache.rs).
 fn build_reusing(root: &Path, out: &Path, reuse: bool, draft: bool) -> usize {
-    let cached = out.with_file_name(".out.cache").join("artifacts");
+    let cached = artifact_cache(out);
     if cached.exists() {
         fs::remove_dir_all(cached).unwrap();
     }

@@ -11,14 +11,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use clausier::publish::output::Manifest;
-use common::{build_options, clausier, copy_corpus, edit, relative_tree, scratch, shown};
-
-/// The cache folder of the output `out`.
-fn cache_of(out: &Path) -> PathBuf {
-    let name = out.file_name().unwrap().to_str().unwrap();
-    out.with_file_name(format!(".{name}.cache"))
-        .join("artifacts")
-}
+use common::{
+    artifact_cache, build_options, clausier, copy_corpus, edit, relative_tree, scratch, shown,
+};
 
 /// Fails, naming the files that differ, unless `a` and `b` hold the same
 /// files with the same bytes.
@@ -28,6 +23,16 @@ fn assert_same_tree(a: &Path, b: &Path) {
         .filter(|path| a.get(*path) != b.get(*path))
         .collect();
     assert!(differing.is_empty(), "files that differ: {differing:?}");
+}
+
+/// A copy of the shipped corpus in a scratch folder named `name`, built
+/// into its `out`: the folder, the output and its manifest.
+fn built_copy(name: &str) -> (PathBuf, PathBuf, Manifest) {
+    let dir = scratch(name);
+    copy_corpus(&dir);
+    let out = dir.join("out");
+    let (_, manifest) = build(&dir, &out, false, false);
+    (dir, out, manifest)
 }
 
 /// Builds `root` into `out` (reusing unless `fresh`): how many files were
@@ -49,7 +54,7 @@ fn inputs(manifest: &Manifest) -> BTreeSet<String> {
 /// file names.
 fn cached(out: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
     let (mut inputs, mut others) = (BTreeSet::new(), BTreeSet::new());
-    for entry in fs::read_dir(cache_of(out)).unwrap() {
+    for entry in fs::read_dir(artifact_cache(out)).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         match name.split_once('.') {
             Some((fingerprint, hash)) if fingerprint.len() == 64 && hash.len() == 64 => {
@@ -93,15 +98,12 @@ fn an_output_removed_is_copied_from_the_cache_as_a_fresh_build_would_write_it() 
 
 #[test]
 fn a_damaged_cached_file_is_rendered_again() {
-    let dir = scratch("cache-damaged");
-    copy_corpus(&dir);
-    let out = dir.join("out");
-    let (_, manifest) = build(&dir, &out, false, false);
+    let (dir, out, manifest) = built_copy("cache-damaged");
     let reference = relative_tree(&out);
     let entry = |path: &str| {
         let entry = manifest.artifacts.iter().find(|e| e.path == path).unwrap();
         let name = format!("{}.{}", entry.inputs.as_ref().unwrap(), entry.sha256);
-        cache_of(&out).join(name)
+        artifact_cache(&out).join(name)
     };
     // One file's bytes changed, its size kept; another replaced by a link
     // to a file with the right bytes, outside the cache; a third linked
@@ -137,11 +139,8 @@ fn a_damaged_cached_file_is_rendered_again() {
 
 #[test]
 fn the_cache_keeps_the_last_builds_files_and_leaves_what_it_did_not_write() {
-    let dir = scratch("cache-kept");
-    copy_corpus(&dir);
-    let out = dir.join("out");
-    let (_, before) = build(&dir, &out, false, false);
-    let cache = cache_of(&out);
+    let (dir, out, before) = built_copy("cache-kept");
+    let cache = artifact_cache(&out);
     let foreign = cache.join("notes.txt");
     fs::write(&foreign, "mine").unwrap();
     let hash = "0".repeat(64);
@@ -167,11 +166,11 @@ fn a_cache_folder_that_is_not_a_folder_is_left_alone() {
     copy_corpus(&dir);
     let out = dir.join("out");
     fs::create_dir(dir.join(".out.cache")).unwrap();
-    fs::write(cache_of(&out), "a file of the user's").unwrap();
+    fs::write(artifact_cache(&out), "a file of the user's").unwrap();
     let (_, manifest) = build(&dir, &out, false, false);
     assert!(!manifest.artifacts.is_empty());
     assert_eq!(
-        fs::read_to_string(cache_of(&out)).unwrap(),
+        fs::read_to_string(artifact_cache(&out)).unwrap(),
         "a file of the user's"
     );
 }
@@ -191,11 +190,8 @@ fn clients_copies_are_never_cached() {
 
 #[test]
 fn a_restricted_build_caches_the_files_it_keeps_too() {
-    let dir = scratch("cache-restricted");
-    copy_corpus(&dir);
-    let out = dir.join("out");
-    build(&dir, &out, false, false);
-    fs::remove_dir_all(cache_of(&out)).unwrap();
+    let (dir, out, _) = built_copy("cache-restricted");
+    fs::remove_dir_all(artifact_cache(&out)).unwrap();
     let mut options = build_options(&dir, &out, false, true);
     options.formats = vec![clausier::render::Format::Html];
     let manifest = clausier::build(&options)
@@ -207,10 +203,7 @@ fn a_restricted_build_caches_the_files_it_keeps_too() {
 
 #[test]
 fn a_redline_is_copied_only_while_its_words_are_the_same() {
-    let dir = scratch("cache-redline-words");
-    copy_corpus(&dir);
-    let out = dir.join("out");
-    build(&dir, &out, false, false);
+    let (dir, out, _) = built_copy("cache-redline-words");
     // The redline's words changed in the corpus's own labels: its pages
     // are rendered again, not copied from the cache.
     let labels = fs::read_to_string(common::shipped_root().join("labels/fr/versions.ftl")).unwrap();
@@ -281,16 +274,13 @@ fn redlines_in_two_languages_with_the_same_words_are_never_swapped() {
 
 #[test]
 fn a_fresh_build_caches_everything_anew() {
-    let dir = scratch("cache-fresh");
-    copy_corpus(&dir);
-    let out = dir.join("out");
-    let (_, manifest) = build(&dir, &out, false, false);
+    let (dir, out, manifest) = built_copy("cache-fresh");
     let entry = manifest
         .artifacts
         .iter()
         .find(|e| e.path == "fr/dpa/1.0.pdf")
         .unwrap();
-    let cached = cache_of(&out).join(format!(
+    let cached = artifact_cache(&out).join(format!(
         "{}.{}",
         entry.inputs.as_ref().unwrap(),
         entry.sha256
@@ -319,4 +309,22 @@ fn a_cache_folder_that_is_a_link_is_not_written_through() {
     fs::remove_dir_all(&out).unwrap();
     let (copied, _) = build(&dir, &out, false, false);
     assert_eq!(copied, 0, "nothing cached, nothing copied");
+}
+
+#[test]
+fn concurrent_builds_leave_an_output_and_a_cache_that_agree() {
+    let (dir, out, _) = built_copy("cache-concurrent");
+    let fresh = dir.join("fresh");
+    build(&dir, &fresh, true, false);
+    fs::remove_dir_all(&out).unwrap();
+    // One build renders everything, another copies from the cache, at once
+    // (the output's lock takes them in turn).
+    std::thread::scope(|scope| {
+        scope.spawn(|| build(&dir, &out, true, false));
+        scope.spawn(|| build(&dir, &out, false, false));
+    });
+    assert_same_tree(&out, &fresh);
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(cached(&out).0, inputs(&manifest));
 }

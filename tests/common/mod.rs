@@ -72,6 +72,13 @@ pub fn shipped_out() -> &'static Path {
     })
 }
 
+/// The artifact cache beside the output `out` (`.<out>.cache/artifacts`).
+pub fn artifact_cache(out: &Path) -> PathBuf {
+    let name = out.file_name().unwrap().to_string_lossy();
+    out.with_file_name(format!(".{name}.cache"))
+        .join("artifacts")
+}
+
 /// Copies the shipped corpus (its settings and its folders) into `to`.
 pub fn copy_corpus(to: &Path) {
     for folder in clausier::corpus::SOURCE_FOLDERS {
