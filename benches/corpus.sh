@@ -45,7 +45,7 @@ measure() {
     [ -n "${before_each:-}" ] && eval "$before_each"
     if ! /usr/bin/time -f "%e %M" -o "$scratch/time" "$@" >/dev/null 2>"$scratch/stderr"; then
       printf '%-22s failed: %s\n' "$name" "$(tail -n 1 "$scratch/stderr")"
-      last_time=""
+      last_time=""; last_memory=""
       return
     fi
     read -r seconds kilobytes < "$scratch/time"
@@ -57,6 +57,7 @@ measure() {
   memory=$(printf '%s\n' "${memories[@]}" | sort -n | sed -n "${median}p")
   printf '%-22s %7s s  %6s MiB\n' "$name" "$time" "$((memory / 1024))"
   last_time="$time"
+  last_memory="$memory"
 }
 
 # Releases the DPA `count` times more, each with one commitment changed.
@@ -87,15 +88,23 @@ measure "one-clause (draft)" bash -c \
   'sed -i "s/^# [^{]*{#duration}/# Durée $(date +%s%N) {#duration}/" "$0/contracts/dpa/fr.md" &&
    "$1" build --root "$0" --out "$2" --draft -q' "$root" "$bin" "$scratch/out"
 
+declare -A peaks
 for releases in 3 20 50; do
   root="$scratch/history-$releases"
   copy_corpus "$root"
   # The shipped DPA has 3 releases: add the rest.
   add_releases "$root" $(( releases - 3 ))
   measure "history-$releases fresh" "$bin" build --root "$root" --out "$scratch/out-$releases" --fresh -q
+  peaks[$releases]="$last_memory"
   "$bin" build --root "$root" --out "$scratch/out-$releases" -q
   measure "history-$releases no-change" "$bin" build --root "$root" --out "$scratch/out-$releases" -q
 done
+
+# What each release adds to a fresh build's peak: flat memory is 0.
+if [ -n "${peaks[3]:-}" ] && [ -n "${peaks[50]:-}" ]; then
+  awk -v a="${peaks[3]}" -v b="${peaks[50]}" \
+    'BEGIN { printf "history: 50 releases / 3 = %.2f; %.2f MiB more per release\n", b / a, (b - a) / 1024 / 47 }'
+fi
 
 copy_corpus "$scratch/serve"
 python3 benches/serve_latency.py "$bin" "$scratch/serve" "$runs"
