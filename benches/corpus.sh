@@ -11,8 +11,10 @@
 #   no-change    build again with nothing changed: reused artifacts
 #   emptied      the output removed, its artifact cache kept: copied back
 #   one-clause   a clause heading edited before each run, build --draft
-#   history-N    N DPA releases (the shipped 3, 20, 50), made with `clausier release`
-#                on the copy, built fresh, then rebuilt with no change
+#   history-N    N DPA releases (the shipped 3, 20, 50; HISTORIES="3 50 100"
+#                for others), made with `clausier release` on the copy, built
+#                fresh, then rebuilt with no change; then how much higher the
+#                longest history's peak is than the shortest's
 #   serve        `clausier serve`: a clause saved, until the page is reloaded
 #                with it (benches/serve_latency.py, Python's standard library)
 #   peer         where PEER_PYTHON names a Python with pandoc and typst
@@ -88,22 +90,25 @@ measure "one-clause (draft)" bash -c \
   'sed -i "s/^# [^{]*{#duration}/# Durée $(date +%s%N) {#duration}/" "$0/contracts/dpa/fr.md" &&
    "$1" build --root "$0" --out "$2" --draft -q' "$root" "$bin" "$scratch/out"
 
-declare -A peaks
-for releases in 3 20 50; do
+# The shipped DPA has 3 releases; the longer histories add the rest.
+histories=(${HISTORIES:-3 20 50})
+shortest="${histories[0]}" longest="${histories[-1]}"
+for releases in "${histories[@]}"; do
   root="$scratch/history-$releases"
   copy_corpus "$root"
-  # The shipped DPA has 3 releases: add the rest.
   add_releases "$root" $(( releases - 3 ))
   measure "history-$releases fresh" "$bin" build --root "$root" --out "$scratch/out-$releases" --fresh -q
-  peaks[$releases]="$last_memory"
+  [ "$releases" = "$shortest" ] && shortest_peak="$last_memory"
+  [ "$releases" = "$longest" ] && longest_peak="$last_memory"
   "$bin" build --root "$root" --out "$scratch/out-$releases" -q
   measure "history-$releases no-change" "$bin" build --root "$root" --out "$scratch/out-$releases" -q
 done
 
-# What each release adds to a fresh build's peak: flat memory is 0.
-if [ -n "${peaks[3]:-}" ] && [ -n "${peaks[50]:-}" ]; then
-  awk -v a="${peaks[3]}" -v b="${peaks[50]}" \
-    'BEGIN { printf "history: 50 releases / 3 = %.2f; %.2f MiB more per release\n", b / a, (b - a) / 1024 / 47 }'
+# What each release adds to a fresh build's peak (1.00 times, and 0 MiB
+# per release, if memory did not grow with the history).
+if [ -n "${shortest_peak:-}" ] && [ -n "${longest_peak:-}" ] && [ "$longest" -gt "$shortest" ]; then
+  awk -v a="$shortest_peak" -v b="$longest_peak" -v s="$shortest" -v l="$longest" \
+    'BEGIN { printf "history: peak with %d releases %.2f times with %d; %.2f MiB more per release\n", l, b / a, s, (b - a) / 1024 / (l - s) }'
 fi
 
 copy_corpus "$scratch/serve"
@@ -115,6 +120,8 @@ if [ -n "${PEER_PYTHON:-}" ]; then
     '"$0" -f markdown -t typst --standalone -o "$2/peer.typ" "$1" &&
      "$3" -c "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])" "$2/peer.typ" "$2/peer.pdf"' \
     "$pandoc" contracts/dpa/fr.md "$scratch" "$PEER_PYTHON"
-  [ -n "$last_time" ] && awk -v a="$fresh_time" -v c="$emptied_time" -v b="$last_time" \
-    'BEGIN { printf "whole corpus / peer'"'"'s French DPA: fresh %.2f, emptied output (cache) %.2f\n", a / b, c / b }'
+  if [ -n "$last_time" ] && [ -n "$fresh_time" ] && [ -n "$emptied_time" ]; then
+    awk -v a="$fresh_time" -v c="$emptied_time" -v b="$last_time" \
+      'BEGIN { printf "whole corpus / peer'"'"'s French DPA: fresh %.2f, emptied output (cache) %.2f\n", a / b, c / b }'
+  fi
 fi
