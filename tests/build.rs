@@ -319,6 +319,15 @@ fn command_line_builds_a_selection_and_keeps_sources() {
             .unwrap()
             .contains("json(sys.inputs.at(\"data\"")
     );
+    // The earlier versions' redlines too, in the language selected only.
+    let redlines: Vec<String> = (manifest(&out).artifacts.into_iter())
+        .filter(|a| a.kind == ArtifactKind::Redline)
+        .map(|a| a.path)
+        .collect();
+    assert_eq!(
+        redlines,
+        ["en/dpa/changes-1.0-1.1.pdf", "en/dpa/changes-1.1-1.2.pdf"]
+    );
     // Each version's sources are named after it, beside its PDF.
     for version in ["1.0", "1.1"] {
         let data = fs::read_to_string(out.join(format!("en/dpa/{version}.data.json"))).unwrap();

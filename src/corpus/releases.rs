@@ -43,6 +43,8 @@ pub struct Release {
     /// [`records::seal`].
     pub fingerprint: String,
     /// The released content: the document resolved in each language.
+    /// During `build`, empty for every release but the latest once the
+    /// jobs that render them hold them (`publish::history`).
     pub documents: Vec<Document>,
 }
 

@@ -2,19 +2,18 @@
 //! in parallel, and publishes them with the site and the feed, atomically.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::check::{Checked, Draft, check};
 use crate::corpus::{Corpus, DocumentSource, SourceFile, releases};
-use crate::diagnostic::{Diagnostic, Diagnostics, Failed};
+use crate::diagnostic::{Diagnostics, Failed};
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
-use crate::publish::output::{
-    self, Artifact, BuildInputs, Manifest, Publication, Publishing, Written,
-};
+use crate::publish::history::{DocumentRef, History};
+use crate::publish::jobs::{Job, Outcome, render_all};
+use crate::publish::output::{self, Artifact, BuildInputs, Manifest, Publication, Publishing};
 use crate::publish::reuse::Reuse;
 use crate::publish::{feed, notices, redlines, site};
 use crate::render::{self, Format, Rendered, Renderer, Slot};
@@ -123,12 +122,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     // build holds (50 releases: 17 of 44 MiB of heap, valgrind massif);
     // they only locate problems, all found by now.
     checked.corpus.forget_release_texts();
-    let corpus = &checked.corpus;
     for id in &options.documents {
-        releases::find_document(corpus, id)?;
+        releases::find_document(&checked.corpus, id)?;
     }
     for &lang in &options.langs {
-        releases::find_language(corpus, lang)?;
+        releases::find_language(&checked.corpus, lang)?;
     }
     let partial =
         !(options.documents.is_empty() && options.langs.is_empty() && options.formats.is_empty());
@@ -144,21 +142,29 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         false => Reuse::none(),
     };
     let reuse = &reuse;
-    let placed = placements(&checked, options);
+    let html = render::html::HtmlRenderer::new();
+    // What reads the earlier releases' documents in the corpus comes
+    // first: they are then handed to the jobs that render them.
+    let feed = feed::artifact(&checked);
+    let notices = notices::jobs(&checked, &options.documents, &options.formats, &html, reuse)?;
+    let history = History::take(&mut checked);
+    let corpus = &checked.corpus;
+    let placed = placements(&checked, &history, options);
     let parallels = parallel_editions(&checked, options);
     // Each model fingerprinted once, for all its renderings, on every core.
-    let documents: Vec<&Document> = (placed.iter().map(|(d, _)| *d))
+    let documents: Vec<&Document> = (placed.iter().map(|placement| &*placement.document))
         .chain(parallels.iter().map(|(d, _)| d))
         .collect();
     let models: Vec<String> = documents.into_par_iter().map(Reuse::model).collect();
     let (placed_models, parallel_models) = models.split_at(placed.len());
     let pdf = render::pdf::PdfRenderer;
-    let html = render::html::HtmlRenderer::new();
     let docx = render::docx::DocxRenderer;
     let renderers: [&dyn Renderer; 3] = [&pdf, &html, &docx];
-    let mut jobs: Vec<Job> = Vec::new();
-    for ((document, slots), model) in placed.iter().zip(placed_models) {
-        let document = (*document, model.as_str());
+    // Jobs in the order of the history, each release's redlines after its
+    // documents: a release's documents go once its jobs and those of the
+    // redlines from and to it are done.
+    let mut ordered: Vec<((usize, usize), Job)> = Vec::new();
+    for (placement, model) in placed.into_iter().zip(placed_models) {
         for renderer in renderers {
             let format = renderer.format();
             if !selected(&options.formats, &format) {
@@ -167,24 +173,26 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             // A PDF or a Word file does not depend on where it is
             // published: render it once. HTML pages link relative to their
             // place.
-            if format != Format::Html {
-                let files: Vec<Slot> = slots
-                    .iter()
-                    .copied()
-                    .filter(|&s| s != Slot::Fragment)
-                    .collect();
-                jobs.push(Box::new(move || {
-                    render_document(document, renderer, &files, reuse)
-                }));
+            let slots_by_job: Vec<Vec<Slot>> = if format == Format::Html {
+                placement.slots.iter().map(|&slot| vec![slot]).collect()
             } else {
-                for &slot in slots {
-                    jobs.push(Box::new(move || {
-                        render_document(document, renderer, &[slot], reuse)
-                    }));
-                }
+                let files = placement.slots.iter().copied();
+                vec![files.filter(|&slot| slot != Slot::Fragment).collect()]
+            };
+            for slots in slots_by_job {
+                let document = placement.document.clone();
+                ordered.push((
+                    placement.order,
+                    Box::new(move || render_document((&document, model), renderer, &slots, reuse)),
+                ));
             }
         }
     }
+    ordered.extend(redlines::jobs(&checked, &history, options, &html, reuse));
+    // The jobs hold the earlier releases' documents now, and drop them.
+    drop(history);
+    ordered.sort_by_key(|(order, _)| *order);
+    let mut jobs: Vec<Job> = ordered.into_iter().map(|(_, job)| job).collect();
     for ((document, translation), model) in parallels.iter().zip(parallel_models) {
         let document = (document, model.as_str());
         let slots = [Slot::Parallel(*translation)];
@@ -196,29 +204,20 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             }
         }
     }
-    jobs.extend(redlines::jobs(&checked, options, &html, reuse));
-    jobs.extend(notices::jobs(
-        &checked,
-        &options.documents,
-        &options.formats,
-        &html,
-        reuse,
-    )?);
+    jobs.extend(notices);
     // The documents of a site share no layout worth keeping: typst's memo
     // is emptied after each job. 50 DPA releases peak at 142 MiB instead
     // of 170 when it is kept for 2 jobs (222 for 8), the shipped corpus at
     // 97 MiB instead of 111, in the same time (2 cores).
-    let mut written = render_all(&jobs, &publication, 0).map_err(|error| match error {
+    let mut written = render_all(jobs, &publication, 0).map_err(|error| match error {
         BuildError::Content(mut failed) => {
             locate_render_errors(corpus, &mut failed.0);
             BuildError::Content(failed)
         }
         error => error,
     })?;
-    // The jobs borrow the checked corpus, whose warnings move on below.
-    drop(jobs);
     let site = site::artifacts(&checked, &html)?;
-    for artifact in std::iter::once(feed::artifact(&checked)).chain(site) {
+    for artifact in std::iter::once(feed).chain(site) {
         written.push(publication.write(artifact)?);
     }
     corpus
@@ -249,30 +248,53 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     })
 }
 
+/// A document to render, and where it is published.
+struct Placement<'a> {
+    document: DocumentRef<'a>,
+    slots: Vec<Slot<'a>>,
+    /// Where its jobs come in the history: the document's place in the
+    /// corpus, and its release's (after the releases for a draft), as
+    /// `redlines::jobs` places its own.
+    order: (usize, usize),
+}
+
 /// Every selected document to render, with the places it is published
 /// in: each release at its version's path, and the latest release (or the
 /// draft) at the document's fixed path and as a fragment as well.
 fn placements<'a>(
     checked: &'a Checked,
+    history: &History,
     options: &BuildOptions,
-) -> Vec<(&'a Document, Vec<Slot<'a>>)> {
+) -> Vec<Placement<'a>> {
     let wanted = |document: &Document| {
         selected(&options.documents, &document.id) && selected(&options.langs, &document.lang)
     };
-    let mut placed: Vec<(&Document, Vec<Slot>)> = Vec::new();
-    for source in &checked.corpus.documents {
-        for file in &source.releases {
+    let mut placed: Vec<Placement> = Vec::new();
+    for (index, source) in checked.corpus.documents.iter().enumerate() {
+        for (release, file) in source.releases.iter().enumerate() {
             let version = Slot::Version(file.record.version.as_str());
-            let documents = file.record.documents.iter().filter(|d| wanted(d));
-            placed.extend(documents.map(|document| (document, vec![version])));
+            let documents = history.documents((index, source), release).into_iter();
+            placed.extend(documents.filter(|d| wanted(d)).map(|document| Placement {
+                document,
+                slots: vec![version],
+                order: (index, release),
+            }));
         }
         for latest in checked.latest(source).into_iter().filter(|d| wanted(d)) {
             let fixed = [Slot::Latest, Slot::Fragment];
             // The latest release is already placed at its version's path:
             // the same document, rendered once.
-            match placed.iter_mut().find(|(d, _)| std::ptr::eq(*d, latest)) {
-                Some((_, slots)) => slots.extend(fixed),
-                None => placed.push((latest, fixed.to_vec())),
+            let same = |placement: &&mut Placement| match placement.document {
+                DocumentRef::Borrowed(document) => std::ptr::eq(document, latest),
+                DocumentRef::Shared(_) => false,
+            };
+            match placed.iter_mut().find(same) {
+                Some(placement) => placement.slots.extend(fixed),
+                None => placed.push(Placement {
+                    document: DocumentRef::Borrowed(latest),
+                    slots: fixed.to_vec(),
+                    order: (index, source.releases.len()),
+                }),
             }
         }
     }
@@ -356,101 +378,6 @@ fn find_quoted_text<'a>(
             .iter()
             .find_map(|file| Some((*file, file.text.find(text)?)))
     })
-}
-
-/// One piece of rendering: a document in one format (published in one or
-/// more places), a redline, a notice.
-pub(crate) type Job<'a> = Box<dyn Fn() -> Outcome + Send + Sync + 'a>;
-
-/// What rendering one job gave.
-pub(crate) type Outcome = Result<Vec<Artifact>, Box<Diagnostic>>;
-
-/// Renders every job, spread over the machine's cores (typst lays out one
-/// document on one core), and writes each file into `publication` as soon
-/// as it is rendered; returns what was written, in job order. What typst
-/// memoised for a job goes once `keep_layouts` jobs have not used it.
-pub(crate) fn render_all(
-    jobs: &[Job],
-    publication: &Publication,
-    keep_layouts: usize,
-) -> Result<Vec<Written>, BuildError> {
-    // One thread of our own per core, each taking the next job when it is
-    // done; typst lays out in parallel on rayon's pool. Jobs are not rayon
-    // tasks: a rayon worker waiting inside typst would take up pending jobs,
-    // nested on its stack and all in memory at once (50 DPA releases
-    // overflowed a worker's stack; in batches of 16 jobs, their 200 PDFs
-    // peaked at 424 MiB). Here one job per core is in progress, whatever
-    // the history.
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let work = || {
-        let mut done = Vec::new();
-        while !stop.load(Ordering::Relaxed) {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(index) else {
-                break;
-            };
-            let outcome = job();
-            crate::render::pdf::forget_layouts(keep_layouts);
-            let outcome = outcome.map_err(Failure::Render).and_then(|artifacts| {
-                (artifacts.into_iter())
-                    .map(|artifact| publication.write(artifact).map_err(Failure::Write))
-                    .collect::<Result<Vec<Written>, Failure>>()
-            });
-            // The output cannot be written: nothing more to render.
-            if let Err(Failure::Write(_)) = outcome {
-                stop.store(true, Ordering::Relaxed);
-            }
-            done.push((index, outcome));
-        }
-        done
-    };
-    let mut outcomes = std::thread::scope(|scope| {
-        let threads: Vec<_> = (0..rayon::current_num_threads())
-            .map(|_| {
-                std::thread::Builder::new()
-                    .name("clausier render".into())
-                    .stack_size(JOB_STACK_BYTES)
-                    .spawn_scoped(scope, work)
-            })
-            .collect::<Result<_, _>>()?;
-        let mut outcomes = Vec::new();
-        for thread in threads {
-            match thread.join() {
-                Ok(done) => outcomes.extend(done),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        Ok::<_, std::io::Error>(outcomes)
-    })
-    .map_err(BuildError::Io)?;
-    outcomes.sort_by_key(|(index, _)| *index);
-    let mut written = Vec::new();
-    let mut diagnostics = Diagnostics::default();
-    for (_, outcome) in outcomes {
-        match outcome {
-            Ok(files) => written.extend(files),
-            Err(Failure::Render(diagnostic)) => diagnostics.push(*diagnostic),
-            Err(Failure::Write(error)) => return Err(error),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(written)
-    } else {
-        Err(BuildError::Content(Failed(diagnostics)))
-    }
-}
-
-/// The stack of a rendering thread: as the main thread's (typst lays out
-/// nested content recursively).
-const JOB_STACK_BYTES: usize = 8 * 1024 * 1024;
-
-/// Why a job gave no files.
-enum Failure {
-    /// Rendering failed, as this says.
-    Render(Box<Diagnostic>),
-    /// The files could not be written.
-    Write(BuildError),
 }
 
 /// Renders `document` (with the fingerprint of its model) once and

@@ -17,7 +17,8 @@ use crate::diagnostic::{Diagnostics, unknown_typed_id};
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
-use crate::publish::build::{Job, Outcome, render_all, selected};
+use crate::publish::build::selected;
+use crate::publish::jobs::{Job, Outcome, render_all};
 use crate::publish::notices::artifact_path as notice_path;
 use crate::publish::output::{
     self, Artifact, ArtifactKind, Manifest, ManifestEntry, Publication, Publishing,
@@ -206,8 +207,7 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // --bench clients`, 2 cores): keeping layouts for 3 jobs drops the
     // layout shared by the copies of one group (4.2 → 8.9 s), 8 keeps it
     // and peaks near 185 MiB, and keeping everything takes 1 GiB.
-    let mut files = render_all(&jobs, &publication, 8)?;
-    drop(jobs);
+    let mut files = render_all(jobs, &publication, 8)?;
     for artifact in mail_merges {
         files.push(publication.write(artifact)?);
     }

@@ -5,6 +5,8 @@
 pub mod build;
 pub mod clients;
 pub mod feed;
+pub mod history;
+pub mod jobs;
 pub mod notices;
 pub mod output;
 pub mod redlines;

@@ -6,7 +6,8 @@ use crate::corpus::notices::NoticeFile;
 use crate::corpus::releases;
 use crate::corpus::version::Version;
 use crate::error::BuildError;
-use crate::publish::build::{Job, selected};
+use crate::publish::build::selected;
+use crate::publish::jobs::Job;
 use crate::publish::output::{ArtifactKind, ManifestEntry};
 use crate::publish::reuse::Reuse;
 use crate::render::html::HtmlRenderer;
@@ -18,9 +19,10 @@ pub fn artifact_path(document: &str, from: &Version, to: &Version, extension: &s
     format!("notices/{document}-{from}-{to}.{extension}")
 }
 
-/// The notices of the selected documents, in the selected formats.
+/// The notices of the selected documents, in the selected formats,
+/// composed now: the jobs hold nothing of `checked`.
 pub fn jobs<'a>(
-    checked: &'a Checked,
+    checked: &Checked,
     documents: &[String],
     formats: &[Format],
     html: &'a HtmlRenderer,

@@ -11,14 +11,14 @@ use crate::corpus::releases::Release;
 use crate::corpus::version::Version;
 use crate::error::BuildError;
 use crate::lang::Lang;
-use crate::publish::build::{BuildOptions, Job, selected};
+use crate::publish::build::{BuildOptions, selected};
+use crate::publish::history::History;
+use crate::publish::jobs::Job;
 use crate::publish::output::{ArtifactKind, ManifestEntry};
 use crate::publish::reuse::Reuse;
 use crate::render::Format;
 use crate::render::html::HtmlRenderer;
-use crate::versions::redline::{
-    RedlineLabels, compare, compare_documents, edition, redline_labels,
-};
+use crate::versions::redline::{RedlineLabels, compare, compare_documents, redline_labels};
 
 /// What `clausier diff` compares, and where it writes the redlines.
 pub struct DiffRequest<'a> {
@@ -141,30 +141,41 @@ struct RedlineInputs<'a> {
 }
 
 /// The redlines between each release and the next, for the site: a
-/// client who signed one version sees what the next one changes.
-pub fn jobs<'a>(
+/// client who signed one version sees what the next one changes. Each job
+/// comes with its place in the history (`build` orders them): the
+/// document's place in the corpus, and the later release's.
+pub(crate) fn jobs<'a>(
     checked: &'a Checked,
+    history: &History,
     options: &BuildOptions,
     html: &'a HtmlRenderer,
     reuse: &'a Reuse,
-) -> Vec<Job<'a>> {
+) -> Vec<((usize, usize), Job<'a>)> {
     let corpus = &checked.corpus;
-    let mut jobs: Vec<Job> = Vec::new();
-    let sources = corpus
-        .documents
-        .iter()
-        .filter(|d| selected(&options.documents, &d.id));
+    let mut jobs: Vec<((usize, usize), Job)> = Vec::new();
+    let sources =
+        (corpus.documents.iter().enumerate()).filter(|(_, d)| selected(&options.documents, &d.id));
     let formats: Vec<Format> = (Format::ALL.iter().copied())
         .filter(|f| selected(&options.formats, f))
         .collect();
-    for source in sources {
-        for pair in source.releases.windows(2) {
-            let (from, to) = (&pair[0].record, &pair[1].record);
+    for (index, source) in sources {
+        for later in 1..source.releases.len() {
+            let (from, to) = (
+                &source.releases[later - 1].record,
+                &source.releases[later].record,
+            );
             for &lang in corpus
                 .languages
                 .iter()
                 .filter(|l| selected(&options.langs, l))
             {
+                // A language added since `from` has nothing to compare.
+                let (Some(old), Some(new)) = (
+                    history.document((index, source), later - 1, lang),
+                    history.document((index, source), later, lang),
+                ) else {
+                    continue;
+                };
                 let formats = formats.clone();
                 // Compared only when a file must be rendered, in every
                 // format at once, and dropped when the job is done: made up
@@ -172,10 +183,8 @@ pub fn jobs<'a>(
                 // for the whole build (50 DPA releases: 13 of 27 MiB of
                 // heap, valgrind massif), and compared again on every
                 // build to be fingerprinted.
-                jobs.push(Box::new(move || {
-                    let (Some(old), Some(new)) = (edition(from, lang), edition(to, lang)) else {
-                        return Ok(Vec::new());
-                    };
+                let job: Job = Box::new(move || {
+                    let (old, new) = (&*old, &*new);
                     let inputs = RedlineInputs {
                         from: &from.fingerprint,
                         to: &to.fingerprint,
@@ -194,7 +203,8 @@ pub fn jobs<'a>(
                         })?);
                     }
                     Ok(artifacts)
-                }));
+                });
+                jobs.push(((index, later), job));
             }
         }
     }

@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 use crate::corpus::records::{hex, sha256_hex};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::publish::build::Outcome;
+use crate::publish::jobs::Outcome;
 use crate::publish::output::{Artifact, ArtifactCache, MANIFEST, Manifest, ManifestEntry};
 use crate::render::{Format, Slot};
 

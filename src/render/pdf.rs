@@ -76,7 +76,7 @@ fn layout_data(document: &Document, layout: &str) -> Vec<u8> {
 
 /// Drops what typst memoised and has not used in the last `jobs` layouts
 /// (all of it for 0); called after each rendering job
-/// (`publish::build::render_all`), with how long its caller's jobs go on
+/// (`publish::jobs::render_all`), with how long its caller's jobs go on
 /// using what others laid out: the copies of one release share their
 /// clauses' layout (the template keeps what names a client out of
 /// inherited styles), while the documents of a site share nothing worth

@@ -155,7 +155,7 @@ pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Opt
 }
 
 /// A release's document in `lang`, if it has one.
-pub fn edition(release: &Release, lang: Lang) -> Option<&Document> {
+fn edition(release: &Release, lang: Lang) -> Option<&Document> {
     release.documents.iter().find(|d| d.lang == lang)
 }
 
