@@ -122,6 +122,10 @@ impl Builder {
             Scope::Everything => Vec::new(),
         };
         let started = Instant::now();
+        // The PDF and Word files are stale from now: one asked for while
+        // the pages build waits for its own rebuild too (the new pages are
+        // in place a moment before the server is told that they are).
+        (self.status).send_modify(|status| status.files_pending = true);
         let pages = self.build(&documents, &[Format::Html]);
         if let Err(error) = report(pages, &scope, None) {
             // The pages did not build: the error they show is what matters.
