@@ -87,3 +87,57 @@ impl History {
         (self.documents(source, release).into_iter()).find(|document| document.lang == lang)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the jobs get is what the releases held, and the latest
+    /// release (read by the site and the parallel editions) keeps its own.
+    #[test]
+    fn the_earlier_releases_are_handed_over_as_they_were_and_the_latest_stays() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = crate::check::check(root, false).expect("the shipped corpus checks");
+        let held = |checked: &Checked| -> Vec<Vec<Vec<Document>>> {
+            (checked.corpus.documents.iter())
+                .map(|source| {
+                    (source.releases.iter())
+                        .map(|file| file.record.documents.clone())
+                        .collect()
+                })
+                .collect()
+        };
+        let before = held(&checked);
+        let history = History::take(&mut checked);
+        let after = held(&checked);
+        let mut handed = 0;
+        for (index, source) in checked.corpus.documents.iter().enumerate() {
+            let latest = source.releases.len() - 1;
+            for release in 0..source.releases.len() {
+                let documents: Vec<Document> = (history.documents((index, source), release))
+                    .iter()
+                    .map(|document| Document::clone(document))
+                    .collect();
+                assert_eq!(documents, before[index][release]);
+                let shared = (history.documents((index, source), release).iter())
+                    .all(|document| matches!(document, DocumentRef::Shared(_)));
+                assert_eq!(shared, release < latest, "{} {release}", source.id);
+                if release < latest {
+                    assert!(after[index][release].is_empty());
+                    handed += 1;
+                }
+            }
+            assert_eq!(after[index][latest], before[index][latest]);
+            let latest_documents = checked.latest(source);
+            let borrowed = &source.releases[latest].record.documents;
+            assert!(
+                latest_documents
+                    .iter()
+                    .zip(borrowed)
+                    .all(|(a, b)| std::ptr::eq(*a, b))
+            );
+        }
+        // The shipped corpus has earlier releases: the test tests something.
+        assert!(handed >= 2, "{handed}");
+    }
+}
