@@ -10,6 +10,8 @@ use crate::corpus::clients::{self, Client};
 use crate::corpus::releases::Release;
 use crate::corpus::{Corpus, DocumentSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Failed, did_you_mean_help};
+use crate::lang::Lang;
+use crate::model::Document;
 
 /// The client records of the corpus at `root` (or of `--clients`, given),
 /// read and checked against `corpus`, or every problem found in them.
@@ -21,8 +23,15 @@ pub fn load_checked(
     let mut diagnostics = Diagnostics::default();
     let clients = clients::load(root, given, &corpus.languages, &mut diagnostics);
     if let Some(clients) = &clients {
+        let described: Vec<Described> = contract(corpus).map_or_else(Vec::new, |contract| {
+            (contract.releases.iter())
+                .map(|file| Described::of(&file.record))
+                .collect()
+        });
+        let known = known_products(corpus, &described);
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
         for client in clients {
-            check(corpus, client, &mut diagnostics);
+            check(corpus, client, (&known, &described), &mut diagnostics);
         }
     }
     match clients {
@@ -52,26 +61,62 @@ pub fn signed_release<'a>(contract: &'a DocumentSource, client: &Client) -> Opti
         .find(|release| release.version == client.record.dpa.value)
 }
 
-fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
+/// What a release of the contract says that client records are checked
+/// against: read once per release, not once per client, since a release's
+/// documents are parsed again to read it (`corpus::released`).
+struct Described {
+    /// The products its annex B describes, sorted.
+    products: Vec<String>,
+    /// The language of its binding text, if one is marked binding.
+    binding: Option<Lang>,
+    /// Whether its annex A names the controller generically.
+    names_controller: bool,
+}
+
+impl Described {
+    fn of(release: &Release) -> Described {
+        let documents: Vec<Document> = release.documents.to_parsed();
+        let mut products: Vec<String> = (documents.iter())
+            .flat_map(|document| released_products(document).map(str::to_string))
+            .collect();
+        products.sort();
+        products.dedup();
+        let binding = documents.iter().find(|d| d.language_notice.binding);
+        Described {
+            products,
+            binding: binding.map(|document| document.lang),
+            names_controller: binding.and_then(controller_name).is_some(),
+        }
+    }
+}
+
+/// The products of the working text, and those a release still
+/// describes (`described`, the contract's releases).
+fn known_products(corpus: &Corpus, described: &[Described]) -> Vec<String> {
+    let mut known: Vec<String> = (corpus.facts.products.iter())
+        .map(|p| p.id.clone())
+        .chain(
+            described
+                .iter()
+                .flat_map(|release| release.products.iter().cloned()),
+        )
+        .collect();
+    known.sort();
+    known.dedup();
+    known
+}
+
+fn check(
+    corpus: &Corpus,
+    client: &Client,
+    (known, described): (&[&str], &[Described]),
+    diagnostics: &mut Diagnostics,
+) {
     let file = &client.file;
     let record = &client.record;
     let at = |diagnostic: Diagnostic, location: &serde_saphyr::Location| {
         diagnostic.at(file.yaml_location(location), &file.text)
     };
-    // A product of the working text, or one a release still describes.
-    let mut known: Vec<&str> = corpus
-        .facts
-        .products
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
-    if let Some(contract) = contract(corpus) {
-        for file in &contract.releases {
-            known.extend(file.record.documents.iter().flat_map(released_products));
-        }
-    }
-    known.sort();
-    known.dedup();
     for product in &record.products {
         if !known.contains(&product.value.as_str()) {
             let help = did_you_mean_help(&product.value, known.iter().copied(), || {
@@ -226,7 +271,16 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
             &signed.date.referenced,
         ));
     }
-    check_release(contract, release, client, &known, diagnostics);
+    let index = (contract.releases.iter())
+        .position(|file| file.record.version == release.version)
+        .expect("the signed release is among the contract's");
+    check_release(
+        contract,
+        (release, &described[index]),
+        client,
+        known,
+        diagnostics,
+    );
 }
 
 /// What the copy is made from is in the release the client signs: each of
@@ -235,7 +289,7 @@ fn check(corpus: &Corpus, client: &Client, diagnostics: &mut Diagnostics) {
 /// describes.
 fn check_release(
     contract: &DocumentSource,
-    release: &Release,
+    (release, described): (&Release, &Described),
     client: &Client,
     known: &[&str],
     diagnostics: &mut Diagnostics,
@@ -246,15 +300,9 @@ fn check_release(
         diagnostic.at(file.yaml_location(location), &file.text)
     };
     let version = format!("`{}` {}", contract.id, release.version);
-    let mut described: Vec<&str> = release
-        .documents
-        .iter()
-        .flat_map(released_products)
-        .collect();
-    described.sort();
-    described.dedup();
+    let described_products: Vec<&str> = described.products.iter().map(String::as_str).collect();
     // A product known nowhere is reported above, as unknown.
-    let known_elsewhere = |id: &str| known.contains(&id) && !described.contains(&id);
+    let known_elsewhere = |id: &str| known.contains(&id) && !described_products.contains(&id);
     for product in &record.products {
         if known_elsewhere(&product.value) {
             diagnostics.push(at(
@@ -262,18 +310,18 @@ fn check_release(
                     Code::ClientRecord,
                     format!("client `{}` subscribes to `{}`, which {version} does not describe", client.id, product.value),
                 )
-                .with_help(format!("{version} describes {} in annex B: sign a version that describes the product, or release one", described.join(", "))),
+                .with_help(format!("{version} describes {} in annex B: sign a version that describes the product, or release one", described_products.join(", "))),
                 &product.referenced,
             ));
         }
     }
-    let Some(binding) = release.documents.iter().find(|d| d.language_notice.binding) else {
+    let Some(binding) = described.binding else {
         return;
     };
-    let languages = client.languages(binding.lang);
+    let languages = client.languages(binding);
     let missing: Vec<String> = languages
         .iter()
-        .filter(|lang| !release.documents.iter().any(|d| d.lang == **lang))
+        .filter(|lang| !release.documents.has(**lang))
         .map(ToString::to_string)
         .collect();
     if let (false, Some(asked)) = (missing.is_empty(), &record.languages) {
@@ -286,7 +334,7 @@ fn check_release(
             &asked.referenced,
         ));
     }
-    if controller_name(binding).is_none() {
+    if !described.names_controller {
         diagnostics.push(at(
             Diagnostic::error(
                 Code::ClientRecord,

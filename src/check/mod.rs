@@ -48,8 +48,7 @@ impl Checked {
                 .filter(|d| d.id == source.id)
                 .collect()
         } else {
-            let latest = source.releases.last();
-            latest.map_or_else(Vec::new, |file| file.record.documents.iter().collect())
+            source.latest_released.iter().collect()
         }
     }
 }

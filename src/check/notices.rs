@@ -5,7 +5,7 @@
 use crate::corpus::releases;
 use crate::corpus::{Corpus, DocumentSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::versions::notice::{changes, deadline};
+use crate::versions::notice::{changes_between, deadline, subprocessors};
 
 /// Refuses notices edited after they were recorded, whose deadline does
 /// not follow from their date and period, or about versions that were
@@ -54,11 +54,20 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
 /// Warns about each release that changes the sub-processors when no
 /// client notice was recorded for it: clients must be told in advance.
 pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mut Diagnostics) {
-    for pair in source.releases.windows(2) {
+    let binding = corpus.languages[0];
+    // Each release's table read once, not once per pair it is in: an
+    // earlier release is parsed again to read it (`corpus::released`).
+    let tables: Vec<_> = (source.releases.iter())
+        .map(|file| subprocessors(&file.record, binding))
+        .collect();
+    for (pair, tables) in source.releases.windows(2).zip(tables.windows(2)) {
         let (from, to) = (&pair[0].record, &pair[1].record);
         let notified = source.notices.iter().any(|n| n.record.to == to.version);
-        let binding = corpus.languages[0];
-        if notified || changes(from, to, binding, corpus).is_none() {
+        let changed = match tables {
+            [Some(old), Some(new)] => changes_between(old, new, binding, corpus).is_some(),
+            _ => false,
+        };
+        if notified || !changed {
             continue;
         }
         let file = &pair[1].file;

@@ -207,6 +207,8 @@ impl Reader<'_> {
                     Some(releases),
                     Some(notices),
                 ) if texts.len() == languages.len() => documents.push(DocumentSource {
+                    latest_released: (releases.last())
+                        .map_or_else(Vec::new, |file| file.record.documents.to_parsed()),
                     id,
                     meta,
                     texts,

@@ -14,6 +14,7 @@ pub mod locale;
 pub mod notices;
 pub mod quantity;
 pub mod records;
+pub mod released;
 pub mod releases;
 pub mod reviews;
 pub mod schemas;
@@ -38,7 +39,9 @@ use crate::corpus::locale::Labels;
 use crate::corpus::termbase::Term;
 use crate::diagnostic::Location;
 use crate::lang::{Lang, Localized};
+use crate::model::Document;
 use notices::NoticeFile;
+use released::DocumentRef;
 use releases::ReleaseFile;
 use reviews::TranslationLock;
 
@@ -191,6 +194,21 @@ impl Corpus {
 }
 
 impl DocumentSource {
+    /// The documents of its release `release` (its place, oldest first):
+    /// the latest's as kept parsed, the others' packed.
+    pub fn release_documents(&self, release: usize) -> Vec<DocumentRef<'_>> {
+        if release + 1 == self.releases.len() {
+            self.latest_released.iter().map(DocumentRef::from).collect()
+        } else {
+            self.releases[release].record.documents.iter().collect()
+        }
+    }
+
+    /// That release's document in `lang`, if it has one.
+    pub fn release_document(&self, release: usize, lang: Lang) -> Option<DocumentRef<'_>> {
+        (self.release_documents(release).into_iter()).find(|document| document.lang() == lang)
+    }
+
     /// Its binding text.
     pub fn binding_text(&self) -> Option<&SourceFile> {
         self.texts.get(&self.binding)
@@ -221,8 +239,13 @@ pub struct DocumentSource {
     pub checklists: Vec<Checklist>,
     /// `document.yaml`, to locate problems found in it.
     pub meta_file: SourceFile,
-    /// Its releases (`releases/<id>/`), oldest first.
+    /// Its releases (`releases/<id>/`), oldest first, their documents held
+    /// packed ([`released`]).
     pub releases: Vec<ReleaseFile>,
+    /// The documents of its latest release, parsed (none before the first
+    /// release): what its fixed paths publish while it has no draft, and
+    /// what its working text is compared with.
+    pub latest_released: Vec<Document>,
     /// The client notices sent about its releases
     /// (`releases/<id>/notices/`).
     pub notices: Vec<NoticeFile>,

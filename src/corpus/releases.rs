@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::date::Date;
 use crate::corpus::records;
+use crate::corpus::released::ReleasedDocuments;
 use crate::corpus::version::Version;
 use crate::corpus::{Corpus, DocumentSource, SourceFile};
 use crate::diagnostic::Diagnostics;
@@ -42,10 +43,9 @@ pub struct Release {
     /// `sha256:` and the digest of every other field, see
     /// [`records::seal`].
     pub fingerprint: String,
-    /// The released content: the document resolved in each language.
-    /// During `build`, empty for every release but the latest once the
-    /// jobs that render them hold them (`publish::history`).
-    pub documents: Vec<Document>,
+    /// The released content: the document resolved in each language,
+    /// packed once read ([`ReleasedDocuments`]).
+    pub documents: ReleasedDocuments,
 }
 
 /// A release and the file it was read from.
@@ -144,11 +144,10 @@ fn history(releases: &[ReleaseFile]) -> Vec<HistoryEntry> {
 pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseFile> {
     let mut release: ReleaseFile =
         records::read_sealed(file, "release", "clausier release", diagnostics)?;
-    release
-        .record
-        .documents
-        .iter_mut()
-        .for_each(as_composed_now);
+    release.record.documents.for_each_parsed(as_composed_now);
+    // Packed here, on every core, as each file is read; the loader parses
+    // the latest release's again (`DocumentSource::latest_released`).
+    release.record.documents.pack();
     Some(release)
 }
 
@@ -159,7 +158,7 @@ pub fn parse(file: SourceFile, diagnostics: &mut Diagnostics) -> Option<ReleaseF
 /// `other_language` held a label it no longer has (it links to no other
 /// edition, so nothing shows it). The fingerprint covers the file as
 /// stored, which this leaves untouched.
-fn as_composed_now(document: &mut Document) {
+pub(crate) fn as_composed_now(document: &mut Document) {
     document.languages.sort();
     if document.languages.len() < 2 {
         document.labels.other_language.clear();

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::check::{Checked, Draft, check};
+use crate::corpus::released::DocumentRef;
 use crate::corpus::{Corpus, DocumentSource, SourceFile, releases};
 use crate::diagnostic::{Diagnostics, Failed};
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::model::Document;
-use crate::publish::history::{DocumentRef, History};
 use crate::publish::jobs::{Job, Outcome, render_all};
 use crate::publish::output::{self, Artifact, BuildInputs, Manifest, Publication, Publishing};
 use crate::publish::reuse::Reuse;
@@ -143,27 +143,21 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     };
     let reuse = &reuse;
     let html = render::html::HtmlRenderer::new();
-    // What reads the earlier releases' documents in the corpus comes
-    // first: they are then handed to the jobs that render them.
     let feed = feed::artifact(&checked);
     let notices = notices::jobs(&checked, &options.documents, &options.formats, &html, reuse)?;
-    let history = History::take(&mut checked);
     let corpus = &checked.corpus;
-    let placed = placements(&checked, &history, options);
+    let placed = placements(&checked, options);
     let parallels = parallel_editions(&checked, options);
     // Each model fingerprinted once, for all its renderings, on every core.
-    let documents: Vec<&Document> = (placed.iter().map(|placement| &*placement.document))
-        .chain(parallels.iter().map(|(d, _)| d))
+    let documents: Vec<DocumentRef> = (placed.iter().map(|placement| placement.document))
+        .chain(parallels.iter().map(|(d, _)| d.into()))
         .collect();
     let models: Vec<String> = documents.into_par_iter().map(Reuse::model).collect();
     let (placed_models, parallel_models) = models.split_at(placed.len());
     let pdf = render::pdf::PdfRenderer;
     let docx = render::docx::DocxRenderer;
     let renderers: [&dyn Renderer; 3] = [&pdf, &html, &docx];
-    // Jobs in the order of the history, each release's redlines after its
-    // documents: a release's documents go once its jobs and those of the
-    // redlines from and to it are done.
-    let mut ordered: Vec<((usize, usize), Job)> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
     for (placement, model) in placed.into_iter().zip(placed_models) {
         for renderer in renderers {
             let format = renderer.format();
@@ -180,21 +174,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
                 vec![files.filter(|&slot| slot != Slot::Fragment).collect()]
             };
             for slots in slots_by_job {
-                let document = placement.document.clone();
-                ordered.push((
-                    placement.order,
-                    Box::new(move || render_document((&document, model), renderer, &slots, reuse)),
-                ));
+                let document = placement.document;
+                jobs.push(Box::new(move || {
+                    render_document((document, model), renderer, &slots, reuse)
+                }));
             }
         }
     }
-    ordered.extend(redlines::jobs(&checked, &history, options, &html, reuse));
-    // The jobs hold the earlier releases' documents now, and drop them.
-    drop(history);
-    ordered.sort_by_key(|(order, _)| *order);
-    let mut jobs: Vec<Job> = ordered.into_iter().map(|(_, job)| job).collect();
+    jobs.extend(redlines::jobs(&checked, options, &html, reuse));
     for ((document, translation), model) in parallels.iter().zip(parallel_models) {
-        let document = (document, model.as_str());
+        let document = (document.into(), model.as_str());
         let slots = [Slot::Parallel(*translation)];
         for renderer in [&pdf as &dyn Renderer, &docx] {
             if selected(&options.formats, &renderer.format()) {
@@ -252,48 +241,39 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
 struct Placement<'a> {
     document: DocumentRef<'a>,
     slots: Vec<Slot<'a>>,
-    /// Where its jobs come in the history: the document's place in the
-    /// corpus, and its release's (after the releases for a draft), as
-    /// `redlines::jobs` places its own.
-    order: (usize, usize),
 }
 
 /// Every selected document to render, with the places it is published
 /// in: each release at its version's path, and the latest release (or the
 /// draft) at the document's fixed path and as a fragment as well.
-fn placements<'a>(
-    checked: &'a Checked,
-    history: &History,
-    options: &BuildOptions,
-) -> Vec<Placement<'a>> {
-    let wanted = |document: &Document| {
-        selected(&options.documents, &document.id) && selected(&options.langs, &document.lang)
-    };
+fn placements<'a>(checked: &'a Checked, options: &BuildOptions) -> Vec<Placement<'a>> {
     let mut placed: Vec<Placement> = Vec::new();
-    for (index, source) in checked.corpus.documents.iter().enumerate() {
+    for source in &checked.corpus.documents {
+        if !selected(&options.documents, &source.id) {
+            continue;
+        }
+        let wanted = |document: &DocumentRef| selected(&options.langs, &document.lang());
         for (release, file) in source.releases.iter().enumerate() {
             let version = Slot::Version(file.record.version.as_str());
-            let documents = history.documents((index, source), release).into_iter();
-            placed.extend(documents.filter(|d| wanted(d)).map(|document| Placement {
+            let documents = source.release_documents(release).into_iter();
+            placed.extend(documents.filter(wanted).map(|document| Placement {
                 document,
                 slots: vec![version],
-                order: (index, release),
             }));
         }
-        for latest in checked.latest(source).into_iter().filter(|d| wanted(d)) {
+        let latest = checked.latest(source).into_iter().map(DocumentRef::from);
+        for latest in latest.filter(wanted) {
             let fixed = [Slot::Latest, Slot::Fragment];
             // The latest release is already placed at its version's path:
             // the same document, rendered once.
-            let same = |placement: &&mut Placement| match placement.document {
-                DocumentRef::Borrowed(document) => std::ptr::eq(document, latest),
-                DocumentRef::Shared(_) => false,
-            };
-            match placed.iter_mut().find(same) {
+            match placed
+                .iter_mut()
+                .find(|placement| placement.document.same_as(latest))
+            {
                 Some(placement) => placement.slots.extend(fixed),
                 None => placed.push(Placement {
-                    document: DocumentRef::Borrowed(latest),
+                    document: latest,
                     slots: fixed.to_vec(),
-                    order: (index, source.releases.len()),
                 }),
             }
         }
@@ -384,24 +364,26 @@ fn find_quoted_text<'a>(
 /// publishes it in every slot, or copies the files from the previous output
 /// where its inputs are the same.
 fn render_document(
-    (document, model): (&Document, &str),
+    (document, model): (DocumentRef, &str),
     renderer: &dyn Renderer,
     slots: &[Slot],
     reuse: &Reuse,
 ) -> Outcome {
     let format = renderer.format();
     let inputs = Reuse::document_inputs(model, format, slots);
+    let head = document.head();
     let paths: Vec<String> = (slots.iter())
-        .map(|&slot| render::artifact_path(&document.id, document.lang, format, slot))
+        .map(|&slot| render::artifact_path(head.id, head.lang, format, slot))
         .collect();
     reuse.render(inputs, &paths, |previous| {
         let rendered = match previous {
             Some(bytes) => Rendered::copied(bytes),
-            None => renderer.render(document, slots[0])?,
+            // An earlier release's is parsed here, for this job only.
+            None => renderer.render(&document.load(), slots[0])?,
         };
         Ok(slots
             .iter()
-            .map(|&slot| Artifact::document(document, format, slot, rendered.clone()))
+            .map(|&slot| Artifact::document(head, format, slot, rendered.clone()))
             .collect())
     })
 }

@@ -12,6 +12,7 @@ use crate::compose::client::client_copy;
 use crate::corpus::DocumentSource;
 use crate::corpus::clients::{self, Client};
 use crate::corpus::notices::NoticeFile;
+use crate::corpus::released::{DocumentRef, Head};
 use crate::corpus::releases;
 use crate::diagnostic::{Diagnostics, unknown_typed_id};
 use crate::error::BuildError;
@@ -112,22 +113,20 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     let docx = render::docx::DocxRenderer;
     let renderers: [&dyn Renderer; 3] = [&pdf, &html, &docx];
     let copied = |client: &&Client| !options.notices_only && selected(&options.ids, &client.id);
-    let mut copies: Vec<(&Client, &Document)> = Vec::new();
+    let mut copies: Vec<(&Client, &str, DocumentRef)> = Vec::new();
     for client in clients.iter().filter(copied) {
-        let release = signed_release(contract, client).expect("checked: the version is released");
+        let (index, release) = signed(contract, client);
         let languages = client.languages(binding);
         copies.extend(
-            release
-                .documents
-                .iter()
-                .filter(|d| languages.contains(&d.lang))
-                .map(|released| (client, released)),
+            (contract.release_documents(index).into_iter())
+                .filter(|d| languages.contains(&d.lang()))
+                .map(|released| (client, release.version.as_str(), released)),
         );
     }
     // Copies of one release in one language, for the same products, share
     // most of their layout: rendered one after the other, they find it in
     // typst's memo before `forget_layouts` drops what is not used lately.
-    copies.sort_by_cached_key(|(client, released)| {
+    copies.sort_by_cached_key(|(client, version, released)| {
         let mut products: Vec<&str> = client
             .record
             .products
@@ -135,20 +134,15 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
             .map(|p| p.value.as_str())
             .collect();
         products.sort_unstable();
-        (
-            released.version.clone(),
-            released.lang,
-            products,
-            client.id.clone(),
-        )
+        (*version, released.lang(), products, client.id.clone())
     });
     let mut jobs: Vec<Job> = Vec::new();
-    for (client, released) in copies {
+    for (client, _, released) in copies {
         let languages = client.languages(binding);
         // Each copy is made, rendered and dropped in its job: one copy per
         // core is in memory, not one per client.
         jobs.push(Box::new(move || {
-            let document = client_copy(released, client, &languages, corpus);
+            let document = client_copy(&released.load(), client, &languages, corpus);
             client_files(
                 &document,
                 client,
@@ -162,11 +156,11 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // each translated copy beside it, PDF and Word.
     let parallel_renderers: [&dyn Renderer; 2] = [&pdf, &docx];
     for client in clients.iter().filter(copied) {
-        let release = signed_release(contract, client).expect("checked: the version is released");
-        let copy = |lang: Lang| {
-            let released = release.documents.iter().find(|d| d.lang == lang)?;
+        let (index, _) = signed(contract, client);
+        let copy = move |lang: Lang| {
+            let released = contract.release_document(index, lang)?;
             Some(client_copy(
-                released,
+                &released.load(),
                 client,
                 &client.languages(binding),
                 corpus,
@@ -233,7 +227,17 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     })
 }
 
-/// A client's copy in each selected format, in its own folder: private.
+/// The release `client` signs: its place in the contract's history (where
+/// the latest release's documents are found parsed, `release_documents`),
+/// and its record.
+fn signed<'a>(contract: &'a DocumentSource, client: &Client) -> (usize, &'a releases::Release) {
+    let release = signed_release(contract, client).expect("checked: the version is released");
+    let index = (contract.releases.iter())
+        .position(|file| std::ptr::eq(&file.record, release))
+        .expect("the signed release is among the contract's");
+    (index, release)
+}
+
 /// A client's copy in each selected format, in its own folder: private;
 /// copied from the previous private output where its inputs are the same.
 fn client_files(
@@ -244,7 +248,7 @@ fn client_files(
     (formats, reuse): (&[Format], &Reuse),
 ) -> Outcome {
     let mut artifacts = Vec::new();
-    let model = Reuse::model(document);
+    let model = Reuse::model(document.into());
     for renderer in renderers.iter().filter(|r| selected(formats, &r.format())) {
         let format = renderer.format();
         let inputs = Reuse::document_inputs(&model, format, &[slot]);
@@ -256,7 +260,7 @@ fn client_files(
                 None => renderer.render(document, slot)?,
             };
             rendered.sources.clear();
-            let mut artifact = Artifact::document(document, format, slot, rendered);
+            let mut artifact = Artifact::document(Head::of(document), format, slot, rendered);
             artifact.entry.path.clone_from(&paths[0]);
             artifact.entry.kind = ArtifactKind::Client;
             Ok(vec![artifact])

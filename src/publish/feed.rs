@@ -8,6 +8,7 @@ use atom_syndication::{Content, Feed, FixedDateTime, Generator, Link, Person, Te
 
 use crate::check::Checked;
 use crate::corpus::DocumentSource;
+use crate::corpus::released::Head;
 use crate::lang::Lang;
 use crate::publish::notices;
 use crate::publish::output::{Artifact, ArtifactKind, ManifestEntry};
@@ -154,21 +155,22 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
             let release = &file.record;
             let previous = index.checked_sub(1).map(|i| &source.releases[i].record);
             let slot = Slot::Version(release.version.as_str());
-            let binding = release.documents.first()?;
+            let documents: Vec<Head> = release.documents.iter().map(|d| d.head()).collect();
+            let binding = documents.first()?;
             let mut links = Vec::new();
-            for document in &release.documents {
+            for document in &documents {
                 let formats = [
                     (Format::Html, "alternate"),
                     (Format::Pdf, "related"),
                     (Format::Docx, "related"),
                 ];
                 for (format, rel) in formats {
-                    let href = artifact_path(&document.id, document.lang, format, slot);
+                    let href = artifact_path(document.id, document.lang, format, slot);
                     links.push((Some(document.lang), format.media_type(), rel, href));
                 }
                 if let Some(previous) = previous {
                     let changes = crate::publish::redlines::artifact_path(
-                        &document.id,
+                        document.id,
                         document.lang,
                         &previous.version,
                         &release.version,
@@ -186,7 +188,7 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                 id: format!("tag:{authority}:{}/{}", source.id, release.version),
                 title: format!(
                     "{} – {} {}",
-                    typeset(&binding.title, &binding.lang.to_string()),
+                    typeset(binding.title, &binding.lang.to_string()),
                     binding.labels.version,
                     release.version
                 ),
@@ -196,7 +198,7 @@ fn release_entries(source: &DocumentSource, authority: &str) -> Vec<Entry> {
                     .unwrap_or_default(),
                 links,
                 // The binding text first, as the release lists its editions.
-                content: (release.documents.iter())
+                content: (documents.iter())
                     .filter_map(|d| {
                         let summary = release.summary.get(&d.lang)?;
                         Some((d.lang, typeset(summary, &d.lang.to_string())))

@@ -5,7 +5,6 @@
 pub mod build;
 pub mod clients;
 pub mod feed;
-pub mod history;
 pub mod jobs;
 pub mod notices;
 pub mod output;

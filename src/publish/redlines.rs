@@ -12,7 +12,6 @@ use crate::corpus::version::Version;
 use crate::error::BuildError;
 use crate::lang::Lang;
 use crate::publish::build::{BuildOptions, selected};
-use crate::publish::history::History;
 use crate::publish::jobs::Job;
 use crate::publish::output::{ArtifactKind, ManifestEntry};
 use crate::publish::reuse::Reuse;
@@ -51,7 +50,7 @@ pub fn write_redlines(request: &DiffRequest) -> Result<Vec<PathBuf>, BuildError>
         crate::corpus::releases::find_language(corpus, lang)?;
         // A language added since `from` has nothing to compare.
         for release in [from, to] {
-            if !release.documents.iter().any(|d| d.lang == lang) {
+            if !release.documents.has(lang) {
                 return Err(BuildError::Usage(format!(
                     "release {} of `{}` has no `{lang}` edition: there is nothing to compare in it",
                     release.version, source.id
@@ -141,24 +140,20 @@ struct RedlineInputs<'a> {
 }
 
 /// The redlines between each release and the next, for the site: a
-/// client who signed one version sees what the next one changes. Each job
-/// comes with its place in the history (`build` orders them): the
-/// document's place in the corpus, and the later release's.
+/// client who signed one version sees what the next one changes.
 pub(crate) fn jobs<'a>(
     checked: &'a Checked,
-    history: &History,
     options: &BuildOptions,
     html: &'a HtmlRenderer,
     reuse: &'a Reuse,
-) -> Vec<((usize, usize), Job<'a>)> {
+) -> Vec<Job<'a>> {
     let corpus = &checked.corpus;
-    let mut jobs: Vec<((usize, usize), Job)> = Vec::new();
-    let sources =
-        (corpus.documents.iter().enumerate()).filter(|(_, d)| selected(&options.documents, &d.id));
+    let mut jobs: Vec<Job> = Vec::new();
+    let sources = (corpus.documents.iter()).filter(|d| selected(&options.documents, &d.id));
     let formats: Vec<Format> = (Format::ALL.iter().copied())
         .filter(|f| selected(&options.formats, f))
         .collect();
-    for (index, source) in sources {
+    for source in sources {
         for later in 1..source.releases.len() {
             let (from, to) = (
                 &source.releases[later - 1].record,
@@ -171,8 +166,8 @@ pub(crate) fn jobs<'a>(
             {
                 // A language added since `from` has nothing to compare.
                 let (Some(old), Some(new)) = (
-                    history.document((index, source), later - 1, lang),
-                    history.document((index, source), later, lang),
+                    source.release_document(later - 1, lang),
+                    source.release_document(later, lang),
                 ) else {
                     continue;
                 };
@@ -184,27 +179,30 @@ pub(crate) fn jobs<'a>(
                 // heap, valgrind massif), and compared again on every
                 // build to be fingerprinted.
                 let job: Job = Box::new(move || {
-                    let (old, new) = (&*old, &*new);
                     let inputs = RedlineInputs {
                         from: &from.fingerprint,
                         to: &to.fingerprint,
                         lang,
-                        labels: redline_labels((old, new), &corpus.labels),
+                        labels: redline_labels((old.head(), new.head()), &corpus.labels),
                     };
-                    let title = format!("{} – {}", new.title, inputs.labels.heading);
+                    let title = format!("{} – {}", new.head().title, inputs.labels.heading);
                     let compared = OnceCell::new();
                     let mut artifacts = Vec::new();
                     for &format in &formats {
                         let entry = redline_entry(&source.id, (from, to), lang, &title, format);
                         artifacts.extend(reuse.file("redline", format, &inputs, &entry, || {
-                            let redline = compared
-                                .get_or_init(|| compare_documents((old, new), to, &corpus.labels));
+                            let redline = compared.get_or_init(|| {
+                                // An earlier release's are parsed here, for
+                                // this job only.
+                                let (old, new) = (old.load(), new.load());
+                                compare_documents((&old, &new), to, &corpus.labels)
+                            });
                             crate::render::redline::render(redline, format, html)
                         })?);
                     }
                     Ok(artifacts)
                 });
-                jobs.push(((index, later), job));
+                jobs.push(job);
             }
         }
     }

@@ -20,8 +20,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::corpus::records::{hex, sha256_hex};
+use crate::corpus::released::DocumentRef;
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
 use crate::publish::jobs::Outcome;
 use crate::publish::output::{Artifact, ArtifactCache, MANIFEST, Manifest, ManifestEntry};
 use crate::render::{Format, Slot};
@@ -87,8 +87,8 @@ impl Reuse {
 
     /// The fingerprint of a document's model, made once and shared by
     /// the fingerprints of its renderings.
-    pub fn model(document: &Document) -> String {
-        sha256_hex(&serde_json::to_vec(document).expect("documents serialize to JSON"))
+    pub fn model(document: DocumentRef) -> String {
+        sha256_hex(&document.json())
     }
 
     /// The fingerprint of the document of fingerprint `model` rendered in

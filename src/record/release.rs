@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::date::Date;
 use crate::corpus::records;
+use crate::corpus::released::ReleasedDocuments;
 use crate::corpus::releases::{Edition, HistoryEntry, Release, find_document, release_path};
 use crate::corpus::version::Version;
 use crate::diagnostic::Diagnostics;
@@ -132,7 +133,7 @@ pub fn release(request: &ReleaseRequest) -> Result<Recorded, BuildError> {
         version,
         effective_date,
         summary: request.summary.clone(),
-        documents,
+        documents: ReleasedDocuments::new(documents),
     };
     release.fingerprint = records::seal(&release);
     let path = release_path(&source.id, &release.version);

@@ -195,6 +195,17 @@ struct Row {
 type AnnexTable<'a> = (Vec<String>, Vec<Row>, Vec<u32>, &'a str);
 
 fn rows(document: &Document) -> Option<AnnexTable<'_>> {
+    let (annex, table) = annex_table(document)?;
+    Some((
+        table.header.clone(),
+        table_rows(table),
+        table.widths.clone(),
+        annex.heading.as_str(),
+    ))
+}
+
+/// The sub-processor annex of `document`, and its table.
+fn annex_table(document: &Document) -> Option<(&Section, &Table)> {
     let annex = document
         .sections
         .iter()
@@ -203,7 +214,12 @@ fn rows(document: &Document) -> Option<AnnexTable<'_>> {
         Block::Table(table) => Some(table),
         _ => None,
     })?;
-    let rows = table
+    Some((annex, table))
+}
+
+/// The rows of the sub-processor table, each keyed by its first line.
+fn table_rows(table: &Table) -> Vec<Row> {
+    table
         .rows
         .iter()
         .map(|row| {
@@ -215,27 +231,47 @@ fn rows(document: &Document) -> Option<AnnexTable<'_>> {
                 .to_string();
             Row { key, cells }
         })
-        .collect();
-    Some((
-        table.header.clone(),
-        rows,
-        table.widths.clone(),
-        annex.heading.as_str(),
-    ))
+        .collect()
+}
+
+/// The sub-processor table of a release in one language, as readers see
+/// it: its header, rows and column widths.
+pub struct Subprocessors {
+    header: Vec<String>,
+    rows: Vec<Row>,
+    widths: Vec<u32>,
+}
+
+/// The sub-processor table of `release` in `lang`, if it has one.
+pub fn subprocessors(release: &Release, lang: Lang) -> Option<Subprocessors> {
+    // Compared as readers see it: a release stored before typography was
+    // applied at composition reads the same once typeset (the table alone,
+    // as `Document::typeset` would).
+    let found = release.documents.get(lang)?.load();
+    let table = annex_table(&found)?.1.clone().typeset(lang);
+    Some(Subprocessors {
+        rows: table_rows(&table),
+        header: table.header,
+        widths: table.widths,
+    })
 }
 
 /// The sub-processors added, removed and changed between two releases, in
 /// `lang`, as tables; none when the list is the same.
 pub fn changes(from: &Release, to: &Release, lang: Lang, corpus: &Corpus) -> Option<Vec<Table>> {
-    // Compared as readers see them: a release stored before typography was
-    // applied at composition reads the same once typeset.
-    let table = |release: &Release| {
-        let found = release.documents.iter().find(|d| d.lang == lang)?;
-        let typeset = found.clone().typeset();
-        rows(&typeset).map(|(header, rows, widths, _)| (header, rows, widths))
-    };
-    let (_, old, _) = table(from)?;
-    let (header, new, widths) = table(to)?;
+    let (old, new) = (subprocessors(from, lang)?, subprocessors(to, lang)?);
+    changes_between(&old, &new, lang, corpus)
+}
+
+/// The sub-processors added, removed and changed from `old` to `new` (two
+/// releases' tables), in `lang`, as tables; none when the list is the same.
+pub fn changes_between(
+    old: &Subprocessors,
+    new: &Subprocessors,
+    lang: Lang,
+    corpus: &Corpus,
+) -> Option<Vec<Table>> {
+    let (old, new, header, widths) = (&old.rows, &new.rows, &new.header, &new.widths);
     let label = |id: &str| corpus.labels.get(lang, id);
     let lines = |text: &str| -> Vec<Block> { text.lines().map(Block::paragraph).collect() };
     let whole = |rows: Vec<&Row>, caption: &str| Table {
@@ -250,15 +286,15 @@ pub fn changes(from: &Release, to: &Release, lang: Lang, corpus: &Corpus) -> Opt
     let find = |rows: &[Row], key: &str| rows.iter().position(|row| row.key == key);
     let added: Vec<&Row> = new
         .iter()
-        .filter(|row| find(&old, &row.key).is_none())
+        .filter(|row| find(old, &row.key).is_none())
         .collect();
     let removed: Vec<&Row> = old
         .iter()
-        .filter(|row| find(&new, &row.key).is_none())
+        .filter(|row| find(new, &row.key).is_none())
         .collect();
     let mut changed_rows = Vec::new();
-    for row in &new {
-        let Some(before) = find(&old, &row.key).map(|index| &old[index]) else {
+    for row in new {
+        let Some(before) = find(old, &row.key).map(|index| &old[index]) else {
             continue;
         };
         for (column, (was, is)) in before.cells.iter().zip(&row.cells).enumerate() {
@@ -308,9 +344,10 @@ pub fn client_notice(
 ) -> Option<ClientNotice> {
     let mut parts = Vec::new();
     for &lang in &corpus.languages {
-        let Some(document) = to.documents.iter().find(|d| d.lang == lang) else {
+        let Some(document) = to.documents.get(lang) else {
             continue;
         };
+        let document = &*document.load();
         let tables = changes(from, to, lang, corpus)?;
         let labels = &corpus.labels;
         let annex = rows(document).map(|(.., heading)| heading.to_string())?;
@@ -393,7 +430,7 @@ pub fn client_notice(
         from: record.from.to_string(),
         to: record.to.to_string(),
         date: record.date.to_string(),
-        author: to.documents.first()?.author.clone(),
+        author: to.documents.iter().next()?.head().author.to_string(),
         title: binding.title.clone(),
         parts,
         client: None,

@@ -10,6 +10,7 @@ use table::table;
 use serde::Serialize;
 
 use crate::corpus::locale::Labels;
+use crate::corpus::released::Head;
 use crate::corpus::releases::Release;
 use crate::lang::Lang;
 use crate::model::{Block, Document, Inline, ListStyle, Notice, Section, SectionKind, Table};
@@ -150,13 +151,8 @@ pub struct RowDiff {
 /// Compares two releases of a document in `lang`; none when either
 /// release lacks that language.
 pub fn compare(from: &Release, to: &Release, lang: Lang, labels: &Labels) -> Option<Redline> {
-    let (old, new) = (edition(from, lang)?, edition(to, lang)?);
-    Some(compare_documents((old, new), to, labels))
-}
-
-/// A release's document in `lang`, if it has one.
-fn edition(release: &Release, lang: Lang) -> Option<&Document> {
-    release.documents.iter().find(|d| d.lang == lang)
+    let (old, new) = (from.documents.get(lang)?, to.documents.get(lang)?);
+    Some(compare_documents((&old.load(), &new.load()), to, labels))
 }
 
 /// Compares `old` with `new`, the documents of two releases in one
@@ -200,20 +196,20 @@ pub fn compare_documents(
         sections,
         language_notice: new.language_notice.clone(),
         covers: [cover(old), cover(new)],
-        labels: redline_labels((old, new), labels),
+        labels: redline_labels((Head::of(old), Head::of(new)), labels),
     }
 }
 
 /// The words a redline of `old` and `new` needs, from the corpus's
 /// `labels` in `new`'s language.
-pub fn redline_labels((old, new): (&Document, &Document), labels: &Labels) -> RedlineLabels {
+pub fn redline_labels((old, new): (Head, Head), labels: &Labels) -> RedlineLabels {
     let lang = new.lang;
     let label = |id: &str| labels.get(lang, id);
     RedlineLabels {
         heading: labels.get_with(
             lang,
             "redline-heading",
-            &[("from", &old.version), ("to", &new.version)],
+            &[("from", old.version), ("to", new.version)],
         ),
         from: label("redline-from"),
         to: label("redline-to"),

@@ -30,7 +30,7 @@ pub fn standing(source: &DocumentSource, working: &[Document]) -> Standing {
     // Both sides as this clausier reads and typesets them, so that a field
     // added to the model later, or a release stored before typography was
     // applied at composition, does not count as a change of content.
-    let released: Vec<Document> = (record.documents.iter())
+    let released: Vec<Document> = (source.latest_released.iter())
         .map(|document| document.clone().typeset())
         .collect();
     if working == released.as_slice() {

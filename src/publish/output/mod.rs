@@ -19,10 +19,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::records::sha256_hex;
+use crate::corpus::released::Head;
 use crate::diagnostic::Diagnostic;
 use crate::error::BuildError;
 use crate::lang::Lang;
-use crate::model::Document;
 use crate::render::{Format, Rendered, Slot, artifact_path};
 pub use cache::ArtifactCache;
 pub use guard::MARKER;
@@ -43,31 +43,27 @@ pub struct Artifact {
 }
 
 impl Artifact {
-    /// The artifact of `document` in `format`, published in `slot`.
-    pub fn document(
-        document: &Document,
-        format: Format,
-        slot: Slot,
-        rendered: Rendered,
-    ) -> Artifact {
+    /// The artifact of the document of head `document` in `format`,
+    /// published in `slot`.
+    pub fn document(document: Head, format: Format, slot: Slot, rendered: Rendered) -> Artifact {
         let Rendered {
             bytes,
             sources,
             warnings,
         } = rendered;
         let entry = ManifestEntry {
-            path: artifact_path(&document.id, document.lang, format, slot),
+            path: artifact_path(document.id, document.lang, format, slot),
             kind: match slot {
                 Slot::Fragment => ArtifactKind::Fragment,
                 Slot::Parallel(_) => ArtifactKind::Parallel,
                 _ => ArtifactKind::Document,
             },
-            document: Some(document.id.clone()),
+            document: Some(document.id.to_string()),
             lang: Some(document.lang),
-            version: Some(document.version.clone()),
+            version: Some(document.version.to_string()),
             latest: matches!(slot, Slot::Latest | Slot::Fragment),
-            title: document.title.clone(),
-            date: Some(document.effective_date.clone()),
+            title: document.title.to_string(),
+            date: Some(document.effective_date.to_string()),
             media_type: format.media_type().to_string(),
             sha256: sha256_hex(&bytes),
             bytes: bytes.len() as u64,
