@@ -52,13 +52,16 @@ pub fn contract(corpus: &Corpus) -> Option<&DocumentSource> {
     })
 }
 
-/// The release of the contract a client signs, if it was released.
-pub fn signed_release<'a>(contract: &'a DocumentSource, client: &Client) -> Option<&'a Release> {
-    contract
-        .releases
-        .iter()
+/// The release of the contract a client signs, if it was released, and
+/// its place among the contract's releases (oldest first).
+pub fn signed_release<'a>(
+    contract: &'a DocumentSource,
+    client: &Client,
+) -> Option<(usize, &'a Release)> {
+    (contract.releases.iter())
         .map(|file| &file.record)
-        .find(|release| release.version == client.record.dpa.value)
+        .enumerate()
+        .find(|(_, release)| release.version == client.record.dpa.value)
 }
 
 /// What a release of the contract says that client records are checked
@@ -231,7 +234,7 @@ fn check(
         );
         return;
     };
-    let Some(release) = signed_release(contract, client) else {
+    let Some((index, release)) = signed_release(contract, client) else {
         let released: Vec<String> = contract
             .releases
             .iter()
@@ -271,9 +274,6 @@ fn check(
             &signed.date.referenced,
         ));
     }
-    let index = (contract.releases.iter())
-        .position(|file| file.record.version == release.version)
-        .expect("the signed release is among the contract's");
     check_release(
         contract,
         (release, &described[index]),

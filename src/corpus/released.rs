@@ -23,11 +23,9 @@ use crate::model::{Document, PageLabels};
 /// A release's documents, in the order the record lists them (the binding
 /// text first), each parsed or packed. Read and written as the list of
 /// documents itself: packing changes nothing in a record.
-#[derive(Clone, PartialEq)]
 pub struct ReleasedDocuments(Vec<Held>);
 
 /// One document of a release, as it is held.
-#[derive(Clone, PartialEq)]
 enum Held {
     Parsed(Document),
     Packed(Packed),
@@ -36,7 +34,6 @@ enum Held {
 /// A document packed: its fields but the sections and translation, parsed
 /// (for its [`Head`]), and its JSON as `serde_json::to_vec` writes it (what
 /// [`DocumentRef::json`] gives), deflated.
-#[derive(Clone, PartialEq)]
 pub struct Packed {
     head: Document,
     deflated: Box<[u8]>,

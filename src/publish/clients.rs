@@ -113,20 +113,21 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     let docx = render::docx::DocxRenderer;
     let renderers: [&dyn Renderer; 3] = [&pdf, &html, &docx];
     let copied = |client: &&Client| !options.notices_only && selected(&options.ids, &client.id);
-    let mut copies: Vec<(&Client, &str, DocumentRef)> = Vec::new();
+    let mut copies: Vec<(&Client, DocumentRef)> = Vec::new();
     for client in clients.iter().filter(copied) {
-        let (index, release) = signed(contract, client);
+        let (index, _) =
+            signed_release(contract, client).expect("checked: the version is released");
         let languages = client.languages(binding);
         copies.extend(
             (contract.release_documents(index).into_iter())
                 .filter(|d| languages.contains(&d.lang()))
-                .map(|released| (client, release.version.as_str(), released)),
+                .map(|released| (client, released)),
         );
     }
     // Copies of one release in one language, for the same products, share
     // most of their layout: rendered one after the other, they find it in
     // typst's memo before `forget_layouts` drops what is not used lately.
-    copies.sort_by_cached_key(|(client, version, released)| {
+    copies.sort_by_cached_key(|(client, released)| {
         let mut products: Vec<&str> = client
             .record
             .products
@@ -134,10 +135,11 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
             .map(|p| p.value.as_str())
             .collect();
         products.sort_unstable();
-        (*version, released.lang(), products, client.id.clone())
+        let head = released.head();
+        (head.version, head.lang, products, client.id.clone())
     });
     let mut jobs: Vec<Job> = Vec::new();
-    for (client, _, released) in copies {
+    for (client, released) in copies {
         let languages = client.languages(binding);
         // Each copy is made, rendered and dropped in its job: one copy per
         // core is in memory, not one per client.
@@ -156,7 +158,8 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
     // each translated copy beside it, PDF and Word.
     let parallel_renderers: [&dyn Renderer; 2] = [&pdf, &docx];
     for client in clients.iter().filter(copied) {
-        let (index, _) = signed(contract, client);
+        let (index, _) =
+            signed_release(contract, client).expect("checked: the version is released");
         let copy = move |lang: Lang| {
             let released = contract.release_document(index, lang)?;
             Some(client_copy(
@@ -225,17 +228,6 @@ pub fn build_clients(options: &ClientBuildOptions) -> Result<ClientsBuilt, Build
         warnings,
         written,
     })
-}
-
-/// The release `client` signs: its place in the contract's history (where
-/// the latest release's documents are found parsed, `release_documents`),
-/// and its record.
-fn signed<'a>(contract: &'a DocumentSource, client: &Client) -> (usize, &'a releases::Release) {
-    let release = signed_release(contract, client).expect("checked: the version is released");
-    let index = (contract.releases.iter())
-        .position(|file| std::ptr::eq(&file.record, release))
-        .expect("the signed release is among the contract's");
-    (index, release)
 }
 
 /// A client's copy in each selected format, in its own folder: private;

@@ -191,19 +191,6 @@ struct Row {
     cells: Vec<String>,
 }
 
-/// The header, rows, column widths and heading of the sub-processor annex.
-type AnnexTable<'a> = (Vec<String>, Vec<Row>, Vec<u32>, &'a str);
-
-fn rows(document: &Document) -> Option<AnnexTable<'_>> {
-    let (annex, table) = annex_table(document)?;
-    Some((
-        table.header.clone(),
-        table_rows(table),
-        table.widths.clone(),
-        annex.heading.as_str(),
-    ))
-}
-
 /// The sub-processor annex of `document`, and its table.
 fn annex_table(document: &Document) -> Option<(&Section, &Table)> {
     let annex = document
@@ -350,7 +337,7 @@ pub fn client_notice(
         let document = &*document.load();
         let tables = changes(from, to, lang, corpus)?;
         let labels = &corpus.labels;
-        let annex = rows(document).map(|(.., heading)| heading.to_string())?;
+        let annex = annex_table(document).map(|(annex, _)| annex.heading.clone())?;
         let deadline = record.deadline.long_with_weekday(lang);
         let received = record.date.long(lang);
         let period = record.objection_period.legal(lang, labels);
