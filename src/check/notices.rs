@@ -2,10 +2,12 @@
 //! follows from their date, about released versions; and every change of
 //! sub-processors notified.
 
+use std::cell::OnceCell;
+
 use crate::corpus::releases;
 use crate::corpus::{Corpus, DocumentSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::versions::notice::{changes_between, deadline, subprocessors};
+use crate::versions::notice::{Subprocessors, changes_between, deadline, subprocessors};
 
 /// Refuses notices edited after they were recorded, whose deadline does
 /// not follow from their date and period, or about versions that were
@@ -55,19 +57,29 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
 /// client notice was recorded for it: clients must be told in advance.
 pub fn check_notified(corpus: &Corpus, source: &DocumentSource, diagnostics: &mut Diagnostics) {
     let binding = corpus.languages[0];
-    // Each release's table read once, not once per pair it is in: an
-    // earlier release is parsed again to read it (`corpus::released`).
-    let tables: Vec<_> = (source.releases.iter())
-        .map(|file| subprocessors(&file.record, binding))
-        .collect();
-    for (pair, tables) in source.releases.windows(2).zip(tables.windows(2)) {
+    // Each release's table read at most once, and only for a release not
+    // notified of: an earlier release is parsed again to read it
+    // (`corpus::released`).
+    let tables: Vec<OnceCell<Option<Subprocessors>>> =
+        source.releases.iter().map(|_| OnceCell::new()).collect();
+    let table = |index: usize| {
+        tables[index].get_or_init(|| subprocessors(&source.releases[index].record, binding))
+    };
+    for (later, pair) in source
+        .releases
+        .windows(2)
+        .enumerate()
+        .map(|(i, p)| (i + 1, p))
+    {
         let (from, to) = (&pair[0].record, &pair[1].record);
-        let notified = source.notices.iter().any(|n| n.record.to == to.version);
-        let changed = match tables {
-            [Some(old), Some(new)] => changes_between(old, new, binding, corpus).is_some(),
+        if source.notices.iter().any(|n| n.record.to == to.version) {
+            continue;
+        }
+        let changed = match (table(later - 1), table(later)) {
+            (Some(old), Some(new)) => changes_between(old, new, binding, corpus).is_some(),
             _ => false,
         };
-        if notified || !changed {
+        if !changed {
             continue;
         }
         let file = &pair[1].file;
