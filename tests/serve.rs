@@ -12,11 +12,28 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-/// The server process, stopped when the test ends, even on failure.
+/// The server process, stopped when the test ends, even on failure: asked
+/// to stop as a terminal or a service manager would (SIGTERM), so that it
+/// removes its preview folder; killed if it has not stopped in 10 s.
 struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
+        if let Ok(Some(_)) = self.0.try_wait() {
+            return;
+        }
+        let asked = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let started = Instant::now();
+        while asked.as_ref().is_ok_and(|status| status.success())
+            && started.elapsed() < Duration::from_secs(10)
+        {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -59,18 +76,11 @@ fn wait_for(address: &str, path: &str, ready: impl Fn(&str) -> bool) -> String {
 }
 
 /// Starts `clausier serve` on a copy of the shipped corpus in `name`: the
-/// server, its address and the corpus folder.
+/// server, its address and the corpus folder, once the first build is
+/// served. Its temporary folder (`TMPDIR`) is `<name>-tmp`, beside the
+/// corpus.
 fn start(name: &str) -> (Server, String, std::path::PathBuf) {
-    let dir = scratch(name);
-    copy_corpus(&dir);
-    let child = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
+    let (mut server, dir) = spawn(name);
     let mut lines = BufReader::new(server.0.stdout.take().unwrap()).lines();
     let address = lines
         .by_ref()
@@ -83,6 +93,21 @@ fn start(name: &str) -> (Server, String, std::path::PathBuf) {
     // Keep reading its output so that it never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
     (server, address, dir)
+}
+
+/// Spawns `clausier serve` as [`start`] does, without waiting for it.
+fn spawn(name: &str) -> (Server, std::path::PathBuf) {
+    let dir = scratch(name);
+    copy_corpus(&dir);
+    let child = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&dir)
+        .env("TMPDIR", scratch(&format!("{name}-tmp")))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    (Server(child), dir)
 }
 
 /// The whole response (status line, headers, body) to `request`.
@@ -168,11 +193,15 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         body.contains("<h1>Accord sur le traitement des données personnelles</h1>")
     });
     assert!(get(&address, "/").contains("documents juridiques"));
+    let temporary = dir.with_file_name("serve-tmp");
+    let previews = || fs::read_dir(&temporary).unwrap().count();
+    assert_eq!(previews(), 1, "the preview builds in its own folder");
     drop(server);
     assert!(
         !dir.join("out").exists(),
         "the preview never writes into the corpus's out/"
     );
+    assert_eq!(previews(), 0, "the preview folder goes when serve stops");
 }
 
 #[test]
@@ -253,4 +282,27 @@ fn the_server_speaks_http_and_withstands_idle_connections() {
         received.push_str(&String::from_utf8_lossy(&buffer[..read]));
     }
     assert!(header(&received, "content-type").is_some_and(|t| t.starts_with("text/event-stream")));
+}
+
+#[test]
+fn stopped_during_its_first_build_the_preview_leaves_nothing_behind() {
+    let (mut server, dir) = spawn("serve-stop");
+    let temporary = dir.with_file_name("serve-stop-tmp");
+    let started = Instant::now();
+    while fs::read_dir(&temporary).unwrap().count() == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no preview folder"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Ctrl-C, while the first build (about a second) runs.
+    let interrupted = Command::new("kill")
+        .args(["-INT", &server.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let status = server.0.wait().unwrap();
+    assert!(status.success(), "{status}");
+    assert_eq!(fs::read_dir(&temporary).unwrap().count(), 0);
 }
