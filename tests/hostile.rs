@@ -397,6 +397,48 @@ fn a_resealed_record_is_still_gated_and_a_deleted_release_breaks_the_chain() {
     assert!(!release.status.success(), "a new release hid the deletion");
 }
 
+/// Edits release 1.0 of `document` with `edit` and seals it again, as
+/// someone with write access to `releases/` could, and seals 1.1 again
+/// to follow it: the chain holds, and only what 1.0 holds can tell.
+fn reseal_first_release(dir: &Path, document: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+    let folder = dir.join("releases").join(document);
+    reseal(&folder.join("1.0.json"), edit);
+    let sealed: serde_json::Value =
+        serde_json::from_slice(&fs::read(folder.join("1.0.json")).unwrap()).unwrap();
+    reseal(&folder.join("1.1.json"), |next| {
+        next["previous"] = sealed["fingerprint"].clone();
+    });
+}
+
+#[test]
+fn a_resealed_release_holds_one_document_per_language_about_it_and_no_client() {
+    let dir = corpus("resealed-documents");
+    reseal_first_release(&dir, "privacy", |record| {
+        let documents = record["documents"].as_array_mut().unwrap();
+        documents[1]["lang"] = "fr".into();
+        documents[0]["translation"] = documents[1].clone();
+    });
+    reseal_first_release(&dir, "cookies", |record| {
+        let documents = record["documents"].as_array_mut().unwrap();
+        documents[0]["made_out_to"] = serde_json::json!({
+            "name": "Commune de Saint-Client",
+            "footer": "Exemplaire établi pour : Commune de Saint-Client"
+        });
+        documents[1]["version"] = "1.1".into();
+    });
+    let output = run("resealed-release-documents", &dir, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let build = clausier(&dir, &["build"]);
+    assert!(!build.status.success());
+    assert!(!dir.join("out").exists(), "nothing is published");
+
+    let dir = corpus("resealed-no-documents");
+    reseal_first_release(&dir, "privacy", |record| {
+        record["documents"] = serde_json::json!([]);
+    });
+    run("resealed-release-no-documents", &dir, &["check"]);
+}
+
 #[test]
 fn concurrent_releases_record_one_version_once() {
     let dir = corpus("concurrent-release");

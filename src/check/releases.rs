@@ -1,8 +1,11 @@
 //! Release records as `check` sees them: each intact (its fingerprint), in
-//! order, chained to the one before, and about this document.
+//! order, chained to the one before, and about this document, holding
+//! what `clausier release` writes and nothing else.
+
+use std::collections::BTreeSet;
 
 use crate::corpus::DocumentSource;
-use crate::corpus::releases::{Release, folder};
+use crate::corpus::releases::{Release, ReleaseFile, folder};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 /// Refuses release records that were edited or do not follow each other:
@@ -38,6 +41,9 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
                     release.version, release.document
                 ),
             ));
+        } else {
+            // Sealed as it is: only what it holds can tell it was edited.
+            check_documents(record, RESTORE, diagnostics);
         }
         // Each release names the seal of the one before: a release deleted
         // or replaced breaks the chain at the one that follows it.
@@ -85,5 +91,65 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
             }
         }
         previous = Some(release);
+    }
+}
+
+/// Refuses a release whose documents are not what `clausier release`
+/// writes, whatever its seal says (anyone who can edit a record can seal
+/// it again): at least one, one per language, each this document at this
+/// version and date, none made out to a client nor a parallel edition. A
+/// release is published as it is: a client's name in it would reach the
+/// public site, and two documents in one language would race for one file.
+fn check_documents(record: &ReleaseFile, restore: &str, diagnostics: &mut Diagnostics) {
+    let release = &record.record;
+    let mut error = |field: &str, message: String| {
+        diagnostics.push(record.at_field(
+            Diagnostic::error(Code::EditedRecord, message),
+            field,
+            restore,
+        ));
+    };
+    let named = format!("release {} of `{}`", release.version, release.document);
+    if release.documents.iter().next().is_none() {
+        error("documents", format!("{named} holds no document"));
+    }
+    let date = release.effective_date.to_string();
+    let mut langs = BTreeSet::new();
+    for document in release.documents.iter() {
+        let head = document.head();
+        let lang = head.lang;
+        if !langs.insert(lang) {
+            error(
+                "documents",
+                format!("{named} holds two documents in {lang}"),
+            );
+        }
+        if (head.id, head.version, head.effective_date)
+            != (&release.document, release.version.as_str(), &date)
+        {
+            error(
+                "documents",
+                format!(
+                    "the {lang} document of {named} is version {} of `{}`, effective {}: not what the release records",
+                    head.version, head.id, head.effective_date
+                ),
+            );
+        }
+        if head.made_out_to.is_some() {
+            error(
+                "made_out_to",
+                format!(
+                    "the {lang} document of {named} is made out to a client: a release is published, and never names one"
+                ),
+            );
+        }
+        if head.parallel {
+            error(
+                "translation",
+                format!(
+                    "the {lang} document of {named} is a parallel edition, which a release never holds"
+                ),
+            );
+        }
     }
 }

@@ -18,7 +18,7 @@ use flate2::write::DeflateEncoder;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::lang::Lang;
-use crate::model::{Document, PageLabels};
+use crate::model::{ClientCopy, Document, PageLabels};
 
 /// A release's documents, in the order the record lists them (the binding
 /// text first), each parsed or packed. Read and written as the list of
@@ -31,8 +31,8 @@ enum Held {
     Packed(Packed),
 }
 
-/// A document packed: its fields but the sections and translation, parsed
-/// (for its [`Head`]), and its JSON as `serde_json::to_vec` writes it (what
+/// A document packed: its fields but the sections, parsed (for its
+/// [`Head`]), and its JSON as `serde_json::to_vec` writes it (what
 /// [`DocumentRef::json`] gives), deflated.
 pub struct Packed {
     head: Document,
@@ -112,7 +112,15 @@ impl Packed {
         Packed {
             head: Document {
                 sections: Vec::new(),
-                translation: None,
+                // Kept as a head too, for `check` to see (none in a
+                // release clausier wrote).
+                translation: document.translation.map(|parallel| {
+                    Box::new(Document {
+                        sections: Vec::new(),
+                        translation: None,
+                        ..*parallel
+                    })
+                }),
                 ..document
             },
             deflated: deflated.into_boxed_slice(),
@@ -192,6 +200,10 @@ pub struct Head<'a> {
     pub effective_date: &'a str,
     pub author: &'a str,
     pub labels: &'a PageLabels,
+    /// The client a copy is made out to (none in a release).
+    pub made_out_to: Option<&'a ClientCopy>,
+    /// Whether it is a parallel edition (never in a release).
+    pub parallel: bool,
 }
 
 impl<'a> Head<'a> {
@@ -205,6 +217,8 @@ impl<'a> Head<'a> {
             effective_date: &document.effective_date,
             author: &document.author,
             labels: &document.labels,
+            made_out_to: document.made_out_to.as_ref(),
+            parallel: document.translation.is_some(),
         }
     }
 }
