@@ -125,6 +125,12 @@ fn a_file_added_to_an_output_is_never_deleted_nor_a_link_in_it_followed() {
     assert!(tree(&dir) == before);
 
     fs::remove_file(out.join("CNAME")).unwrap();
+    // An empty folder is someone's too (`tree` sees files only).
+    fs::create_dir_all(out.join("fr/drafts")).unwrap();
+    let output = run("out-with-stray-folder", &dir, &["build"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(out.join("fr/drafts").is_dir());
+    fs::remove_dir(out.join("fr/drafts")).unwrap();
     let secret = dir.join("secret.txt");
     fs::write(&secret, "TOP-SECRET-CONTENT").unwrap();
     fs::remove_file(out.join("fr/cookies.pdf")).unwrap();

@@ -1,7 +1,7 @@
 //! Which folders a build may replace: a missing or empty one, or one that
-//! clausier wrote, as its marker file says, holding nothing else. Anything
-//! else — the corpus, a source folder, a home folder, a file, a link — is
-//! refused before anything moves.
+//! clausier wrote, as its marker file says, holding nothing else (not even
+//! an empty folder someone made). Anything else — the corpus, a source folder,
+//! a home folder, a file, a link — is refused before anything moves.
 
 use std::fs;
 use std::io;
@@ -79,28 +79,53 @@ pub fn check(out: &Path, root: &Path) -> Result<Previous, String> {
             "{shown} is a file or a link, not a folder that clausier wrote: refusing to replace it; choose another --out"
         ));
     }
-    let (found, odd) = files_in(out).map_err(|error| format!("cannot read {shown}: {error}"))?;
-    if let Some(first) = odd.first() {
+    let found = contents(out).map_err(|error| format!("cannot read {shown}: {error}"))?;
+    if let Some(first) = found.odd.first() {
         return Err(format!(
             "{shown} holds {first}, a link or special file that clausier never writes: refusing to replace it or copy from it; move it out of the output folder"
         ));
-    }
-    // Only a marker left (files deleted by hand): nothing to keep.
-    if found.is_empty() {
-        return Ok(Previous::Nothing);
     }
     let not_ours = || {
         format!(
             "{shown} is not empty and was not written by clausier (it has no {MARKER} file): refusing to replace it; choose a new or empty folder with --out, or move its files away"
         )
     };
-    let files = written_files(out).ok_or_else(not_ours)?;
-    let strays: Vec<&String> = found.iter().filter(|file| !files.contains(file)).collect();
+    let written = written_files(out);
+    // A folder is clausier's if it wrote a file in it: any other, even
+    // empty, is someone's, and goes with the output if it is replaced.
+    let listed = written.as_deref().unwrap_or_default();
+    let strays: Vec<String> = (found.files.iter())
+        .filter(|file| !listed.contains(file))
+        .cloned()
+        .chain(found.folders.iter().filter_map(|folder| {
+            let ours = listed
+                .iter()
+                .any(|file| file.starts_with(&format!("{folder}/")));
+            (!ours).then(|| format!("{folder}/"))
+        }))
+        .collect();
+    // Only a marker and clausier's folders left (files deleted by hand):
+    // nothing to keep.
+    if found.files.is_empty() && strays.is_empty() {
+        return Ok(Previous::Nothing);
+    }
+    if written.is_none() {
+        return Err(not_ours());
+    }
     if !strays.is_empty() {
-        let named: Vec<&str> = strays.iter().take(3).map(|file| file.as_str()).collect();
+        let named: Vec<&str> = strays.iter().take(3).map(String::as_str).collect();
+        let what = match (
+            strays.len(),
+            strays.iter().all(|stray| stray.ends_with('/')),
+        ) {
+            (1, true) => "a folder",
+            (1, false) => "a file",
+            (_, true) => "folders",
+            _ if strays.iter().any(|stray| stray.ends_with('/')) => "files and folders",
+            _ => "files",
+        };
         return Err(format!(
-            "{shown} holds {} that clausier did not write ({}{}): refusing to replace it; move {} out of the output folder",
-            if strays.len() == 1 { "a file" } else { "files" },
+            "{shown} holds {what} that clausier did not write ({}{}): refusing to replace it; move {} out of the output folder",
             named.join(", "),
             if strays.len() > 3 { ", …" } else { "" },
             if strays.len() == 1 { "it" } else { "them" }
@@ -111,7 +136,7 @@ pub fn check(out: &Path, root: &Path) -> Result<Previous, String> {
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .ok_or_else(not_ours)?;
     Ok(Previous::Output {
-        files: found,
+        files: found.files,
         manifest,
     })
 }
@@ -158,24 +183,37 @@ fn written_files(out: &Path) -> Option<Vec<String>> {
     Some(files)
 }
 
-/// The regular files under `folder`, relative with `/` separators, the
-/// marker left out; and apart, anything else that is not a folder (links,
-/// pipes, devices), which clausier never writes nor follows.
-fn files_in(folder: &Path) -> io::Result<(Vec<String>, Vec<String>)> {
-    let (mut files, mut odd) = (Vec::new(), Vec::new());
+/// What a folder holds, relative with `/` separators, sorted.
+struct Contents {
+    /// The regular files, the marker left out.
+    files: Vec<String>,
+    /// The folders.
+    folders: Vec<String>,
+    /// Anything else (links, pipes, devices), which clausier never writes
+    /// nor follows.
+    odd: Vec<String>,
+}
+
+/// What `folder` holds, everything under it.
+fn contents(folder: &Path) -> io::Result<Contents> {
+    let (mut files, mut folders, mut odd) = (Vec::new(), Vec::new(), Vec::new());
     walk(folder, |relative, metadata| {
         if metadata.is_dir() {
-            return;
-        }
-        if !metadata.is_file() {
+            folders.push(relative);
+        } else if !metadata.is_file() {
             odd.push(relative);
         } else if relative != MARKER {
             files.push(relative);
         }
     })?;
-    files.sort();
-    odd.sort();
-    Ok((files, odd))
+    for list in [&mut files, &mut folders, &mut odd] {
+        list.sort();
+    }
+    Ok(Contents {
+        files,
+        folders,
+        odd,
+    })
 }
 
 /// Calls `visit` with everything under `folder`, folders too (not following
