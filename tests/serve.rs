@@ -7,6 +7,7 @@ mod common;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -77,9 +78,8 @@ fn wait_for(address: &str, path: &str, ready: impl Fn(&str) -> bool) -> String {
 
 /// Starts `clausier serve` on a copy of the shipped corpus in `name`: the
 /// server, its address and the corpus folder, once the first build is
-/// served. Its temporary folder (`TMPDIR`) is `<name>-tmp`, beside the
-/// corpus.
-fn start(name: &str) -> (Server, String, std::path::PathBuf) {
+/// served.
+fn start(name: &str) -> (Server, String, PathBuf) {
     let (mut server, dir) = spawn(name);
     let mut lines = BufReader::new(server.0.stdout.take().unwrap()).lines();
     let address = lines
@@ -95,19 +95,36 @@ fn start(name: &str) -> (Server, String, std::path::PathBuf) {
     (server, address, dir)
 }
 
-/// Spawns `clausier serve` as [`start`] does, without waiting for it.
-fn spawn(name: &str) -> (Server, std::path::PathBuf) {
+/// Spawns `clausier serve` as [`start`] does, without waiting for it;
+/// what it says on stderr goes to `<name>.stderr`, beside the corpus.
+fn spawn(name: &str) -> (Server, PathBuf) {
     let dir = scratch(name);
     copy_corpus(&dir);
+    // Emptied, like the corpus folder: a preview left by an earlier run
+    // must not be taken for this one's.
+    scratch(&temporary(&dir).file_name().unwrap().to_string_lossy());
     let child = Command::new(env!("CARGO_BIN_EXE_clausier"))
         .args(["serve", "--port", "0", "--root"])
         .arg(&dir)
-        .env("TMPDIR", scratch(&format!("{name}-tmp")))
+        .env("TMPDIR", temporary(&dir))
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(fs::File::create(dir.with_extension("stderr")).unwrap())
         .spawn()
         .unwrap();
     (Server(child), dir)
+}
+
+/// The temporary folder (`TMPDIR`) of the server of the corpus `dir`:
+/// `<name>-tmp`, beside it.
+fn temporary(dir: &Path) -> PathBuf {
+    let name = dir.file_name().unwrap().to_string_lossy();
+    dir.with_file_name(format!("{name}-tmp"))
+}
+
+/// The preview folders in the server's temporary folder.
+fn previews(dir: &Path) -> Vec<PathBuf> {
+    let listed = fs::read_dir(temporary(dir)).unwrap();
+    listed.map(|entry| entry.unwrap().path()).collect()
 }
 
 /// The whole response (status line, headers, body) to `request`.
@@ -193,15 +210,21 @@ fn an_edit_changes_the_served_page_and_an_error_shows_in_it() {
         body.contains("<h1>Accord sur le traitement des données personnelles</h1>")
     });
     assert!(get(&address, "/").contains("documents juridiques"));
-    let temporary = dir.with_file_name("serve-tmp");
-    let previews = || fs::read_dir(&temporary).unwrap().count();
-    assert_eq!(previews(), 1, "the preview builds in its own folder");
+    assert_eq!(
+        previews(&dir).len(),
+        1,
+        "the preview builds in its own folder"
+    );
     drop(server);
     assert!(
         !dir.join("out").exists(),
         "the preview never writes into the corpus's out/"
     );
-    assert_eq!(previews(), 0, "the preview folder goes when serve stops");
+    assert_eq!(
+        previews(&dir),
+        [] as [PathBuf; 0],
+        "the preview folder goes when serve stops"
+    );
 }
 
 #[test]
@@ -284,25 +307,88 @@ fn the_server_speaks_http_and_withstands_idle_connections() {
     assert!(header(&received, "content-type").is_some_and(|t| t.starts_with("text/event-stream")));
 }
 
-#[test]
-fn stopped_during_its_first_build_the_preview_leaves_nothing_behind() {
-    let (mut server, dir) = spawn("serve-stop");
-    let temporary = dir.with_file_name("serve-stop-tmp");
+/// Waits until the first build has written the pages: the PDF and Word
+/// files are being built.
+fn wait_for_the_pages(dir: &Path) {
     let started = Instant::now();
-    while fs::read_dir(&temporary).unwrap().count() == 0 {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "no preview folder"
-        );
+    while !previews(dir)
+        .iter()
+        .any(|preview| preview.join("site").exists())
+    {
+        assert!(started.elapsed() < Duration::from_secs(60), "no pages");
         std::thread::sleep(Duration::from_millis(5));
     }
-    // Ctrl-C, while the first build (about a second) runs.
-    let interrupted = Command::new("kill")
-        .args(["-INT", &server.0.id().to_string()])
+}
+
+/// Sends `signal` (`INT`: Ctrl-C) to the server.
+fn signal(server: &Server, signal: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &server.0.id().to_string()])
         .status()
         .unwrap();
-    assert!(interrupted.success());
+    assert!(sent.success());
+}
+
+#[test]
+fn stopped_during_a_build_the_preview_ends_it_then_leaves_nothing_behind() {
+    let (mut server, dir) = spawn("serve-stop");
+    wait_for_the_pages(&dir);
+    signal(&server, "INT");
     let status = server.0.wait().unwrap();
     assert!(status.success(), "{status}");
-    assert_eq!(fs::read_dir(&temporary).unwrap().count(), 0);
+    let mut said = String::new();
+    server
+        .0
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut said)
+        .unwrap();
+    assert!(said.starts_with("rebuilt every document: "), "{said}");
+    let stderr = fs::read_to_string(dir.with_extension("stderr")).unwrap();
+    assert_eq!(
+        stderr,
+        "stopping once the rebuild under way ends (Ctrl-C again to stop now)\n"
+    );
+    assert_eq!(previews(&dir), [] as [PathBuf; 0]);
+
+    // Stopped as soon as it starts, before any build.
+    let (mut server, dir) = spawn("serve-stop-at-once");
+    let started = Instant::now();
+    while previews(&dir).is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(60), "no preview");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    signal(&server, "TERM");
+    assert!(server.0.wait().unwrap().success());
+    assert_eq!(previews(&dir), [] as [PathBuf; 0]);
+}
+
+#[test]
+fn a_second_ctrl_c_stops_the_preview_at_once() {
+    let (mut server, dir) = spawn("serve-stop-twice");
+    wait_for_the_pages(&dir);
+    signal(&server, "INT");
+    let stderr = dir.with_extension("stderr");
+    let started = Instant::now();
+    while fs::read_to_string(&stderr).unwrap().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(60), "not stopping");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    signal(&server, "INT");
+    let status = server.0.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let mut said = String::new();
+    server
+        .0
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut said)
+        .unwrap();
+    assert_eq!(said, "", "the build under way was not waited for");
+    // Left as it was, as the guide says.
+    let left = previews(&dir);
+    assert_eq!(left.len(), 1);
+    fs::remove_dir_all(&left[0]).unwrap();
 }

@@ -14,7 +14,9 @@ use clap::Args;
 /// them for shared facts and labels), and open pages reload by
 /// themselves. A content error is shown in the page and in the terminal,
 /// with its file, line and column, instead of the documents; fixing it
-/// brings them back. Stop it with Ctrl-C: the preview folder goes with it.
+/// brings them back. Stop it with Ctrl-C: the preview folder goes with it,
+/// once the rebuild under way, if any, has ended (a second Ctrl-C stops at
+/// once and leaves the folder in the system's temporary folder).
 #[derive(Args)]
 pub struct ServeArgs {
     /// The corpus folder, holding corpus.yaml, annexes/, contracts/ and

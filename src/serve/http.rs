@@ -5,7 +5,7 @@
 //! their number, their header size and how long they may stay idle.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -130,7 +130,10 @@ impl Server {
                         io::ErrorKind::ConnectionAborted | io::ErrorKind::ConnectionReset
                     );
                     if !left && !failing {
-                        eprintln!("warning: cannot accept a connection: {error}; retrying");
+                        let warning =
+                            format!("warning: cannot accept a connection: {error}; retrying");
+                        // Not `eprintln!`, which panics once the terminal is gone.
+                        let _ = writeln!(io::stderr(), "{warning}");
                         failing = true;
                     }
                     tokio::time::sleep(RETRY).await;

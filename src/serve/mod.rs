@@ -1,4 +1,4 @@
-//! `clausier serve`: owns the live preview (its private folder, the watcher, the rebuilds, the HTTP server, live reload).
+//! `clausier serve`: owns the live preview (its private folder, the watcher, the rebuilds, the HTTP server, live reload, stopping).
 //! It writes nowhere but its own preview folder, never `out/`, and builds only through [`crate::publish::build::build`].
 //!
 //! Legal staff edit the corpus; the preview builds it (unreleased changes
@@ -11,12 +11,12 @@ mod http;
 mod preview;
 mod rebuild;
 mod reload;
+mod stop;
 mod watch;
 
 use std::io;
 use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
-use std::sync::{Arc, Mutex, PoisonError};
 
 use preview::Preview;
 use rebuild::Builder;
@@ -27,6 +27,16 @@ use rebuild::Builder;
 /// `ready` is told the address listened on once the first build is
 /// served.
 pub fn serve(root: &Path, address: SocketAddr, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    // Listened for from the start: a stop at any moment removes the
+    // preview folder.
+    let mut signals = {
+        let _entered = runtime.enter();
+        stop::Signals::listen()?
+    };
     let root = std::path::absolute(root)?;
     // Bound before the first build, which takes a while: a port in use is
     // said at once.
@@ -40,86 +50,37 @@ pub fn serve(root: &Path, address: SocketAddr, ready: impl FnOnce(SocketAddr)) -
     let mut watcher = watch::Watcher::start(&root)?;
     let (status, mut served) = tokio::sync::watch::channel(rebuild::Status::default());
     let mut builder = Builder::new(root, preview.site(), status);
-    // Held through each rebuild; true once the preview is stopping, when no
-    // rebuild may start: the folder is removed with nothing writing in it.
-    let stopping = Arc::new(Mutex::new(false));
-    let rebuilds = Arc::clone(&stopping);
-    let mut rebuild = move |scope| {
-        let stopping = rebuilds.lock().unwrap_or_else(PoisonError::into_inner);
-        if !*stopping {
-            builder.rebuild(scope);
-        }
-        !*stopping
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .enable_time()
-        .build()?;
+    let gate = stop::Gate::default();
+    let rebuilds = gate.clone();
+    std::thread::Builder::new()
+        .name("clausier rebuilds".into())
+        .spawn(move || {
+            let mut scope = rebuild::Scope::Everything;
+            while rebuilds.pass(|| builder.rebuild(scope)) {
+                let Some(burst) = watcher.next_burst() else {
+                    break;
+                };
+                scope = rebuild::Scope::of(&burst);
+            }
+        })?;
     let outcome = runtime.block_on(async {
-        // Listened for before the first build, which takes a while: a
-        // Ctrl-C meanwhile stops the preview as cleanly as later.
-        let stopped = stopped()?;
-        tokio::pin!(stopped);
-        std::thread::Builder::new()
-            .name("clausier rebuilds".into())
-            .spawn(move || {
-                let mut scope = rebuild::Scope::Everything;
-                while rebuild(scope) {
-                    let Some(burst) = watcher.next_burst() else {
-                        break;
-                    };
-                    scope = rebuild::Scope::of(&burst);
-                }
-            })?;
+        let mut rebuilding = served.clone();
         // Served once the first build has ended, PDF and Word files too.
         tokio::select! {
             first = served.wait_for(|now| now.generation > 0 && !now.files_pending) => {
-                first.map_err(io::Error::other)?;
+                first.map_err(|_| stop::rebuilds_ended())?;
             }
-            result = &mut stopped => return result,
+            _ = signals.next() => return Ok(()),
         }
         let server = http::Server::new(listener, preview.site(), served)?;
         ready(local);
         tokio::select! {
             result = server.run() => result,
-            result = stopped => result,
+            _ = signals.next() => Ok(()),
+            // The rebuilds failed inside: the pages would go stale.
+            _ = stop::ended(&mut rebuilding) => Err(stop::rebuilds_ended()),
         }
     });
-    runtime.block_on(close(preview, stopping))?;
+    runtime.block_on(stop::close(preview, gate, &mut signals))?;
     outcome
-}
-
-/// Removes the preview folder once the rebuild under way, if any, has
-/// ended (none starts after: `stopping`), so that nothing writes in it
-/// meanwhile. A second Ctrl-C stops at once, leaving the folder.
-async fn close(preview: Preview, stopping: Arc<Mutex<bool>>) -> io::Result<()> {
-    let again = stopped()?;
-    if stopping.try_lock().is_err() {
-        eprintln!("stopping once the rebuild under way ends (Ctrl-C again to stop now)");
-    }
-    let closing = tokio::task::spawn_blocking(move || {
-        *stopping.lock().unwrap_or_else(PoisonError::into_inner) = true;
-        drop(preview);
-    });
-    tokio::select! {
-        closed = closing => closed.map_err(io::Error::other),
-        _ = again => std::process::exit(130),
-    }
-}
-
-/// Listens for Ctrl-C, and for the terminal or the system ending the
-/// process, from now on: the future ends when one comes.
-fn stopped() -> io::Result<impl Future<Output = io::Result<()>>> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut interrupt = signal(SignalKind::interrupt())?;
-    let mut terminate = signal(SignalKind::terminate())?;
-    let mut hang_up = signal(SignalKind::hangup())?;
-    Ok(async move {
-        tokio::select! {
-            _ = interrupt.recv() => {}
-            _ = terminate.recv() => {}
-            _ = hang_up.recv() => {}
-        }
-        Ok(())
-    })
 }

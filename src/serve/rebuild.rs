@@ -3,6 +3,7 @@
 //! the outcome to the terminal and to the pages (through [`Status`]).
 
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -193,20 +194,24 @@ fn report(
                         documents.iter().cloned().collect::<Vec<_>>().join(", ")
                     }
                 };
-                println!(
+                // Not `println!`, which panics once the terminal is gone.
+                let mut stdout = io::stdout();
+                let _ = writeln!(
+                    stdout,
                     "rebuilt {what}: {} artifact(s) in {:.2} s",
                     built.manifest.artifacts.len(),
                     started.elapsed().as_secs_f64()
                 );
                 // Said once, after the second build (they are the same).
                 if !built.warnings.is_empty() {
-                    println!("{}", built.warnings.render(stdout_styled()));
+                    let _ = writeln!(stdout, "{}", built.warnings.render(stdout_styled()));
                 }
             }
             Ok(())
         }
         Err(error) => {
-            eprintln!(
+            let _ = writeln!(
+                io::stderr(),
                 "{}\nthe preview shows this until it is fixed",
                 error.render(stderr_styled())
             );
