@@ -421,16 +421,26 @@ fn a_resealed_release_holds_one_document_per_language_about_it_and_no_client() {
     let dir = corpus("resealed-documents");
     reseal_first_release(&dir, "privacy", |record| {
         let documents = record["documents"].as_array_mut().unwrap();
+        let mut unknown = documents[1].clone();
+        unknown["lang"] = "zz".into();
         documents[1]["lang"] = "fr".into();
-        documents[0]["translation"] = documents[1].clone();
+        documents[0]["effective_date"] = "2099-12-31".into();
+        documents.push(unknown);
     });
     reseal_first_release(&dir, "cookies", |record| {
         let documents = record["documents"].as_array_mut().unwrap();
+        // Last: the translation's own `lang` comes after every document's.
+        documents[1]["translation"] = documents[0].clone();
         documents[0]["made_out_to"] = serde_json::json!({
             "name": "Commune de Saint-Client",
             "footer": "Exemplaire établi pour : Commune de Saint-Client"
         });
         documents[1]["version"] = "1.1".into();
+        documents[1]["id"] = "privacy".into();
+        let blocks = documents[1]["sections"][0]["blocks"]
+            .as_array_mut()
+            .unwrap();
+        blocks.push(serde_json::json!({"type": "signatures", "signatories": []}));
     });
     let output = run("resealed-release-documents", &dir, &["check"]);
     assert_eq!(output.status.code(), Some(1));

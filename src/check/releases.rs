@@ -7,11 +7,14 @@ use std::collections::BTreeSet;
 use crate::corpus::DocumentSource;
 use crate::corpus::releases::{Release, ReleaseFile, folder};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::lang::Lang;
+
+/// What to do with an edited release record.
+const RESTORE: &str = "to change the document, release a new version";
 
 /// Refuses release records that were edited or do not follow each other:
 /// a released version never changes.
 pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
-    const RESTORE: &str = "to change the document, release a new version";
     let mut previous: Option<&Release> = None;
     for record in &source.releases {
         let release = &record.record;
@@ -43,7 +46,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
             ));
         } else {
             // Sealed as it is: only what it holds can tell it was edited.
-            check_documents(record, RESTORE, diagnostics);
+            check_documents(record, diagnostics);
         }
         // Each release names the seal of the one before: a release deleted
         // or replaced breaks the chain at the one that follows it.
@@ -96,60 +99,59 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
 
 /// Refuses a release whose documents are not what `clausier release`
 /// writes, whatever its seal says (anyone who can edit a record can seal
-/// it again): at least one, one per language, each this document at this
-/// version and date, none made out to a client nor a parallel edition. A
-/// release is published as it is: a client's name in it would reach the
-/// public site, and two documents in one language would race for one file.
-fn check_documents(record: &ReleaseFile, restore: &str, diagnostics: &mut Diagnostics) {
+/// it again): at least one, at most one per language, each this document
+/// at this version and date, in a language it is written in, none a
+/// client's copy (made out to a client, or with a signature page) nor a
+/// parallel edition. A release is published as it is: a client's name in
+/// it would reach the public site, and two documents in one language would
+/// race for one file.
+fn check_documents(record: &ReleaseFile, diagnostics: &mut Diagnostics) {
     let release = &record.record;
-    let mut error = |field: &str, message: String| {
-        diagnostics.push(record.at_field(
-            Diagnostic::error(Code::EditedRecord, message),
-            field,
-            restore,
-        ));
-    };
-    let named = format!("release {} of `{}`", release.version, release.document);
+    let release_name = format!("release {} of `{}`", release.version, release.document);
     if release.documents.iter().next().is_none() {
-        error("documents", format!("{named} holds no document"));
+        diagnostics.push(record.at_field(
+            Diagnostic::error(
+                Code::EditedRecord,
+                format!("{release_name} holds no document"),
+            ),
+            "documents",
+            RESTORE,
+        ));
     }
     let date = release.effective_date.to_string();
     let mut langs = BTreeSet::new();
-    for document in release.documents.iter() {
+    for (nth, document) in release.documents.iter().enumerate() {
         let head = document.head();
         let lang = head.lang;
-        if !langs.insert(lang) {
-            error(
-                "documents",
-                format!("{named} holds two documents in {lang}"),
-            );
-        }
-        if (head.id, head.version, head.effective_date)
-            != (&release.document, release.version.as_str(), &date)
-        {
-            error(
-                "documents",
+        let marks = document.marks();
+        let problems = [
+            (!langs.insert(lang)).then(|| format!("{release_name} holds two documents in {lang}")),
+            ((head.id, head.version, head.effective_date)
+                != (&release.document, release.version.as_str(), &date))
+                .then(|| {
+                    format!(
+                        "the {lang} document of {release_name} is version {} of `{}`, effective {}: not what the release records",
+                        head.version, head.id, head.effective_date
+                    )
+                }),
+            (!head.languages.contains(&lang)).then(|| {
+                let written: Vec<String> = head.languages.iter().map(Lang::to_string).collect();
                 format!(
-                    "the {lang} document of {named} is version {} of `{}`, effective {}: not what the release records",
-                    head.version, head.id, head.effective_date
-                ),
-            );
-        }
-        if head.made_out_to.is_some() {
-            error(
-                "made_out_to",
-                format!(
-                    "the {lang} document of {named} is made out to a client: a release is published, and never names one"
-                ),
-            );
-        }
-        if head.parallel {
-            error(
-                "translation",
-                format!(
-                    "the {lang} document of {named} is a parallel edition, which a release never holds"
-                ),
-            );
+                    "the {lang} document of {release_name} says it is written in {} only",
+                    written.join(", ")
+                )
+            }),
+            marks.client_copy.then(|| {
+                format!("the {lang} document of {release_name} is a client's copy (made out to a client, or with a signature page): a release is published, and never names a client")
+            }),
+            marks.parallel.then(|| {
+                format!("the {lang} document of {release_name} is a parallel edition, which a release never holds")
+            }),
+        ];
+        for message in problems.into_iter().flatten() {
+            let location = record.nth_field_location("lang", nth);
+            let error = Diagnostic::error(Code::EditedRecord, message);
+            diagnostics.push(record.at(error, location, RESTORE));
         }
     }
 }

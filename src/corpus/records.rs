@@ -52,21 +52,37 @@ impl<T> RecordFile<T> {
         self.stored_fingerprint == fingerprint
     }
 
-    /// Where the record's field `name` is written.
+    /// Where the record's field `name` is written (the first of that name).
     pub fn field_location(&self, name: &str) -> Location {
-        let offset = self.file.text.find(&format!("\"{name}\"")).unwrap_or(0);
+        self.nth_field_location(name, 0)
+    }
+
+    /// Where the `nth` field named `name` is written (from 0; the first if
+    /// there are fewer): e.g. the `"lang"` of each document of a release.
+    pub fn nth_field_location(&self, name: &str, nth: usize) -> Location {
+        let key = format!("\"{name}\"");
+        let mut offsets = self.file.text.match_indices(&key).map(|(offset, _)| offset);
+        let first = offsets.next().unwrap_or(0);
+        let offset = match nth {
+            0 => first,
+            _ => offsets.nth(nth - 1).unwrap_or(first),
+        };
         self.file.location(offset)
     }
 
     /// `diagnostic` placed at the record's field `name`, with the help that
     /// says what to do with an edited record.
     pub fn at_field(&self, diagnostic: Diagnostic, name: &str, help: &str) -> Diagnostic {
-        diagnostic
-            .at(self.field_location(name), &self.file.text)
-            .with_help(format!(
-                "restore {} from version control: {help}",
-                self.file.path.display()
-            ))
+        self.at(diagnostic, self.field_location(name), help)
+    }
+
+    /// `diagnostic` placed at `location` in the record, with the help that
+    /// says what to do with an edited record.
+    pub fn at(&self, diagnostic: Diagnostic, location: Location, help: &str) -> Diagnostic {
+        diagnostic.at(location, &self.file.text).with_help(format!(
+            "restore {} from version control: {help}",
+            self.file.path.display()
+        ))
     }
 }
 

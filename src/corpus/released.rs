@@ -18,7 +18,7 @@ use flate2::write::DeflateEncoder;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::lang::Lang;
-use crate::model::{ClientCopy, Document, PageLabels};
+use crate::model::{Block, Document, PageLabels, Section, SectionKind};
 
 /// A release's documents, in the order the record lists them (the binding
 /// text first), each parsed or packed. Read and written as the list of
@@ -31,11 +31,12 @@ enum Held {
     Packed(Packed),
 }
 
-/// A document packed: its fields but the sections, parsed (for its
-/// [`Head`]), and its JSON as `serde_json::to_vec` writes it (what
+/// A document packed: its fields but the sections and translation, parsed
+/// (for its [`Head`]), its [`Marks`], and its JSON as `serde_json::to_vec` writes it (what
 /// [`DocumentRef::json`] gives), deflated.
 pub struct Packed {
     head: Document,
+    marks: Marks,
     deflated: Box<[u8]>,
 }
 
@@ -110,17 +111,10 @@ impl Packed {
             .expect("deflating into memory cannot fail");
         let deflated = encoder.finish().expect("deflating into memory cannot fail");
         Packed {
+            marks: Marks::of(&document),
             head: Document {
                 sections: Vec::new(),
-                // Kept as a head too, for `check` to see (none in a
-                // release clausier wrote).
-                translation: document.translation.map(|parallel| {
-                    Box::new(Document {
-                        sections: Vec::new(),
-                        translation: None,
-                        ..*parallel
-                    })
-                }),
+                translation: None,
                 ..document
             },
             deflated: deflated.into_boxed_slice(),
@@ -178,6 +172,15 @@ impl<'a> DocumentRef<'a> {
         }
     }
 
+    /// What it holds that only a client's copy or a parallel edition
+    /// does (a packed one's, seen when it was packed).
+    pub fn marks(self) -> Marks {
+        match self {
+            DocumentRef::Parsed(document) => Marks::of(document),
+            DocumentRef::Packed(packed) => packed.marks,
+        }
+    }
+
     /// Whether both are the same document held in the same place.
     pub fn same_as(self, other: DocumentRef) -> bool {
         match (self, other) {
@@ -199,11 +202,9 @@ pub struct Head<'a> {
     /// `YYYY-MM-DD`.
     pub effective_date: &'a str,
     pub author: &'a str,
+    /// The languages the document is written in.
+    pub languages: &'a [Lang],
     pub labels: &'a PageLabels,
-    /// The client a copy is made out to (none in a release).
-    pub made_out_to: Option<&'a ClientCopy>,
-    /// Whether it is a parallel edition (never in a release).
-    pub parallel: bool,
 }
 
 impl<'a> Head<'a> {
@@ -216,10 +217,50 @@ impl<'a> Head<'a> {
             version: &document.version,
             effective_date: &document.effective_date,
             author: &document.author,
+            languages: &document.languages,
             labels: &document.labels,
-            made_out_to: document.made_out_to.as_ref(),
+        }
+    }
+}
+
+/// What only a client's copy or a parallel edition holds, never a
+/// release (which `check` refuses: a release is published).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Marks {
+    /// Made out to a client, or with a signature page or block: a
+    /// client's copy.
+    pub client_copy: bool,
+    /// Beside its translation: a parallel edition.
+    pub parallel: bool,
+}
+
+impl Marks {
+    fn of(document: &Document) -> Marks {
+        Marks {
+            client_copy: document.made_out_to.is_some()
+                || document.sections.iter().any(section_for_signatures),
             parallel: document.translation.is_some(),
         }
+    }
+}
+
+fn section_for_signatures(section: &Section) -> bool {
+    section.kind == SectionKind::Signatures
+        || section.blocks.iter().any(block_for_signatures)
+        || section.children.iter().any(section_for_signatures)
+}
+
+fn block_for_signatures(block: &Block) -> bool {
+    match block {
+        Block::Signatures { .. } => true,
+        Block::List { items, .. } => items.iter().flatten().any(block_for_signatures),
+        Block::Table(table) => table
+            .rows
+            .iter()
+            .flatten()
+            .flatten()
+            .any(block_for_signatures),
+        Block::Paragraph { .. } | Block::Label { .. } => false,
     }
 }
 
