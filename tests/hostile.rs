@@ -130,7 +130,15 @@ fn a_file_added_to_an_output_is_never_deleted_nor_a_link_in_it_followed() {
     let output = run("out-with-stray-folder", &dir, &["build"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(out.join("fr/drafts").is_dir());
+    fs::create_dir(out.join("notes")).unwrap();
+    fs::write(out.join("CNAME"), "legal.learn-and-go.example").unwrap();
+    run("out-with-strays", &dir, &["build"]);
+    for stray in ["fr/drafts", "notes", "CNAME"] {
+        assert!(out.join(stray).exists(), "{stray}");
+    }
     fs::remove_dir(out.join("fr/drafts")).unwrap();
+    fs::remove_dir(out.join("notes")).unwrap();
+    fs::remove_file(out.join("CNAME")).unwrap();
     let secret = dir.join("secret.txt");
     fs::write(&secret, "TOP-SECRET-CONTENT").unwrap();
     fs::remove_file(out.join("fr/cookies.pdf")).unwrap();

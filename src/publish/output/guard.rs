@@ -3,6 +3,7 @@
 //! an empty folder someone made). Anything else — the corpus, a source folder,
 //! a home folder, a file, a link — is refused before anything moves.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -86,50 +87,48 @@ pub fn check(out: &Path, root: &Path) -> Result<Previous, String> {
         ));
     }
     let not_ours = || {
+        let why = match out.join(MARKER).exists() {
+            true => format!("its {MARKER} file is not one clausier wrote"),
+            false => format!("it has no {MARKER} file"),
+        };
+        let held = match found.files.is_empty() {
+            true => "folders",
+            false => "files",
+        };
         format!(
-            "{shown} is not empty and was not written by clausier (it has no {MARKER} file): refusing to replace it; choose a new or empty folder with --out, or move its files away"
+            "{shown} is not empty and was not written by clausier ({why}): refusing to replace it; choose a new or empty folder with --out, or move its {held} away"
         )
     };
-    let written = written_files(out);
+    let Some(listed) = written_files(out) else {
+        return match found.files.is_empty() && found.folders.is_empty() {
+            true => Ok(Previous::Nothing),
+            false => Err(not_ours()),
+        };
+    };
     // A folder is clausier's if it wrote a file in it: any other, even
     // empty, is someone's, and goes with the output if it is replaced.
-    let listed = written.as_deref().unwrap_or_default();
+    let ours: HashSet<&str> = listed.iter().flat_map(|file| parents(file)).collect();
     let strays: Vec<String> = (found.files.iter())
         .filter(|file| !listed.contains(file))
         .cloned()
-        .chain(found.folders.iter().filter_map(|folder| {
-            let ours = listed
-                .iter()
-                .any(|file| file.starts_with(&format!("{folder}/")));
-            (!ours).then(|| format!("{folder}/"))
-        }))
+        .chain(
+            (found.folders.iter())
+                .filter(|folder| !ours.contains(folder.as_str()))
+                .map(|folder| format!("{folder}/")),
+        )
         .collect();
-    // Only a marker and clausier's folders left (files deleted by hand):
-    // nothing to keep.
-    if found.files.is_empty() && strays.is_empty() {
-        return Ok(Previous::Nothing);
-    }
-    if written.is_none() {
-        return Err(not_ours());
-    }
-    if !strays.is_empty() {
-        let named: Vec<&str> = strays.iter().take(3).map(String::as_str).collect();
-        let what = match (
-            strays.len(),
-            strays.iter().all(|stray| stray.ends_with('/')),
-        ) {
-            (1, true) => "a folder",
-            (1, false) => "a file",
-            (_, true) => "folders",
-            _ if strays.iter().any(|stray| stray.ends_with('/')) => "files and folders",
-            _ => "files",
-        };
+    if let Some(what) = strays_named(&strays) {
         return Err(format!(
             "{shown} holds {what} that clausier did not write ({}{}): refusing to replace it; move {} out of the output folder",
-            named.join(", "),
+            strays[..strays.len().min(3)].join(", "),
             if strays.len() > 3 { ", …" } else { "" },
             if strays.len() == 1 { "it" } else { "them" }
         ));
+    }
+    // Only a marker and clausier's folders left (files deleted by hand):
+    // nothing to keep.
+    if found.files.is_empty() {
+        return Ok(Previous::Nothing);
     }
     let manifest = fs::read(out.join(MANIFEST))
         .ok()
@@ -181,6 +180,25 @@ fn written_files(out: &Path) -> Option<Vec<String>> {
         files.push(entry.path.clone());
     }
     Some(files)
+}
+
+/// The folders `file` is in (`a/b/c`: `a` and `a/b`).
+fn parents(file: &str) -> impl Iterator<Item = &str> {
+    file.match_indices('/').map(|(end, _)| &file[..end])
+}
+
+/// What `strays` (folders ending in `/`) are, said in a message; none if
+/// there are none.
+fn strays_named(strays: &[String]) -> Option<&'static str> {
+    let folders = strays.iter().filter(|stray| stray.ends_with('/')).count();
+    Some(match (strays.len(), folders) {
+        (0, _) => return None,
+        (1, 1) => "a folder",
+        (1, _) => "a file",
+        (_, 0) => "files",
+        (all, folders) if folders == all => "folders",
+        _ => "files and folders",
+    })
 }
 
 /// What a folder holds, relative with `/` separators, sorted.
