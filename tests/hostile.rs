@@ -518,6 +518,36 @@ fn an_edited_notice_record_is_refused_even_when_resealed() {
     // Whoever reseals it by hand still meets the deadline check.
     reseal(&path, |_| {});
     run("notice-deadline-resealed", &dir, &["check"]);
+
+    // Sealed again after an edit, and renamed to match.
+    for (name, edits, file) in [
+        (
+            "notice-other-document",
+            &[("document", "cookies")][..],
+            "1.0-1.1",
+        ),
+        ("notice-other-versions", &[("to", "1.2")], "1.0-1.1"),
+        (
+            "notice-backwards",
+            &[("from", "1.1"), ("to", "1.0")],
+            "1.1-1.0",
+        ),
+    ] {
+        let dir = corpus(name);
+        let notices = dir.join("releases/dpa/notices");
+        reseal(&notices.join("1.0-1.1.json"), |record| {
+            for (field, value) in edits {
+                record[field] = (*value).into();
+            }
+        });
+        fs::rename(
+            notices.join("1.0-1.1.json"),
+            notices.join(format!("{file}.json")),
+        )
+        .unwrap();
+        let output = run(name, &dir, &["check"]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+    }
 }
 
 #[test]

@@ -9,9 +9,10 @@ use crate::corpus::{Corpus, DocumentSource};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::versions::notice::{Subprocessors, changes_between, deadline, subprocessors};
 
-/// Refuses notices edited after they were recorded, whose deadline does
-/// not follow from their date and period, or about versions that were
-/// never released.
+/// Refuses notices edited after they were recorded (sealed again, still
+/// refused if not about this document and named after its versions, from
+/// an earlier release to a later one, with a deadline that follows from
+/// their date and period), or about versions that were never released.
 pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
     const RESTORE: &str = "a notice sent to clients cannot change";
     for notice in &source.notices {
@@ -25,6 +26,27 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
                 "fingerprint",
                 format!(
                     "the notice of `{}` {} → {} was edited after it was recorded: it no longer matches its fingerprint",
+                    source.id, record.from, record.to
+                ),
+            ));
+        } else if record.document != source.id
+            || notice.file.path.file_name()
+                != Some(format!("{}-{}.json", record.from, record.to).as_ref())
+        {
+            diagnostics.push(error(
+                Code::EditedRecord,
+                "document",
+                format!(
+                    "this file records the notice of `{}` {} → {}, not what its path says",
+                    record.document, record.from, record.to
+                ),
+            ));
+        } else if record.from >= record.to {
+            diagnostics.push(error(
+                Code::EditedRecord,
+                "to",
+                format!(
+                    "the notice of `{}` goes from release {} to release {}: a notice tells of a later release",
                     source.id, record.from, record.to
                 ),
             ));
