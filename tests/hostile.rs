@@ -139,6 +139,30 @@ fn a_file_added_to_an_output_is_never_deleted_nor_a_link_in_it_followed() {
     fs::remove_dir(out.join("fr/drafts")).unwrap();
     fs::remove_dir(out.join("notes")).unwrap();
     fs::remove_file(out.join("CNAME")).unwrap();
+
+    // Put there while a build renders (its staging folder is there): the
+    // build fails rather than replace the output with it.
+    let before = tree(&out);
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["build", "--fresh", "--root"])
+        .arg(&dir)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while !dir.join(".out.staging").exists() {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    fs::write(out.join("notes.txt"), "mes notes").unwrap();
+    let output = build.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("holds a file that clausier did not write (notes.txt)"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    fs::remove_file(out.join("notes.txt")).unwrap();
+    assert!(tree(&out) == before, "the output changed");
     let secret = dir.join("secret.txt");
     fs::write(&secret, "TOP-SECRET-CONTENT").unwrap();
     fs::remove_file(out.join("fr/cookies.pdf")).unwrap();
