@@ -149,7 +149,9 @@ fn a_file_added_to_an_output_is_never_deleted_nor_a_link_in_it_followed() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    let started = std::time::Instant::now();
     while !dir.join(".out.staging").exists() {
+        assert!(started.elapsed().as_secs() < 60, "the build never started");
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
     fs::write(out.join("notes.txt"), "mes notes").unwrap();
@@ -455,6 +457,7 @@ fn a_resealed_release_holds_one_document_per_language_about_it_and_no_client() {
         let documents = record["documents"].as_array_mut().unwrap();
         let mut unknown = documents[1].clone();
         unknown["lang"] = "zz".into();
+        unknown["version"] = "1.1".into();
         documents[1]["lang"] = "fr".into();
         documents[0]["effective_date"] = "2099-12-31".into();
         documents.push(unknown);
@@ -467,7 +470,6 @@ fn a_resealed_release_holds_one_document_per_language_about_it_and_no_client() {
             "name": "Commune de Saint-Client",
             "footer": "Exemplaire établi pour : Commune de Saint-Client"
         });
-        documents[1]["version"] = "1.1".into();
         documents[1]["id"] = "privacy".into();
         let blocks = documents[1]["sections"][0]["blocks"]
             .as_array_mut()

@@ -16,7 +16,9 @@ pub mod translations;
 /// (coloured on a terminal).
 pub fn error(message: &str) {
     use clausier::diagnostic::{Severity, render_message, stderr_styled};
-    eprintln!(
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
         "{}",
         render_message(Severity::Error, message, stderr_styled())
     );

@@ -45,8 +45,10 @@ pub fn run(args: ServeArgs) -> ExitCode {
     }
     let address = SocketAddr::new(args.bind, args.port);
     let served = clausier::serve::serve(&args.root, address, |local| {
-        println!("serving http://{local}/ (Ctrl-C to stop)");
-        let _ = std::io::stdout().flush();
+        // Not `println!`, which panics when stdout is gone (`| true`).
+        let mut stdout = std::io::stdout();
+        let _ = writeln!(stdout, "serving http://{local}/ (Ctrl-C to stop)");
+        let _ = stdout.flush();
         if args.open {
             open(local);
         }
@@ -68,6 +70,7 @@ fn open(local: SocketAddr) {
         false => format!("http://{local}/"),
     };
     if let Err(error) = opener::open_browser(&url) {
-        eprintln!("note: cannot open a browser ({error}): open {url} yourself");
+        let note = format!("note: cannot open a browser ({error}): open {url} yourself");
+        let _ = writeln!(std::io::stderr(), "{note}");
     }
 }

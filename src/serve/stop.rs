@@ -27,14 +27,19 @@ impl Signals {
         })
     }
 
-    /// The next signal, as the status of a process it ends (128 and its
-    /// number).
-    pub async fn next(&mut self) -> i32 {
+    /// Waits for the next signal, whichever.
+    pub async fn next(&mut self) {
         tokio::select! {
-            _ = self.interrupt.recv() => 130,
-            _ = self.terminate.recv() => 143,
-            _ = self.hang_up.recv() => 129,
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+            _ = self.hang_up.recv() => {}
         }
+    }
+
+    /// Waits for the next Ctrl-C: the one that stops at once. Not any
+    /// signal: a service manager may send SIGTERM and SIGHUP together.
+    pub async fn interrupt(&mut self) {
+        self.interrupt.recv().await;
     }
 }
 
@@ -56,7 +61,8 @@ impl Gate {
 
 /// Removes the preview folder once the rebuild under way, if any, has
 /// ended (none starts after), so that nothing writes in it meanwhile. A
-/// second signal stops at once, leaving the folder.
+/// Ctrl-C meanwhile stops at once (status 130, as for Ctrl-C), leaving
+/// the folder.
 pub async fn close(preview: Preview, gate: Gate, signals: &mut Signals) -> io::Result<()> {
     if let Err(TryLockError::WouldBlock) = gate.0.try_lock() {
         // Not `eprintln!`: the terminal may be gone (SIGHUP).
@@ -71,7 +77,7 @@ pub async fn close(preview: Preview, gate: Gate, signals: &mut Signals) -> io::R
     });
     tokio::select! {
         closed = closing => closed.map_err(io::Error::other),
-        status = signals.next() => std::process::exit(status),
+        _ = signals.interrupt() => std::process::exit(130),
     }
 }
 

@@ -9,7 +9,7 @@
 //! for [`QUIET`].
 
 use std::collections::BTreeSet;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
@@ -76,7 +76,8 @@ impl Watcher {
             // Inotify's instances and watches are limited per user: a
             // machine running many watchers still gets a preview.
             Err(error) => {
-                eprintln!(
+                let _ = writeln!(
+                    std::io::stderr(),
                     "note: cannot watch the corpus with system notifications ({error}); looking for changes every {} ms instead",
                     POLL.as_millis()
                 );

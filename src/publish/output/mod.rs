@@ -373,8 +373,10 @@ impl Publication {
             files: written.into_iter().collect(),
         };
         (staging.write(guard::MARKER, json(&marker).as_bytes())).map_err(BuildError::Io)?;
-        // Again, at the last moment: a file or folder put in the output
-        // while this build rendered is someone's too, and would go with it.
+        staging.sync().map_err(BuildError::Io)?;
+        // Again, at the last moment (syncing takes a while): a file or
+        // folder put in the output while this build ran is someone's too,
+        // and would go with it.
         guard::check(&out, &root).map_err(BuildError::Usage)?;
         staging.swap_into(&out).map_err(BuildError::Io)?;
         // The previous output goes before the record is made: removing the

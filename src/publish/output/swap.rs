@@ -7,7 +7,7 @@
 //! restricted build keeps are linked into it, never written through.
 
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Holds the output folder for one build; released when dropped.
@@ -36,7 +36,9 @@ pub fn lock(out: &Path) -> io::Result<OutputLock> {
         .open(&path)
         .map_err(at(&path))?;
     if let Err(fs::TryLockError::WouldBlock) = file.try_lock() {
-        eprintln!(
+        // Not `eprintln!`, which panics when stderr is gone (`serve`).
+        let _ = writeln!(
+            io::stderr(),
             "waiting for another clausier to finish writing {}…",
             out.display()
         );
@@ -63,7 +65,7 @@ impl Staging {
     }
 
     /// Writes a file of the new output at `relative`, creating its folder;
-    /// synced with all the others by [`Staging::swap_into`].
+    /// synced with all the others by [`Staging::sync`].
     /// Always a new file: one linked from the previous output is never
     /// written through.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
@@ -96,11 +98,16 @@ impl Staging {
         fs::hard_link(path, &target).or_else(|_| fs::copy(path, &target).map(|_| ()))
     }
 
-    /// Puts the staging folder in place of `out`, synced to disk first.
-    pub fn swap_into(&self, out: &Path) -> io::Result<()> {
+    /// Syncs the staging folder to disk, complete, to be put in place.
+    pub fn sync(&self) -> io::Result<()> {
         fs::remove_file(self.path.join(STAGING_MARKER)).map_err(at(&self.path))?;
         sync_contents(&self.path).map_err(at(&self.path))?;
-        sync_folder(&self.path).map_err(at(&self.path))?;
+        sync_folder(&self.path).map_err(at(&self.path))
+    }
+
+    /// Puts the staging folder, synced ([`Staging::sync`]), in place of
+    /// `out`.
+    pub fn swap_into(&self, out: &Path) -> io::Result<()> {
         if !out.exists() {
             fs::rename(&self.path, out).map_err(at(out))?;
         } else if !exchange(&self.path, out).map_err(at(out))? {
