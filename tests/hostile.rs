@@ -558,6 +558,7 @@ fn an_edited_notice_record_is_refused_even_when_resealed() {
             &[("from", "1.1"), ("to", "1.0")],
             "1.1-1.0",
         ),
+        ("notice-version-respelled", &[("from", "1")], "1-1.1"),
     ] {
         let dir = corpus(name);
         let notices = dir.join("releases/dpa/notices");

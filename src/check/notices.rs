@@ -61,15 +61,29 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
             ));
         }
         for (field, version) in [("from", &record.from), ("to", &record.to)] {
-            if releases::find_release(source, version.as_str()).is_err() {
-                diagnostics.push(error(
+            match releases::find_release(source, version.as_str()) {
+                Err(_) => diagnostics.push(error(
                     Code::BrokenHistory,
                     field,
                     format!(
                         "this notice is about release {version} of `{}`, which does not exist",
                         source.id
                     ),
-                ));
+                )),
+                // Written as the release writes it, as `clausier notice`
+                // does: `1` for `1.0` would name a second notice of one
+                // change, published twice.
+                Ok(release) if release.version.as_str() != version.as_str() => {
+                    diagnostics.push(error(
+                        Code::EditedRecord,
+                        field,
+                        format!(
+                            "this notice writes release {} of `{}` as {version}",
+                            release.version, source.id
+                        ),
+                    ))
+                }
+                Ok(_) => {}
             }
         }
     }

@@ -100,7 +100,7 @@ pub fn check_records(source: &DocumentSource, diagnostics: &mut Diagnostics) {
 /// Refuses a release whose documents are not what `clausier release`
 /// writes, whatever its seal says (anyone who can edit a record can seal
 /// it again): at least one, at most one per language, each this document
-/// at this version and date, in a language it is written in, none a
+/// at this version and date, listing the release's languages, none a
 /// client's copy (made out to a client, or with a signature page) nor a
 /// parallel edition. A release is published as it is: a client's name in
 /// it would reach the public site, and two documents in one language would
@@ -119,6 +119,12 @@ fn check_documents(record: &ReleaseFile, diagnostics: &mut Diagnostics) {
         ));
     }
     let date = release.effective_date.to_string();
+    // Each document lists the languages of the release, its own included.
+    let held: BTreeSet<Lang> = release
+        .documents
+        .iter()
+        .map(|document| document.lang())
+        .collect();
     let mut langs = BTreeSet::new();
     for (nth, document) in release.documents.iter().enumerate() {
         let head = document.head();
@@ -134,10 +140,10 @@ fn check_documents(record: &ReleaseFile, diagnostics: &mut Diagnostics) {
                         head.version, head.id, head.effective_date
                     )
                 }),
-            (!head.languages.contains(&lang)).then(|| {
+            (head.languages.iter().copied().collect::<BTreeSet<Lang>>() != held).then(|| {
                 let written: Vec<String> = head.languages.iter().map(Lang::to_string).collect();
                 format!(
-                    "the {lang} document of {release_name} says it is written in {} only",
+                    "the {lang} document of {release_name} says it is written in {}, not in the languages the release holds",
                     written.join(", ")
                 )
             }),
