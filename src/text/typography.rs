@@ -95,32 +95,69 @@ impl Out {
 /// The end of the address starting at `index` (a web or e-mail address,
 /// up to the next space, without its final punctuation), if one starts
 /// there: addresses are copied as written.
-fn address_end(chars: &[char], index: usize, before: Option<char>) -> Option<usize> {
+fn address_end(
+    chars: &[char],
+    index: usize,
+    before: Option<char>,
+    words: &mut Words,
+) -> Option<usize> {
     if before.is_some_and(|c| !c.is_whitespace() && !"(<[«\"“".contains(c)) {
         return None;
     }
-    let end = (index..chars.len())
-        .find(|&i| chars[i].is_whitespace() || ">»”)]".contains(chars[i]))
-        .unwrap_or(chars.len());
     // On the characters themselves: asked at every word of every text.
-    let word = &chars[index..end];
-    let address = word.windows(3).any(|w| w == [':', '/', '/'])
-        || word.starts_with(&['w', 'w', 'w', '.'])
-        || word.contains(&'@');
+    let word = words.at(chars, index);
+    let address = word.last_scheme.is_some_and(|at| at >= index)
+        || chars[index..word.end].starts_with(&['w', 'w', 'w', '.'])
+        || word.last_at.is_some_and(|at| at >= index);
     // Sentence punctuation after it is not the address's.
-    let punctuation = (word.iter().rev())
+    let punctuation = (chars[index..word.end].iter().rev())
         .take_while(|c| matches!(c, '.' | ',' | ';' | ':' | '!'))
         .count();
-    address.then_some(end - punctuation)
+    address.then_some(word.end - punctuation)
+}
+
+/// The word (up to the next space or closing mark) an index is in, scanned
+/// once however many of its characters are asked about, in increasing
+/// order: scanning it again at each (a run of `(` asks at every one)
+/// took minutes on a text of 20,000 characters.
+#[derive(Clone, Copy, Default)]
+struct Words {
+    /// Where the word scanned last ends.
+    end: usize,
+    /// Where its last `@` is.
+    last_at: Option<usize>,
+    /// Where its last `://` starts.
+    last_scheme: Option<usize>,
+}
+
+impl Words {
+    /// The word from `index` to its end: the last one scanned while
+    /// `index` is in it.
+    fn at(&mut self, chars: &[char], index: usize) -> Words {
+        if index >= self.end {
+            let end = (index..chars.len())
+                .find(|&i| chars[i].is_whitespace() || ">»”)]".contains(chars[i]))
+                .unwrap_or(chars.len());
+            let word = &chars[index..end];
+            *self = Words {
+                end,
+                last_at: word.iter().rposition(|&c| c == '@').map(|at| index + at),
+                last_scheme: (word.windows(3).rposition(|w| w == [':', '/', '/']))
+                    .map(|at| index + at),
+            };
+        }
+        *self
+    }
 }
 
 fn french(seed: &[char], chars: &[char]) -> Vec<char> {
     let mut out = Out::new(seed, chars.len());
+    let mut words = Words::default();
     let mut index = 0;
     while index < chars.len() {
         let c = chars[index];
         let next = chars.get(index + 1).copied();
-        if let Some(end) = address_end(chars, index, out.last()) {
+        if let Some(end) = address_end(chars, index, out.last(), &mut words) {
             chars[index..end].iter().for_each(|&c| out.push(c));
             index = end;
             continue;
@@ -221,10 +258,11 @@ fn next_is_word(chars: &[char], index: usize) -> bool {
 /// removed; with `quotes`, straight double and single quotes curled.
 fn unspaced(seed: &[char], chars: &[char], quotes: bool) -> Vec<char> {
     let mut out = Out::new(seed, chars.len());
+    let mut words = Words::default();
     let mut index = 0;
     while index < chars.len() {
         let c = chars[index];
-        if let Some(end) = address_end(chars, index, out.last()) {
+        if let Some(end) = address_end(chars, index, out.last(), &mut words) {
             chars[index..end].iter().for_each(|&c| out.push(c));
             index = end;
             continue;
