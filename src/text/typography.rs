@@ -109,11 +109,14 @@ fn address_end(
     let address = word.last_scheme.is_some_and(|at| at >= index)
         || chars[index..word.end].starts_with(&['w', 'w', 'w', '.'])
         || word.last_at.is_some_and(|at| at >= index);
-    // Sentence punctuation after it is not the address's.
-    let punctuation = (chars[index..word.end].iter().rev())
-        .take_while(|c| matches!(c, '.' | ',' | ';' | ':' | '!'))
-        .count();
-    address.then_some(word.end - punctuation)
+    // Sentence punctuation after it is not the address's (counted only
+    // for an address, which is then skipped: once per word).
+    address.then(|| {
+        let punctuation = (chars[index..word.end].iter().rev())
+            .take_while(|c| matches!(c, '.' | ',' | ';' | ':' | '!'))
+            .count();
+        word.end - punctuation
+    })
 }
 
 /// The word (up to the next space or closing mark) an index is in, scanned
