@@ -320,6 +320,15 @@ fn wait_for_the_pages(dir: &Path) {
     }
 }
 
+/// How the server ended, once it has, and all it said on stdout.
+fn ended(server: &mut Server) -> (std::process::ExitStatus, String) {
+    let status = server.0.wait().unwrap();
+    let mut said = String::new();
+    let stdout = server.0.stdout.take().unwrap();
+    BufReader::new(stdout).read_to_string(&mut said).unwrap();
+    (status, said)
+}
+
 /// Sends `signal` (`INT`: Ctrl-C) to the server.
 fn signal(server: &Server, signal: &str) {
     let sent = Command::new("kill")
@@ -334,16 +343,8 @@ fn stopped_during_a_build_the_preview_ends_it_then_leaves_nothing_behind() {
     let (mut server, dir) = spawn("serve-stop");
     wait_for_the_pages(&dir);
     signal(&server, "INT");
-    let status = server.0.wait().unwrap();
+    let (status, said) = ended(&mut server);
     assert!(status.success(), "{status}");
-    let mut said = String::new();
-    server
-        .0
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut said)
-        .unwrap();
     assert!(said.starts_with("rebuilt every document: "), "{said}");
     let stderr = fs::read_to_string(dir.with_extension("stderr")).unwrap();
     assert!(
@@ -376,16 +377,8 @@ fn a_second_ctrl_c_stops_the_preview_at_once() {
         std::thread::sleep(Duration::from_millis(5));
     }
     signal(&server, "INT");
-    let status = server.0.wait().unwrap();
+    let (status, said) = ended(&mut server);
     assert_eq!(status.code(), Some(130));
-    let mut said = String::new();
-    server
-        .0
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut said)
-        .unwrap();
     assert_eq!(said, "", "the build under way was not waited for");
     // Left as it was, as the guide says.
     let left = previews(&dir);

@@ -108,8 +108,9 @@ pub fn check(out: &Path, root: &Path) -> Result<Previous, String> {
     // A folder is clausier's if it wrote a file in it: any other, even
     // empty, is someone's, and goes with the output if it is replaced.
     let ours: HashSet<&str> = listed.iter().flat_map(|file| parents(file)).collect();
+    let listed: HashSet<&str> = listed.iter().map(String::as_str).collect();
     let strays: Vec<String> = (found.files.iter())
-        .filter(|file| !listed.contains(file))
+        .filter(|file| !listed.contains(file.as_str()))
         .cloned()
         .chain(
             (found.folders.iter())
